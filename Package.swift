@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+// MML: a math scripting language and REPL for learning the mathematics of machine learning.
+import PackageDescription
+
+let package = Package(
+    name: "MML",
+    products: [
+        .executable(name: "mml", targets: ["mml"]),
+        .library(name: "MMLCore", targets: ["MMLCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, each behind a system-library target and one Swift file in MMLCore.
+        .systemLibrary(
+            name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .systemLibrary(
+            name: "CRmath", path: "Sources/CRmath", pkgConfig: "libRmath",
+            providers: [.apt(["r-mathlib"])]),
+        .systemLibrary(
+            name: "CLibEdit", path: "Sources/CLibEdit", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]),
+        .target(
+            name: "MMLCore",
+            dependencies: [
+                "CLapack", "CRmath",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .executableTarget(
+            name: "mml",
+            dependencies: [
+                "MMLCore", "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "MMLTestSupport", dependencies: ["MMLCore"], path: "Tests/MMLTestSupport"),
+        .testTarget(
+            name: "MMLCoreTests", dependencies: ["MMLCore", "MMLTestSupport"]),
+    ]
+)

@@ -1,0 +1,90 @@
+// Dense real matrices: column-major, contiguous Double storage, as BLAS and LAPACK want it.
+
+/// A dense `rows × cols` matrix of Doubles stored column-major. A vector is an `n × 1`
+/// matrix. Storage is a Swift array, so copies share it until one of them is written
+/// (copy-on-write); a uniquely owned matrix is mutated in place.
+public struct Matrix: Sendable, Equatable {
+    public private(set) var rows: Int
+    public private(set) var cols: Int
+    /// Column-major elements: element (i, j) (0-based) is `data[i + j * rows]`.
+    public var data: [Double]
+    /// True when the elements are booleans (0 or 1), e.g. the result of a comparison.
+    public var isLogical: Bool
+
+    public init(rows: Int, cols: Int, data: [Double], isLogical: Bool = false) {
+        precondition(rows >= 0 && cols >= 0 && data.count == rows * cols, "matrix shape does not match its data")
+        self.rows = rows
+        self.cols = cols
+        self.data = data
+        self.isLogical = isLogical
+    }
+
+    public init(rows: Int, cols: Int, repeating value: Double = 0) {
+        self.init(rows: rows, cols: cols, data: Array(repeating: value, count: rows * cols))
+    }
+
+    /// A column vector.
+    public init(column: [Double]) {
+        self.init(rows: column.count, cols: 1, data: column)
+    }
+
+    /// A matrix from rows given as arrays of equal length.
+    public init(rowArrays: [[Double]]) {
+        let m = rowArrays.count, n = rowArrays.first?.count ?? 0
+        var data = [Double](repeating: 0, count: m * n)
+        for (i, row) in rowArrays.enumerated() {
+            precondition(row.count == n, "ragged rows")
+            for j in 0..<n { data[i + j * m] = row[j] }
+        }
+        self.init(rows: m, cols: n, data: data)
+    }
+
+    public static func identity(_ n: Int) -> Matrix {
+        var m = Matrix(rows: n, cols: n)
+        for i in 0..<n { m.data[i + i * n] = 1 }
+        return m
+    }
+
+    public var count: Int { data.count }
+    public var isVector: Bool { cols == 1 }
+    public var isRow: Bool { rows == 1 }
+    public var isSquare: Bool { rows == cols }
+    public var isEmpty: Bool { data.isEmpty }
+
+    /// Element at 0-based row `i`, column `j`.
+    @inlinable public subscript(i: Int, j: Int) -> Double {
+        get { data[i + j * rows] }
+        set { data[i + j * rows] = newValue }
+    }
+
+    /// Elements of 0-based row `i`.
+    public func row(_ i: Int) -> [Double] { (0..<cols).map { data[i + $0 * rows] } }
+
+    /// Elements of 0-based column `j`.
+    public func column(_ j: Int) -> [Double] { Array(data[(j * rows)..<((j + 1) * rows)]) }
+
+    public var transposed: Matrix {
+        if rows == 1 || cols == 1 { return Matrix(rows: cols, cols: rows, data: data, isLogical: isLogical) }
+        var out = [Double](repeating: 0, count: data.count)
+        data.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for j in 0..<cols {
+                    for i in 0..<rows { dst[j + i * cols] = src[i + j * rows] }
+                }
+            }
+        }
+        return Matrix(rows: cols, cols: rows, data: out, isLogical: isLogical)
+    }
+
+    /// The same elements in a new shape (column-major order is kept).
+    public func reshaped(rows: Int, cols: Int) -> Matrix {
+        Matrix(rows: rows, cols: cols, data: data, isLogical: isLogical)
+    }
+
+    /// Applies `f` to every element.
+    @inlinable public func map(_ f: (Double) throws -> Double) rethrows -> Matrix {
+        Matrix(rows: rows, cols: cols, data: try data.map(f))
+    }
+
+    public var shapeDescription: String { "\(rows)×\(cols)" }
+}
