@@ -1,0 +1,100 @@
+// Function values: builtins, lambdas and block functions, and math functions that keep
+// their formula.
+
+/// A callable value. Subclasses: `BuiltinFunction`, `UserFunction` (lambda, block `fn`,
+/// math function).
+public class Function: @unchecked Sendable {
+    public let name: String
+
+    init(name: String) { self.name = name }
+
+    /// "builtin function", "function", "math function".
+    public var kindName: String { "function" }
+
+    /// How it prints: a signature or a formula.
+    public func display(_ options: DisplayOptions) -> String { name }
+}
+
+/// A builtin, as a value (`f = sqrt` then `f(4)`).
+public final class BuiltinFunction: Function {
+    public let builtin: Builtin
+
+    init(_ builtin: Builtin) {
+        self.builtin = builtin
+        super.init(name: builtin.name)
+    }
+
+    public override var kindName: String { "builtin function" }
+    public override func display(_ options: DisplayOptions) -> String { "builtin \(builtin.signature)" }
+}
+
+/// A function written in MML: a lambda (`x -> 2*x`), a block function (`fn f(x) { … }`)
+/// or a math function (`f(x) = x^2`), closed over the frame it was made in.
+public final class UserFunction: Function {
+    public enum Form: Sendable { case lambda, block, math }
+
+    public let form: Form
+    public let parameters: [Parameter]
+    /// The formula of a math function or lambda (kept for printing and differentiation).
+    public let formula: Expr?
+    let code: CompiledFunction
+    let captured: Frame?
+    /// Source text of the body, shown when it is printed.
+    let sourceText: String
+
+    init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?, sourceText: String) {
+        self.form = form
+        self.parameters = parameters
+        self.formula = formula
+        self.code = code
+        self.captured = captured
+        self.sourceText = sourceText
+        super.init(name: name)
+    }
+
+    public override var kindName: String { form == .math ? "math function" : "function" }
+
+    public var parameterList: String { parameters.map(\.name).joined(separator: ", ") }
+
+    public override func display(_ options: DisplayOptions) -> String {
+        switch form {
+        case .math: return "\(name)(\(parameterList)) = \(sourceText)"
+        case .lambda: return parameters.count == 1 ? "\(parameters[0].name) -> \(sourceText)" : "(\(parameterList)) -> \(sourceText)"
+        case .block: return "fn \(name)(\(parameterList))"
+        }
+    }
+}
+
+/// The compiled body of a user function: its slots and code.
+final class CompiledFunction: @unchecked Sendable {
+    let name: String
+    /// Number of local slots (parameters first).
+    let slotCount: Int
+    let parameterCount: Int
+    /// Default values for trailing parameters (nil where the parameter is required).
+    let defaults: [ExprNode?]
+    /// For math functions and lambdas: the body expression.
+    let expression: ExprNode?
+    /// For block functions: the statements.
+    let statements: [StmtNode]
+
+    init(name: String, slotCount: Int, parameterCount: Int, defaults: [ExprNode?], expression: ExprNode?, statements: [StmtNode]) {
+        self.name = name
+        self.slotCount = slotCount
+        self.parameterCount = parameterCount
+        self.defaults = defaults
+        self.expression = expression
+        self.statements = statements
+    }
+}
+
+/// The local variables of one function call; closures keep their defining frame alive.
+final class Frame {
+    var slots: [Value?]
+    let parent: Frame?
+
+    init(slotCount: Int, parent: Frame?) {
+        slots = Array(repeating: nil, count: slotCount)
+        self.parent = parent
+    }
+}

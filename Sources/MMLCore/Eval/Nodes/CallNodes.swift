@@ -1,0 +1,137 @@
+// Nodes for calls, lambdas, primes (transpose or derivative) and field access.
+
+final class CallNode: ExprNode {
+    let span: SourceSpan
+    let callee: ExprNode
+    let args: [ExprNode]
+    let keywords: [(name: String, value: ExprNode, span: SourceSpan)]
+
+    init(callee: ExprNode, args: [ExprNode], keywords: [(name: String, value: ExprNode, span: SourceSpan)], _ span: SourceSpan) {
+        self.callee = callee
+        self.args = args
+        self.keywords = keywords
+        self.span = span
+    }
+
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        let target = try callee.eval(ip, frame)
+        guard case .function(let function) = target else {
+            throw notCallable(ip, target)
+        }
+        if let user = function as? UserFunction, keywords.isEmpty {
+            // Fast path: arguments go straight into the new frame's slots.
+            let code = user.code
+            guard args.count <= code.parameterCount else { throw ip.arityError(user, given: args.count, at: span) }
+            let callee = Frame(slotCount: code.slotCount, parent: user.captured)
+            for i in 0..<args.count { callee.slots[i] = try args[i].eval(ip, frame) }
+            return try ip.invoke(user, frame: callee, given: args.count, at: span)
+        }
+        if let builtin = function as? BuiltinFunction, case .unary(let f) = builtin.builtin.body, args.count == 1, keywords.isEmpty {
+            return try f(try args[0].eval(ip, frame), span)
+        }
+        let values = try args.map { try $0.eval(ip, frame) }
+        let named = try keywords.map { ($0.name, try $0.value.eval(ip, frame), $0.span) }
+        return try ip.call(function, values, argumentSpans: args.map(\.span), keywords: named, at: span)
+    }
+
+    private func notCallable(_ ip: Interpreter, _ value: Value) -> MMLError {
+        switch value {
+        case .matrix, .range:
+            let name = ip.sources[callee.span.source]?.text(of: callee.span) ?? "A"
+            return MMLError(kind: "type", "a \(value.typeName) cannot be called like a function", at: span,
+                            hint: "index with square brackets: \(name.count <= 16 ? name : "A")[i]; multiply with *")
+        case .number:
+            return MMLError(kind: "type", "a number cannot be called like a function", at: span,
+                            hint: "write multiplication with *, e.g. 2*(x + 1)")
+        default:
+            return MMLError(kind: "type", "a \(value.typeName) cannot be called like a function", at: span)
+        }
+    }
+}
+
+/// `x -> body`: makes a closure over the current frame.
+final class LambdaNode: ExprNode {
+    let span: SourceSpan
+    let parameters: [Parameter]
+    let formula: Expr
+    let code: CompiledFunction
+    let sourceText: String
+    init(parameters: [Parameter], formula: Expr, code: CompiledFunction, sourceText: String, _ span: SourceSpan) {
+        self.parameters = parameters
+        self.formula = formula
+        self.code = code
+        self.sourceText = sourceText
+        self.span = span
+    }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        .function(UserFunction(name: "anonymous function", form: .lambda, parameters: parameters, formula: formula,
+                               code: code, captured: frame, sourceText: sourceText))
+    }
+}
+
+/// `A'` transposes a matrix; `f'` differentiates a math function.
+final class PrimeNode: ExprNode {
+    let span: SourceSpan
+    let operand: ExprNode
+    let count: Int
+    init(_ operand: ExprNode, count: Int, _ span: SourceSpan) {
+        self.operand = operand
+        self.count = count
+        self.span = span
+    }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        let v = try operand.eval(ip, frame)
+        switch v {
+        case .function(let f):
+            return try ip.derivative(of: f, order: count, at: span)
+        case .number, .bool:
+            return v
+        case .complex(let z):
+            return count % 2 == 1 ? .complex(z.conjugate) : v
+        case .matrix(let m):
+            return count % 2 == 1 ? .matrix(m.transposed) : v
+        case .range(let r):
+            return count % 2 == 1 ? .matrix(r.matrix.transposed) : v
+        default:
+            throw MMLError(kind: "type", "`'` transposes a matrix or differentiates a function; it cannot apply to a \(v.typeName)", at: span,
+                           hint: "strings are written in double quotes")
+        }
+    }
+}
+
+final class FieldNode: ExprNode {
+    let span: SourceSpan
+    let target: ExprNode
+    let name: String
+    init(_ target: ExprNode, name: String, _ span: SourceSpan) {
+        self.target = target
+        self.name = name
+        self.span = span
+    }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        try Fields.get(try target.eval(ip, frame), name, at: span)
+    }
+}
+
+enum Fields {
+    static func get(_ value: Value, _ name: String, at span: SourceSpan) throws -> Value {
+        switch value {
+        case .record(let r):
+            if let v = r[name] { return v }
+            throw noField(name, known: r.names, in: "record", at: span)
+        case .object(let o):
+            if let v = o.field(name) { return v }
+            throw noField(name, known: o.fieldNames, in: o.typeName, at: span)
+        default:
+            throw MMLError(kind: "type", "a \(value.typeName) has no fields (no `.\(name)`)", at: span,
+                           hint: value.typeName.contains("matrix") || value.typeName.contains("vector") ? "for the transpose write A'; for sizes use size(A)" : nil)
+        }
+    }
+
+    static func noField(_ name: String, known: [String], in kind: String, at span: SourceSpan) -> MMLError {
+        var error = MMLError(kind: "name", "this \(kind) has no field `\(name)`", at: span)
+        if let near = Suggestions.nearest(to: name, in: known) { error.diagnostic.hints.append("did you mean `\(near)`?") }
+        if !known.isEmpty { error.diagnostic.notes.append("its fields are: " + known.joined(separator: ", ")) }
+        return error
+    }
+}

@@ -1,0 +1,135 @@
+// Nodes for operators: unary, binary (with a fast path for two numbers), logic, ranges.
+
+final class BinaryNode: ExprNode {
+    let span: SourceSpan
+    let site: OperatorSite
+    let lhs: ExprNode
+    let rhs: ExprNode
+    init(_ op: BinaryOperator, _ lhs: ExprNode, _ rhs: ExprNode, _ span: SourceSpan) {
+        self.site = OperatorSite(op: op, span: span, left: lhs.span, right: rhs.span)
+        self.lhs = lhs
+        self.rhs = rhs
+        self.span = span
+    }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        let a = try lhs.eval(ip, frame)
+        let b = try rhs.eval(ip, frame)
+        if case .number(let x) = a, case .number(let y) = b {
+            return Arithmetic.scalar(site.op, x, y)
+        }
+        return try Arithmetic.binary(ip, site, a, b)
+    }
+}
+
+/// `&&` and `||`: short-circuit on true/false; elementwise on boolean arrays.
+final class LogicNode: ExprNode {
+    let span: SourceSpan
+    let isAnd: Bool
+    let lhs: ExprNode
+    let rhs: ExprNode
+    init(isAnd: Bool, _ lhs: ExprNode, _ rhs: ExprNode, _ span: SourceSpan) {
+        self.isAnd = isAnd
+        self.lhs = lhs
+        self.rhs = rhs
+        self.span = span
+    }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        let a = try lhs.eval(ip, frame)
+        if case .bool(let p) = a {
+            if isAnd && !p { return .bool(false) }
+            if !isAnd && p { return .bool(true) }
+            let b = try rhs.eval(ip, frame)
+            if case .bool(let q) = b { return .bool(q) }
+            if case .matrix = b {
+                return try Arithmetic.binary(ip, OperatorSite(op: isAnd ? .and : .or, span: span, left: lhs.span, right: rhs.span), a, b)
+            }
+            throw MMLError(kind: "type", "\(isAnd ? "&&" : "||") needs true or false on both sides, not a \(b.typeName)", at: rhs.span)
+        }
+        if case .matrix(let m) = a, m.isLogical {
+            let b = try rhs.eval(ip, frame)
+            return try Arithmetic.binary(ip, OperatorSite(op: isAnd ? .and : .or, span: span, left: lhs.span, right: rhs.span), a, b)
+        }
+        throw MMLError(kind: "type", "\(isAnd ? "&&" : "||") needs true or false, not a \(a.typeName)", at: lhs.span,
+                       hint: "compare first, e.g. x > 0 \(isAnd ? "&&" : "||") y > 0")
+    }
+}
+
+final class NegateNode: ExprNode {
+    let span: SourceSpan
+    let operand: ExprNode
+    init(_ operand: ExprNode, _ span: SourceSpan) {
+        self.operand = operand
+        self.span = span
+    }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        let v = try operand.eval(ip, frame)
+        if case .number(let x) = v { return .number(-x) }
+        return try Arithmetic.negate(v, at: span)
+    }
+}
+
+final class NotNode: ExprNode {
+    let span: SourceSpan
+    let operand: ExprNode
+    init(_ operand: ExprNode, _ span: SourceSpan) {
+        self.operand = operand
+        self.span = span
+    }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        try Arithmetic.not(try operand.eval(ip, frame), at: span)
+    }
+}
+
+/// Unary plus: checks the operand is numeric and returns it.
+final class PlusNode: ExprNode {
+    let span: SourceSpan
+    let operand: ExprNode
+    init(_ operand: ExprNode, _ span: SourceSpan) {
+        self.operand = operand
+        self.span = span
+    }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        let v = try operand.eval(ip, frame)
+        switch v {
+        case .number, .complex, .matrix, .range: return v
+        case .bool(let b): return .number(b ? 1 : 0)
+        default: throw MMLError(kind: "type", "unary + needs a number, not a \(v.typeName)", at: span)
+        }
+    }
+}
+
+final class RangeNode: ExprNode {
+    let span: SourceSpan
+    let start: ExprNode
+    let step: ExprNode?
+    let stop: ExprNode
+    init(start: ExprNode, step: ExprNode?, stop: ExprNode, _ span: SourceSpan) {
+        self.start = start
+        self.step = step
+        self.stop = stop
+        self.span = span
+    }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        let a = try number(start, ip, frame, "start")
+        let s = try step.map { try number($0, ip, frame, "step") } ?? 1
+        let b = try number(stop, ip, frame, "end")
+        if s == 0 { throw MMLError(kind: "range", "the step of a range cannot be 0", at: step?.span ?? span) }
+        let range = RangeValue(start: a, step: s, stop: b)
+        if range.count > Interpreter.maxElements {
+            throw MMLError(kind: "memory", "the range \(formatNumber(a, style: .long)):\(formatNumber(b, style: .long)) would have \(range.count) elements, more than MML allows (\(Interpreter.maxElements))", at: span)
+        }
+        return .range(range)
+    }
+
+    private func number(_ node: ExprNode, _ ip: Interpreter, _ frame: Frame, _ part: String) throws -> Double {
+        let v = try node.eval(ip, frame)
+        switch v {
+        case .number(let x):
+            guard x.isFinite else { throw MMLError(kind: "range", "the \(part) of a range must be finite, not \(formatNumber(x, style: .long))", at: node.span) }
+            return x
+        case .matrix(let m) where m.count == 1: return m.data[0]
+        default:
+            throw MMLError(kind: "type", "the \(part) of a range must be a number, not a \(v.typeName)", at: node.span)
+        }
+    }
+}

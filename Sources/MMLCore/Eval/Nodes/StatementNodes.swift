@@ -1,0 +1,382 @@
+// Nodes for statements: assignment, definitions, control flow.
+
+final class ExprStmt: StmtNode {
+    let span: SourceSpan
+    let expr: ExprNode
+    init(_ expr: ExprNode) {
+        self.expr = expr
+        self.span = expr.span
+    }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        _ = try expr.eval(ip, frame)
+        return .normal
+    }
+}
+
+/// Where a plain name lives: a slot of this frame, of an enclosing frame, or a global.
+enum VariableRef {
+    case local(Int)
+    case captured(depth: Int, slot: Int)
+    case global(Int)
+
+    @inline(__always)
+    func store(_ value: Value, _ ip: Interpreter, _ frame: Frame) {
+        switch self {
+        case .local(let s): frame.slots[s] = value
+        case .global(let s): ip.globals.values[s] = value
+        case .captured(let depth, let s):
+            var f = frame
+            for _ in 0..<depth { if let p = f.parent { f = p } }
+            f.slots[s] = value
+        }
+    }
+
+    func load(_ ip: Interpreter, _ frame: Frame) -> Value? {
+        switch self {
+        case .local(let s): return frame.slots[s]
+        case .global(let s): return ip.globals.values[s]
+        case .captured(let depth, let s):
+            var f = frame
+            for _ in 0..<depth { if let p = f.parent { f = p } }
+            return f.slots[s]
+        }
+    }
+
+    /// Moves the value out (leaving the variable empty) so it can be mutated in place.
+    func take(_ ip: Interpreter, _ frame: Frame) -> Value? {
+        switch self {
+        case .local(let s):
+            defer { frame.slots[s] = nil }
+            return frame.slots[s]
+        case .global(let s):
+            defer { ip.globals.values[s] = nil }
+            return ip.globals.values[s]
+        case .captured(let depth, let s):
+            var f = frame
+            for _ in 0..<depth { if let p = f.parent { f = p } }
+            defer { f.slots[s] = nil }
+            return f.slots[s]
+        }
+    }
+}
+
+/// Checks that a value can be stored in a variable.
+@inline(__always)
+func storable(_ value: Value, at span: SourceSpan) throws -> Value {
+    switch value {
+    case .nothing:
+        throw MMLError(kind: "type", "this gives no value to assign", at: span, hint: "print and show display values but return nothing")
+    case .tuple(let items):
+        throw MMLError(kind: "type", "this gives \(items.count) values; unpack them with \((1...items.count).map { "v\($0)" }.joined(separator: ", ")) = …", at: span)
+    default:
+        return value
+    }
+}
+
+final class AssignNode: StmtNode {
+    let span: SourceSpan
+    let target: VariableRef
+    let value: ExprNode
+    init(_ target: VariableRef, _ value: ExprNode, _ span: SourceSpan) {
+        self.target = target
+        self.value = value
+        self.span = span
+    }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        let v = try value.eval(ip, frame)
+        if case .number = v {} else { _ = try storable(v, at: value.span) }
+        target.store(v, ip, frame)
+        return .normal
+    }
+}
+
+/// One step of an assignment path: `[i, j]` or `.field`.
+enum PathStep {
+    case index([ExprNode])
+    case field(String)
+}
+
+/// `A[i, j] = x`, `r.w = x`, `r.W[1, 2] = x`: updates a variable's value in place. The value
+/// is moved out of the variable while it is changed, so a uniquely held matrix is not copied.
+final class PathAssignNode: StmtNode {
+    let span: SourceSpan
+    let root: VariableRef
+    let path: [PathStep]
+    let value: ExprNode
+    init(root: VariableRef, path: [PathStep], value: ExprNode, _ span: SourceSpan) {
+        self.root = root
+        self.path = path
+        self.value = value
+        self.span = span
+    }
+
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        let newValue = try storable(try value.eval(ip, frame), at: value.span)
+        let selections = try resolveSelections(ip, frame)
+        // Only now move the value out: nothing else holds it, so a matrix is changed in place.
+        var root = self.root.take(ip, frame) ?? emptyRoot
+        defer { self.root.store(root, ip, frame) }
+        try PathAssignNode.update(&root, path[...], selections[...], newValue, at: span)
+        return .normal
+    }
+
+    /// Assigning a field of a new name makes a record; an element makes a vector.
+    private var emptyRoot: Value {
+        if case .field = path.first { return .record(Record([])) }
+        return .matrix(Matrix(rows: 0, cols: 0))
+    }
+
+    /// Works out every index against the current value first (they may use `end`).
+    private func resolveSelections(_ ip: Interpreter, _ frame: Frame) throws -> [[IndexSelection]] {
+        var selections: [[IndexSelection]] = []
+        var probe = root.load(ip, frame) ?? emptyRoot
+        for (k, step) in path.enumerated() {
+            switch step {
+            case .index(let nodes):
+                guard let m = probe.asMatrix else {
+                    throw MMLError(kind: "type", "cannot assign into a \(probe.typeName) with [ ]", at: span)
+                }
+                guard nodes.count <= 2 else { throw MMLError(kind: "index", "a matrix takes one or two indices", at: span) }
+                let extents = nodes.count == 1 ? [m.count] : [m.rows, m.cols]
+                selections.append(try IndexNode.selections(nodes, extents: extents, growable: true, ip, frame))
+                if k + 1 < path.count { probe = Indexing.read(m, selections[selections.count - 1]) }
+            case .field(let name):
+                if k + 1 < path.count {
+                    probe = (try? Fields.get(probe, name, at: span)) ?? .record(Record([]))
+                }
+            }
+        }
+        return selections
+    }
+
+    private static func update(_ value: inout Value, _ path: ArraySlice<PathStep>, _ selections: ArraySlice<[IndexSelection]>, _ newValue: Value, at span: SourceSpan) throws {
+        guard let step = path.first else {
+            value = newValue
+            return
+        }
+        switch step {
+        case .field(let name):
+            guard case .record(var record) = value else {
+                throw MMLError(kind: "type", "cannot set field `\(name)` of a \(value.typeName)", at: span, hint: "only records have fields you can set")
+            }
+            value = .nothing  // release the record so it is uniquely held
+            var inner = record[name] ?? .record(Record([]))
+            record[name] = nil
+            defer { record[name] = inner; value = .record(record) }
+            try update(&inner, path.dropFirst(), selections, newValue, at: span)
+        case .index:
+            guard var m = value.asMatrix else {
+                throw MMLError(kind: "type", "cannot assign into a \(value.typeName) with [ ]", at: span)
+            }
+            value = .nothing
+            let sels = selections.first!
+            if path.count == 1 {
+                defer { value = .matrix(m) }
+                try Indexing.write(&m, sels, newValue, at: span)
+            } else {
+                throw MMLError(kind: "index", "cannot assign to a field of a matrix element", at: span)
+            }
+        }
+    }
+}
+
+/// `a, b = value`.
+final class DestructureNode: StmtNode {
+    let span: SourceSpan
+    let targets: [VariableRef]
+    let names: [String]
+    let value: ExprNode
+    init(targets: [VariableRef], names: [String], value: ExprNode, _ span: SourceSpan) {
+        self.targets = targets
+        self.names = names
+        self.value = value
+        self.span = span
+    }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        let v = try value.eval(ip, frame)
+        let items: [Value]
+        switch v {
+        case .tuple(let t): items = t
+        case .matrix(let m) where m.isVector: items = m.data.map { .number($0) }
+        default:
+            throw MMLError(kind: "type", "a \(v.typeName) cannot be unpacked into \(targets.count) names", at: value.span,
+                           hint: "unpacking needs a function that returns several values, like eig(A)")
+        }
+        guard items.count == targets.count else {
+            throw MMLError(kind: "type", "this gives \(items.count) values but \(targets.count) names are waiting for them", at: span)
+        }
+        for (target, item) in zip(targets, items) { target.store(item, ip, frame) }
+        return .normal
+    }
+}
+
+/// `f(x) = …` or `fn f(x) { … }`: makes a function and stores it.
+final class DefineNode: StmtNode {
+    let span: SourceSpan
+    let target: VariableRef
+    let name: String
+    let form: UserFunction.Form
+    let parameters: [Parameter]
+    let formula: Expr?
+    let code: CompiledFunction
+    let sourceText: String
+    init(target: VariableRef, name: String, form: UserFunction.Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, sourceText: String, _ span: SourceSpan) {
+        self.target = target
+        self.name = name
+        self.form = form
+        self.parameters = parameters
+        self.formula = formula
+        self.code = code
+        self.sourceText = sourceText
+        self.span = span
+    }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        let f = UserFunction(name: name, form: form, parameters: parameters, formula: formula, code: code, captured: frame, sourceText: sourceText)
+        target.store(.function(f), ip, frame)
+        return .normal
+    }
+}
+
+final class IfNode: StmtNode {
+    let span: SourceSpan
+    let branches: [(condition: ExprNode, body: [StmtNode])]
+    let elseBody: [StmtNode]?
+    init(branches: [(condition: ExprNode, body: [StmtNode])], elseBody: [StmtNode]?, _ span: SourceSpan) {
+        self.branches = branches
+        self.elseBody = elseBody
+        self.span = span
+    }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        for branch in branches where try condition(branch.condition, ip, frame) {
+            return try execBlock(branch.body, ip, frame)
+        }
+        if let elseBody { return try execBlock(elseBody, ip, frame) }
+        return .normal
+    }
+}
+
+/// Evaluates a condition that must be one true/false.
+@inline(__always)
+func condition(_ node: ExprNode, _ ip: Interpreter, _ frame: Frame) throws -> Bool {
+    let v = try node.eval(ip, frame)
+    if case .bool(let b) = v { return b }
+    switch v {
+    case .number(let x):
+        throw MMLError(kind: "type", "a condition must be true or false, not the number \(formatNumber(x, style: .long))", at: node.span,
+                       hint: "compare it, e.g. x != 0")
+    case .matrix(let m) where m.isLogical:
+        throw MMLError(kind: "type", "a condition must be one true/false, but this is a \(m.shapeDescription) array of them", at: node.span,
+                       hint: "use all(…) if every element must hold, any(…) if one is enough")
+    default:
+        throw MMLError(kind: "type", "a condition must be true or false, not a \(v.typeName)", at: node.span)
+    }
+}
+
+final class WhileNode: StmtNode {
+    let span: SourceSpan
+    let condition: ExprNode
+    let body: [StmtNode]
+    init(condition: ExprNode, body: [StmtNode], _ span: SourceSpan) {
+        self.condition = condition
+        self.body = body
+        self.span = span
+    }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        while try MMLCore.condition(condition, ip, frame) {
+            try ip.checkInterrupt(at: span)
+            switch try execBlock(body, ip, frame) {
+            case .normal, .continueLoop: continue
+            case .breakLoop: return .normal
+            case .returned(let v): return .returned(v)
+            }
+        }
+        return .normal
+    }
+}
+
+final class ForNode: StmtNode {
+    let span: SourceSpan
+    let variable: VariableRef
+    let sequence: ExprNode
+    let body: [StmtNode]
+    init(variable: VariableRef, sequence: ExprNode, body: [StmtNode], _ span: SourceSpan) {
+        self.variable = variable
+        self.sequence = sequence
+        self.body = body
+        self.span = span
+    }
+
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        let seq = try sequence.eval(ip, frame)
+        let count: Int
+        let element: (Int) -> Value
+        switch seq {
+        case .range(let r):
+            count = r.count
+            element = { .number(r.element($0)) }
+        case .matrix(let m) where m.isVector || m.isRow:
+            count = m.count
+            element = m.isLogical ? { .bool(m.data[$0] != 0) } : { .number(m.data[$0]) }
+        case .matrix(let m):
+            // A matrix is walked column by column.
+            count = m.cols
+            element = { .matrix(Matrix(column: m.column($0))) }
+        case .number, .bool:
+            count = 1
+            element = { _ in seq }
+        case .tuple(let items):
+            count = items.count
+            element = { items[$0] }
+        case .string(let s):
+            let chars = s.map { Value.string(String($0)) }
+            count = chars.count
+            element = { chars[$0] }
+        case .object(let o as any SequenceObject):
+            let items = o.elements
+            count = items.count
+            element = { items[$0] }
+        default:
+            throw MMLError(kind: "type", "cannot loop over a \(seq.typeName)", at: sequence.span,
+                           hint: "loop over a range (1:n), a vector or a matrix's columns")
+        }
+        for k in 0..<count {
+            try ip.checkInterrupt(at: span)
+            variable.store(element(k), ip, frame)
+            switch try execBlock(body, ip, frame) {
+            case .normal, .continueLoop: continue
+            case .breakLoop: return .normal
+            case .returned(let v): return .returned(v)
+            }
+        }
+        return .normal
+    }
+}
+
+/// Objects whose elements a `for` loop can walk (e.g. a table's rows).
+public protocol SequenceObject: MMLObject {
+    var elements: [Value] { get }
+}
+
+final class BreakNode: StmtNode {
+    let span: SourceSpan
+    init(_ span: SourceSpan) { self.span = span }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow { .breakLoop }
+}
+
+final class ContinueNode: StmtNode {
+    let span: SourceSpan
+    init(_ span: SourceSpan) { self.span = span }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow { .continueLoop }
+}
+
+final class ReturnNode: StmtNode {
+    let span: SourceSpan
+    let value: ExprNode?
+    init(_ value: ExprNode?, _ span: SourceSpan) {
+        self.value = value
+        self.span = span
+    }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        .returned(try value?.eval(ip, frame) ?? .nothing)
+    }
+}

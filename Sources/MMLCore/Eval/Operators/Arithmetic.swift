@@ -1,0 +1,241 @@
+// The binary and unary operators on values: scalars, complex numbers, strings, matrices.
+import ComplexModule
+import RealModule
+
+/// Where an operator was written, to name its operands in errors.
+struct OperatorSite {
+    var op: BinaryOperator
+    var span: SourceSpan
+    var left: SourceSpan
+    var right: SourceSpan
+}
+
+enum Arithmetic {
+    /// Applies a binary operator to two values.
+    static func binary(_ ip: Interpreter, _ site: OperatorSite, _ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case (.number(let x), .number(let y)):
+            return scalar(site.op, x, y)
+        case (.bool, _), (_, .bool):
+            if case .bool(let p) = a, case .bool(let q) = b, site.op == .equal || site.op == .notEqual {
+                return .bool((p == q) == (site.op == .equal))
+            }
+            return try binary(ip, site, a.boolAsNumber, b.boolAsNumber)
+        case (.complex, .number), (.number, .complex), (.complex, .complex):
+            return try complexScalar(ip, site, a.asComplex!, b.asComplex!)
+        case (.string(let s), .string(let t)):
+            switch site.op {
+            case .add: return .string(s + t)
+            case .equal: return .bool(s == t)
+            case .notEqual: return .bool(s != t)
+            case .less: return .bool(s < t)
+            case .greater: return .bool(s > t)
+            case .lessEqual: return .bool(s <= t)
+            case .greaterEqual: return .bool(s >= t)
+            default: break
+            }
+        case (.string, _), (_, .string):
+            if site.op == .equal || site.op == .notEqual { return .bool(site.op == .notEqual) }
+            throw MMLError(kind: "type", "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span,
+                           hint: site.op == .add ? "to join text with a number, convert it first: \"x = \" + string(x)" : nil)
+        default:
+            break
+        }
+        if let m = a.asMatrix, let n = b.asMatrix {
+            return try matrices(ip, site, m, n)
+        }
+        throw MMLError(kind: "type", "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span)
+    }
+
+    @inline(__always)
+    static func scalar(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Value {
+        switch op {
+        case .add: return .number(x + y)
+        case .subtract: return .number(x - y)
+        case .multiply, .elementMultiply, .dot: return .number(x * y)
+        case .divide, .elementDivide: return .number(x / y)
+        case .leftDivide: return .number(y / x)
+        case .power, .elementPower: return .number(power(x, y))
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        case .less: return .bool(x < y)
+        case .lessEqual: return .bool(x <= y)
+        case .greater: return .bool(x > y)
+        case .greaterEqual: return .bool(x >= y)
+        case .and: return .bool(x != 0 && y != 0)
+        case .or: return .bool(x != 0 || y != 0)
+        }
+    }
+
+    /// x^y with exact results for small integer exponents (2^10 is 1024 exactly).
+    @inline(__always)
+    static func power(_ x: Double, _ y: Double) -> Double {
+        if y == 2 { return x * x }
+        return Double.pow(x, y)
+    }
+
+    static func complexScalar(_ ip: Interpreter, _ site: OperatorSite, _ z: Complex<Double>, _ w: Complex<Double>) throws -> Value {
+        switch site.op {
+        case .add: return normalized(z + w)
+        case .subtract: return normalized(z - w)
+        case .multiply, .elementMultiply: return normalized(z * w)
+        case .divide, .elementDivide: return normalized(z / w)
+        case .leftDivide: return normalized(w / z)
+        case .power, .elementPower:
+            if w.imaginary == 0, w.real == w.real.rounded(), abs(w.real) <= 64 {
+                // Integer powers by repeated multiplication keep im^2 exactly -1.
+                var result = Complex<Double>.one
+                for _ in 0..<Int(abs(w.real)) { result = result * z }
+                return normalized(w.real < 0 ? Complex.one / result : result)
+            }
+            return normalized(Complex.pow(z, w))
+        case .equal: return .bool(z == w)
+        case .notEqual: return .bool(z != w)
+        default:
+            throw MMLError(kind: "type", "complex numbers cannot be compared with \(site.op.rawValue)", at: site.span,
+                           hint: "compare their magnitudes with abs(z), or their real parts with real(z)")
+        }
+    }
+
+    /// A complex result with a zero imaginary part stays complex (the learner asked for
+    /// complex arithmetic); only exact zeros from i·i collapse in printing.
+    static func normalized(_ z: Complex<Double>) -> Value { .complex(z) }
+
+    static func matrices(_ ip: Interpreter, _ site: OperatorSite, _ a: Matrix, _ b: Matrix) throws -> Value {
+        let logical = isComparison(site.op)
+        switch site.op {
+        case .multiply:
+            if a.count == 1 || b.count == 1 { return try elementwise(ip, site, a, b, logical: false) }
+            guard a.cols == b.rows else { throw productMismatch(ip, site, a, b) }
+            return collapse(try Kernels.product(a, b, at: site.span))
+        case .dot:
+            guard a.count == b.count else {
+                throw MMLError(kind: "shape", "\(describe(ip, site.left)) has \(a.count) elements and \(describe(ip, site.right)) has \(b.count): a dot product needs equal lengths", at: site.span)
+            }
+            return .number(zip(a.data, b.data).reduce(0) { $0 + $1.0 * $1.1 })
+        case .divide:
+            if b.count == 1 { return try elementwise(ip, site, a, b, logical: false) }
+            if a.count == 1 {
+                throw MMLError(kind: "shape", "cannot divide a number by a \(b.shapeDescription) matrix", at: site.span,
+                               hint: "for elementwise division use ./ ; for the inverse use inv(A)")
+            }
+            // A / B solves X·B = A, i.e. Bᵀ·Xᵀ = Aᵀ.
+            guard a.cols == b.cols else {
+                throw MMLError(kind: "shape", "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): A / B needs the same number of columns", at: site.span,
+                               hint: "for elementwise division use ./")
+            }
+            return .matrix(try Kernels.solve(b.transposed, a.transposed, ip: ip, at: site.span).transposed)
+        case .leftDivide:
+            if a.count == 1 { return try elementwise(ip, .init(op: .elementDivide, span: site.span, left: site.right, right: site.left), b, a, logical: false) }
+            guard a.rows == b.rows else {
+                throw MMLError(kind: "shape", "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): A \\ b needs as many rows in b as in A", at: site.span)
+            }
+            return .matrix(try Kernels.solve(a, b, ip: ip, at: site.span))
+        case .power:
+            if a.count == 1 && b.count == 1 { return .number(power(a.data[0], b.data[0])) }
+            if b.count == 1 { return .matrix(try Kernels.matrixPower(a, b.data[0], ip: ip, site: site)) }
+            throw MMLError(kind: "shape", "a matrix cannot be an exponent of ^", at: site.right, hint: "for elementwise powers use .^")
+        default:
+            return try elementwise(ip, site, a, b, logical: logical)
+        }
+    }
+
+    static func elementwise(_ ip: Interpreter, _ site: OperatorSite, _ a: Matrix, _ b: Matrix, logical: Bool) throws -> Value {
+        let f: (Double, Double) -> Double
+        switch site.op {
+        case .add: f = { $0 + $1 }
+        case .subtract: f = { $0 - $1 }
+        case .multiply, .elementMultiply, .dot: f = { $0 * $1 }
+        case .divide, .elementDivide: f = { $0 / $1 }
+        case .leftDivide: f = { $1 / $0 }
+        case .power, .elementPower: f = { power($0, $1) }
+        case .equal: f = { $0 == $1 ? 1 : 0 }
+        case .notEqual: f = { $0 != $1 ? 1 : 0 }
+        case .less: f = { $0 < $1 ? 1 : 0 }
+        case .lessEqual: f = { $0 <= $1 ? 1 : 0 }
+        case .greater: f = { $0 > $1 ? 1 : 0 }
+        case .greaterEqual: f = { $0 >= $1 ? 1 : 0 }
+        case .and: f = { $0 != 0 && $1 != 0 ? 1 : 0 }
+        case .or: f = { $0 != 0 || $1 != 0 ? 1 : 0 }
+        }
+        guard let m = Matrix.broadcast(a, b, logical: logical || site.op == .and || site.op == .or, f) else {
+            throw MMLError(kind: "shape",
+                           "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): \(site.op.rawValue) works elementwise and needs equal shapes",
+                           at: site.span,
+                           hint: "a scalar, a row (1×n) or a column (m×1) is stretched to match the other side; transpose with ' if one of them lies the wrong way")
+        }
+        return .matrix(m)
+    }
+
+    static func isComparison(_ op: BinaryOperator) -> Bool {
+        switch op {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+        default: return false
+        }
+    }
+
+    /// A 1×1 product (a row times a column) is a number.
+    static func collapse(_ m: Matrix) -> Value {
+        m.count == 1 && !(m.rows == 1 && m.cols == 1 && m.isLogical) ? .number(m.data[0]) : .matrix(m)
+    }
+
+    static func productMismatch(_ ip: Interpreter, _ site: OperatorSite, _ a: Matrix, _ b: Matrix) -> MMLError {
+        let l = describe(ip, site.left), r = describe(ip, site.right)
+        var hints: [String] = []
+        if a.rows == b.rows && a.cols == b.cols {
+            hints.append(a.isVector ? "for the dot product use dot(u, v) or u ⋅ v; for elementwise use .*"
+                                     : "for elementwise use .*; for A times B transposed, A * B'")
+        } else if a.cols == b.cols {
+            hints.append("cols(A) = \(a.cols) = cols(B): did you mean A * B' ?")
+        } else if a.rows == b.rows {
+            hints.append("rows(A) = \(a.rows) = rows(B): did you mean A' * B ?")
+        }
+        var error = MMLError(kind: "shape", "\(l) is \(a.shapeDescription) and \(r) is \(b.shapeDescription): A * B needs cols(A) = rows(B)", at: site.span)
+        error.diagnostic.hints = hints
+        return error
+    }
+
+    /// An operand named by its source text when short (`A`, `x'`), else by its side.
+    static func describe(_ ip: Interpreter, _ span: SourceSpan) -> String {
+        let text = ip.sources[span.source]?.text(of: span) ?? ""
+        return text.isEmpty || text.count > 16 || text.contains("\n") ? (span.start == 0 ? "the left side" : "the operand") : "`\(text)`"
+    }
+
+    // MARK: Unary
+
+    static func negate(_ v: Value, at span: SourceSpan) throws -> Value {
+        switch v {
+        case .number(let x): return .number(-x)
+        case .bool(let b): return .number(b ? -1 : 0)
+        case .complex(let z): return .complex(-z)
+        case .matrix(let m): return .matrix(m.map { -$0 })
+        case .range(let r): return .range(RangeValue(start: -r.start, step: -r.step, count: r.count))
+        default: throw MMLError(kind: "type", "cannot negate a \(v.typeName)", at: span)
+        }
+    }
+
+    static func not(_ v: Value, at span: SourceSpan) throws -> Value {
+        switch v {
+        case .bool(let b): return .bool(!b)
+        case .number(let x): return .bool(x == 0)
+        case .matrix(let m):
+            return .matrix(Matrix(rows: m.rows, cols: m.cols, data: m.data.map { $0 == 0 ? 1 : 0 }, isLogical: true))
+        default: throw MMLError(kind: "type", "`!` needs true or false, not a \(v.typeName)", at: span)
+        }
+    }
+}
+
+extension Value {
+    var boolAsNumber: Value {
+        if case .bool(let b) = self { return .number(b ? 1 : 0) }
+        return self
+    }
+
+    var asComplex: Complex<Double>? {
+        switch self {
+        case .number(let x): return Complex(x, 0)
+        case .complex(let z): return z
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,31 @@
+// The operators' door to the linear-algebra engine: its errors become diagnostics at the
+// operator, its warnings go to the interpreter's warning channel.
+
+enum Kernels {
+    /// Runs a linear-algebra computation, turning its errors into diagnostics at `span`.
+    static func run<T>(at span: SourceSpan, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LinAlgError {
+            throw MMLError(kind: "linear algebra", error.message, at: span, hint: error.hint)
+        }
+    }
+
+    static func product(_ a: Matrix, _ b: Matrix, at span: SourceSpan) throws -> Matrix {
+        try run(at: span) { try LinAlg.matmul(a, b) }
+    }
+
+    static func solve(_ a: Matrix, _ b: Matrix, ip: Interpreter, at span: SourceSpan) throws -> Matrix {
+        let result = try run(at: span) { try LinAlg.solve(a, b) }
+        if let warning = result.warning { ip.warn(warning, at: span) }
+        return result.value
+    }
+
+    static func matrixPower(_ a: Matrix, _ k: Double, ip: Interpreter, site: OperatorSite) throws -> Matrix {
+        guard k == k.rounded(), abs(k) < 1e9 else {
+            throw MMLError(kind: "shape", "a matrix power A^k needs a whole number k", at: site.right,
+                           hint: "for elementwise powers use .^")
+        }
+        return try run(at: site.span) { try LinAlg.power(a, Int(k)) }
+    }
+}

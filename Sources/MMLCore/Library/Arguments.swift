@@ -1,0 +1,166 @@
+// A builtin's arguments bound to its declared parameters, with typed accessors that
+// produce teaching errors pointing at the offending argument.
+
+public struct Arguments {
+    public let builtin: Builtin
+    public let interpreter: Interpreter
+    /// The whole call, for errors about the call as such.
+    public let callSpan: SourceSpan
+    private var values: [Value?]
+    private var spans: [SourceSpan]
+    /// Positional arguments taken by a variadic parameter.
+    public private(set) var rest: [Value] = []
+    public private(set) var restSpans: [SourceSpan] = []
+
+    /// Binds positional and keyword arguments to the builtin's parameters.
+    init(builtin: Builtin, interpreter: Interpreter, callSpan: SourceSpan,
+         positional: [Value], positionalSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)]) throws {
+        self.builtin = builtin
+        self.interpreter = interpreter
+        self.callSpan = callSpan
+        let params = builtin.parameters
+        values = Array(repeating: nil, count: params.count)
+        spans = Array(repeating: callSpan, count: params.count)
+        var next = 0
+        for (k, value) in positional.enumerated() {
+            while next < params.count, case .keyword = params[next].kind { next += 1 }
+            guard next < params.count else {
+                throw MMLError(kind: "call", "\(builtin.name) takes at most \(positionalCapacity(params)) argument\(positionalCapacity(params) == 1 ? "" : "s") but was given \(positional.count)",
+                               at: positionalSpans[k], hint: "the signature is \(builtin.signature)")
+            }
+            if case .variadic = params[next].kind {
+                rest.append(value)
+                restSpans.append(positionalSpans[k])
+                continue
+            }
+            values[next] = value
+            spans[next] = positionalSpans[k]
+            next += 1
+        }
+        for (name, value, span) in keywords {
+            guard let i = params.firstIndex(where: { $0.name == name }) else {
+                let known = params.map(\.name)
+                var hint = "the signature is \(builtin.signature)"
+                if let near = Suggestions.nearest(to: name, in: known) { hint = "did you mean `\(near)`? " + hint }
+                throw MMLError(kind: "call", "\(builtin.name) has no parameter named `\(name)`", at: span, hint: hint)
+            }
+            if values[i] != nil {
+                throw MMLError(kind: "call", "`\(name)` is given twice", at: span, hint: "the signature is \(builtin.signature)")
+            }
+            values[i] = value
+            spans[i] = span
+        }
+        for (i, p) in params.enumerated() {
+            if case .required = p.kind, values[i] == nil {
+                throw MMLError(kind: "call", "\(builtin.name) needs the argument `\(p.name)`", at: callSpan, hint: "the signature is \(builtin.signature)")
+            }
+        }
+    }
+
+    private func index(_ name: String) -> Int {
+        // Parameter names are fixed in the declaration; a wrong name is a bug caught by the
+        // example tests, so an unknown name simply reads as "not given".
+        builtin.parameters.firstIndex { $0.name == name } ?? -1
+    }
+
+    /// Whether the argument was given.
+    public func has(_ name: String) -> Bool {
+        let i = index(name)
+        return i >= 0 && values[i] != nil
+    }
+
+    /// Where the argument was written (the call itself when it was not given).
+    public func span(_ name: String) -> SourceSpan {
+        let i = index(name)
+        return i >= 0 ? spans[i] : callSpan
+    }
+
+    /// The argument's value, or nil when it was not given.
+    public func optional(_ name: String) -> Value? {
+        let i = index(name)
+        return i >= 0 ? values[i] : nil
+    }
+
+    /// The argument's value; required parameters are checked when binding.
+    public func value(_ name: String) throws -> Value {
+        guard let v = optional(name) else {
+            throw MMLError(kind: "call", "\(builtin.name) needs the argument `\(name)`", at: callSpan, hint: "the signature is \(builtin.signature)")
+        }
+        return v
+    }
+
+    /// An error about one argument, with the caret under it.
+    public func error(_ message: String, at name: String? = nil, hint: String? = nil) -> MMLError {
+        MMLError(kind: "argument", message, at: name.map(span) ?? callSpan, hint: hint)
+    }
+
+    func typeError(_ name: String, expected: String, got value: Value) -> MMLError {
+        error("\(builtin.name): `\(name)` must be \(expected), not a \(value.typeName)", at: name,
+              hint: "the signature is \(builtin.signature)")
+    }
+
+    public func number(_ name: String) throws -> Double {
+        let v = try value(name)
+        switch v {
+        case .number(let x): return x
+        case .bool(let b): return b ? 1 : 0
+        case .matrix(let m) where m.count == 1: return m.data[0]
+        default: throw typeError(name, expected: "a number", got: v)
+        }
+    }
+
+    public func number(_ name: String, default fallback: Double) throws -> Double {
+        has(name) ? try number(name) : fallback
+    }
+
+    /// A whole number (e.g. a size or a count) within `range`.
+    public func int(_ name: String, in range: ClosedRange<Int> = Int.min / 2...Int.max / 2) throws -> Int {
+        let x = try number(name)
+        guard x.isFinite, x == x.rounded() else {
+            throw error("\(builtin.name): `\(name)` must be a whole number, not \(formatNumber(x, style: .long))", at: name)
+        }
+        guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
+            throw error("\(builtin.name): `\(name)` must be between \(range.lowerBound) and \(range.upperBound), not \(formatNumber(x, style: .long))", at: name)
+        }
+        return Int(x)
+    }
+
+    public func int(_ name: String, default fallback: Int, in range: ClosedRange<Int> = Int.min / 2...Int.max / 2) throws -> Int {
+        has(name) ? try int(name, in: range) : fallback
+    }
+
+    public func bool(_ name: String, default fallback: Bool) throws -> Bool {
+        guard let v = optional(name) else { return fallback }
+        switch v {
+        case .bool(let b): return b
+        default: throw typeError(name, expected: "true or false", got: v)
+        }
+    }
+
+    public func string(_ name: String) throws -> String {
+        let v = try value(name)
+        guard case .string(let s) = v else { throw typeError(name, expected: "a string", got: v) }
+        return s
+    }
+
+    public func string(_ name: String, default fallback: String) throws -> String {
+        has(name) ? try string(name) : fallback
+    }
+
+    /// A numeric argument as a matrix: a number is 1×1, a range or vector a column.
+    public func matrix(_ name: String) throws -> Matrix {
+        let v = try value(name)
+        guard let m = v.asMatrix else { throw typeError(name, expected: "a number, vector or matrix", got: v) }
+        return m
+    }
+
+    public func function(_ name: String) throws -> Function {
+        let v = try value(name)
+        guard case .function(let f) = v else { throw typeError(name, expected: "a function", got: v) }
+        return f
+    }
+}
+
+private func positionalCapacity(_ params: [BuiltinParameter]) -> Int {
+    params.filter { if case .keyword = $0.kind { return false } else { return true } }.count
+}

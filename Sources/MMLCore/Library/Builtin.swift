@@ -1,0 +1,112 @@
+// The declaration every builtin is made from: name, parameters, docs, example, implementation.
+
+/// The area a builtin belongs to; `:help` lists builtins by area and Docs/ is grouped by it.
+public enum BuiltinArea: String, Sendable, CaseIterable {
+    case construct = "Construction and shape"
+    case math = "Elementwise math"
+    case reduce = "Sums, products and extremes"
+    case logic = "Logic and comparison"
+    case linearAlgebra = "Linear algebra"
+    case calculus = "Calculus"
+    case optimization = "Optimization"
+    case neural = "Neural-network pieces"
+    case probability = "Probability"
+    case statistics = "Statistics"
+    case data = "Data tables"
+    case plot = "Plots"
+    case io = "Output and checking"
+    case system = "Session"
+}
+
+/// One parameter of a builtin.
+public struct BuiltinParameter: Sendable {
+    public enum Kind: Sendable {
+        /// Must be given (by position or by name).
+        case required
+        /// May be left out; `defaultText` says what is used then (shown in the signature).
+        case optional(defaultText: String)
+        /// Takes all remaining positional arguments (`hcat(a, b, …)`).
+        case variadic
+        /// May only be given by name (`rate=0.1`).
+        case keyword(defaultText: String)
+    }
+    public var name: String
+    public var kind: Kind
+
+    public static func req(_ name: String) -> BuiltinParameter { .init(name: name, kind: .required) }
+    public static func opt(_ name: String, _ defaultText: String) -> BuiltinParameter { .init(name: name, kind: .optional(defaultText: defaultText)) }
+    public static func rest(_ name: String) -> BuiltinParameter { .init(name: name, kind: .variadic) }
+    public static func key(_ name: String, _ defaultText: String) -> BuiltinParameter { .init(name: name, kind: .keyword(defaultText: defaultText)) }
+}
+
+/// An example in a builtin's help; the test suite runs `code` and compares with `result`,
+/// the text MML shows for its value.
+public struct BuiltinExample: Sendable {
+    public var code: String
+    public var result: String
+    public init(_ code: String, _ result: String) {
+        self.code = code
+        self.result = result
+    }
+}
+
+/// A builtin function, declared once: `:help`, completion, Docs/reference.md and the
+/// example tests all come from this.
+public struct Builtin: Sendable {
+    public enum Body: Sendable {
+        /// A function of one value, called without building an argument list (fast path
+        /// for elementwise math).
+        case unary(@Sendable (Value, SourceSpan) throws -> Value)
+        /// Anything else: arguments bound to the declared parameters.
+        case general(@Sendable (inout Arguments) throws -> Value)
+    }
+
+    public var name: String
+    public var parameters: [BuiltinParameter]
+    public var area: BuiltinArea
+    public var summary: String
+    public var help: String
+    public var examples: [BuiltinExample]
+    public var body: Body
+    /// Other names for the same builtin (e.g. `transpose` for `'`).
+    public var aliases: [String]
+
+    public init(
+        _ name: String, _ parameters: [BuiltinParameter], area: BuiltinArea, summary: String,
+        help: String = "", examples: [BuiltinExample], aliases: [String] = [], body: Body
+    ) {
+        self.name = name
+        self.parameters = parameters
+        self.area = area
+        self.summary = summary
+        self.help = help
+        self.examples = examples
+        self.aliases = aliases
+        self.body = body
+    }
+
+    /// A builtin of one argument applied by the unary fast path.
+    public static func unary(
+        _ name: String, area: BuiltinArea, summary: String, help: String = "", examples: [BuiltinExample],
+        parameter: String = "x", _ f: @escaping @Sendable (Value, SourceSpan) throws -> Value
+    ) -> Builtin {
+        Builtin(name, [.req(parameter)], area: area, summary: summary, help: help, examples: examples, body: .unary(f))
+    }
+
+    /// `name(a, b=1, rest…; key=…)` as shown in help and errors.
+    public var signature: String {
+        let parts = parameters.map { p -> String in
+            switch p.kind {
+            case .required: return p.name
+            case .optional(let d): return "\(p.name)=\(d)"
+            case .variadic: return "\(p.name)…"
+            case .keyword(let d): return "\(p.name)=\(d)"
+            }
+        }
+        return "\(name)(\(parts.joined(separator: ", ")))"
+    }
+
+    var minimumArity: Int {
+        parameters.filter { if case .required = $0.kind { return true } else { return false } }.count
+    }
+}

@@ -1,0 +1,679 @@
+// The Pratt parser: tokens to statements, with one-error-per-statement recovery.
+// Each parse function names the Grammar/mml.ebnf rule it implements.
+
+/// The parser's output. `isIncomplete` means the text stopped inside an open bracket,
+/// brace or string, or after an operator: the REPL then asks for another line.
+public struct ParseResult: Sendable {
+    public var program: Program
+    public var diagnostics: [Diagnostic]
+    public var isIncomplete: Bool
+}
+
+/// Thrown inside the parser to abandon the current statement.
+private struct ParseAbort: Error {}
+
+public struct Parser {
+    /// How deeply expressions and blocks may nest before the parser refuses.
+    public static let maxNesting = 400
+
+    private enum Context { case parens, bracket, block }
+
+    private var tokens: [Token]
+    private var index = 0
+    private var diagnostics: [Diagnostic] = []
+    private var incomplete = false
+    private var contexts: [Context] = []
+    private var nesting = 0
+    private var indexDepth = 0
+    private let source: SourceID
+
+    public static func parse(_ text: String, source: SourceID) -> ParseResult {
+        let lexed = Lexer.tokenize(text, source: source)
+        var parser = Parser(tokens: lexed.tokens, source: source)
+        parser.diagnostics = lexed.diagnostics
+        parser.incomplete = lexed.unterminatedString
+        let statements = parser.parseProgram()
+        return ParseResult(
+            program: Program(statements: statements, source: source),
+            diagnostics: parser.diagnostics, isIncomplete: parser.incomplete)
+    }
+
+    private init(tokens: [Token], source: SourceID) {
+        // Lexing errors were reported already; their tokens were dropped.
+        self.tokens = tokens
+        self.source = source
+    }
+
+    // MARK: Token access
+
+    /// The current token; inside parentheses and index brackets, line breaks are skipped.
+    private mutating func current() -> Token {
+        if contexts.last == .parens {
+            while tokens[index].kind == .newline { index += 1 }
+        }
+        return tokens[index]
+    }
+
+    private mutating func peekKind() -> TokenKind { current().kind }
+
+    private func kind(at offset: Int) -> TokenKind {
+        let i = index + offset
+        return i < tokens.count ? tokens[i].kind : .eof
+    }
+
+    @discardableResult
+    private mutating func advance() -> Token {
+        let token = current()
+        if token.kind != .eof { index += 1 }
+        return token
+    }
+
+    private mutating func check(_ kind: TokenKind) -> Bool { peekKind() == kind }
+
+    private mutating func match(_ kind: TokenKind) -> Bool {
+        if check(kind) {
+            advance()
+            return true
+        }
+        return false
+    }
+
+    private mutating func skipNewlines() {
+        while tokens[index].kind == .newline { index += 1 }
+    }
+
+    private var previousSpan: SourceSpan { index > 0 ? tokens[index - 1].span : tokens[0].span }
+
+    // MARK: Errors
+
+    /// Records an error at a token and abandons the statement. An error at the end of the
+    /// input marks the parse incomplete.
+    private mutating func fail(_ message: String, at token: Token, hint: String? = nil) -> ParseAbort {
+        if token.kind == .eof { incomplete = true }
+        let message = token.kind == .eof ? message + ", but the input ended" : message
+        diagnostics.append(Diagnostic(kind: "syntax", message: message, span: token.span, hints: hint.map { [$0] } ?? []))
+        return ParseAbort()
+    }
+
+    private mutating func expect(_ kind: TokenKind, _ what: String, hint: String? = nil) throws -> Token {
+        let token = current()
+        guard token.kind == kind else {
+            throw fail("expected \(what), found `\(token.kind.spelling)`", at: token, hint: hint)
+        }
+        return advance()
+    }
+
+    private mutating func expectIdentifier(_ what: String) throws -> (String, SourceSpan) {
+        let token = current()
+        guard case .identifier(let name) = token.kind else {
+            throw fail("expected \(what), found `\(token.kind.spelling)`", at: token)
+        }
+        advance()
+        return (name, token.span)
+    }
+
+    private mutating func enterNesting(_ token: Token) throws {
+        nesting += 1
+        if nesting > Parser.maxNesting {
+            throw fail("this is nested too deeply (more than \(Parser.maxNesting) levels)", at: token,
+                       hint: "split the expression into several statements with intermediate variables")
+        }
+    }
+
+    /// Skips to the next statement boundary after an error so one typo gives one error.
+    private mutating func synchronize() {
+        contexts.removeAll()
+        nesting = 0
+        indexDepth = 0
+        var depth = 0
+        while true {
+            let kind = tokens[index].kind
+            switch kind {
+            case .eof: return
+            case .leftParen, .leftBracket, .leftBrace: depth += 1
+            case .rightParen, .rightBracket: depth = max(0, depth - 1)
+            case .rightBrace:
+                if depth == 0 { return }  // let the enclosing block close
+                depth -= 1
+            case .newline, .semicolon:
+                if depth == 0 {
+                    index += 1
+                    return
+                }
+            default: break
+            }
+            index += 1
+        }
+    }
+
+    // MARK: Statements
+
+    // program = { statement separator } ;
+    private mutating func parseProgram() -> [Stmt] {
+        var statements: [Stmt] = []
+        while true {
+            skipSeparators()
+            if tokens[index].kind == .eof { break }
+            if tokens[index].kind == .rightBrace {
+                _ = fail("unmatched `}`", at: advance())
+                continue
+            }
+            if let stmt = parseStatementRecovering() { statements.append(stmt) }
+        }
+        return statements
+    }
+
+    private mutating func skipSeparators() {
+        while tokens[index].kind == .newline || tokens[index].kind == .semicolon { index += 1 }
+    }
+
+    private mutating func parseStatementRecovering() -> Stmt? {
+        let saved = contexts
+        do {
+            var stmt = try parseStatement()
+            try finishStatement(&stmt)
+            return stmt
+        } catch {
+            synchronize()
+            contexts = saved
+            return nil
+        }
+    }
+
+    /// A statement ends at a line break, `;`, `}` or the end of input; `;` silences it.
+    private mutating func finishStatement(_ stmt: inout Stmt) throws {
+        let token = tokens[index]
+        switch token.kind {
+        case .semicolon:
+            stmt.silent = true
+            index += 1
+        case .newline:
+            index += 1
+        case .rightBrace, .eof:
+            break
+        default:
+            var hint = "put `;` or a line break between statements"
+            if case .number = token.kind, token.spaceBefore == false { hint = "write multiplication with `*`, e.g. 2*x" }
+            if case .identifier(let w) = token.kind, ["and", "or"].contains(w) {
+                hint = w == "and" ? "logical and is written `&&`" : "logical or is written `||`"
+            }
+            throw fail("unexpected `\(token.kind.spelling)` after the end of a statement", at: token, hint: hint)
+        }
+    }
+
+    // statement = fnDef | ifStmt | forStmt | whileStmt | "break" | "continue" | returnStmt
+    //           | assignment | destructuring | mathDef | expression ;
+    private mutating func parseStatement() throws -> Stmt {
+        let token = current()
+        switch token.kind {
+        case .kwFn: return try parseFunction()
+        case .kwIf: return try parseIf()
+        case .kwFor: return try parseFor()
+        case .kwWhile: return try parseWhile()
+        case .kwBreak:
+            advance()
+            return Stmt(.breakLoop, token.span)
+        case .kwContinue:
+            advance()
+            return Stmt(.continueLoop, token.span)
+        case .kwReturn: return try parseReturn()
+        case .kwElse:
+            throw fail("`else` without a matching `if`", at: token, hint: "put `else` on the same line as the `}` that closes the `if` block")
+        default: break
+        }
+        let expr = try parseExpression()
+        switch peekKind() {
+        case .equal:
+            advance()
+            skipNewlines()
+            let value = try parseExpression()
+            return try makeAssignment(target: expr, value: value)
+        case .plusEqual, .minusEqual, .starEqual, .slashEqual:
+            let opToken = advance()
+            let op: BinaryOperator = opToken.kind == .plusEqual ? .add : opToken.kind == .minusEqual ? .subtract : opToken.kind == .starEqual ? .multiply : .divide
+            skipNewlines()
+            let value = try parseExpression()
+            try checkAssignable(expr)
+            return Stmt(.assign(target: expr, op: op, value: value), expr.span.to(value.span))
+        case .comma:
+            return try parseDestructuring(first: expr)
+        default:
+            return Stmt(.expression(expr), expr.span)
+        }
+    }
+
+    private mutating func makeAssignment(target: Expr, value: Expr) throws -> Stmt {
+        let span = target.span.to(value.span)
+        // mathDef = identifier "(" [ identifier { "," identifier } ] ")" "=" expression ;
+        if case .call(let callee, let args) = target.kind, case .identifier(let name) = callee.kind {
+            var params: [Parameter] = []
+            for arg in args {
+                guard arg.label == nil, case .identifier(let p) = arg.value.kind else {
+                    diagnostics.append(Diagnostic(kind: "syntax", message: "the parameters of a math function must be plain names", span: arg.value.span,
+                                                  hints: ["write f(x, y) = …; to store into a matrix use square brackets: A[i] = …"]))
+                    throw ParseAbort()
+                }
+                params.append(Parameter(name: p, span: arg.value.span, defaultValue: nil))
+            }
+            return Stmt(.mathDefinition(name: name, nameSpan: callee.span, params: params, body: value), span)
+        }
+        try checkAssignable(target)
+        return Stmt(.assign(target: target, op: nil, value: value), span)
+    }
+
+    private mutating func checkAssignable(_ target: Expr) throws {
+        switch target.kind {
+        case .identifier, .index, .field: return
+        default:
+            diagnostics.append(Diagnostic(kind: "syntax", message: "cannot assign to this expression", span: target.span,
+                                          hints: ["assign to a name (x = …), an element (A[i, j] = …) or a field (r.name = …); compare with =="]))
+            throw ParseAbort()
+        }
+    }
+
+    // destructuring = identifier { "," identifier } "=" expression ;
+    private mutating func parseDestructuring(first: Expr) throws -> Stmt {
+        var names: [Parameter] = []
+        var expr = first
+        while true {
+            guard case .identifier(let name) = expr.kind else {
+                diagnostics.append(Diagnostic(kind: "syntax", message: "only names can be unpacked on the left of `a, b = …`", span: expr.span))
+                throw ParseAbort()
+            }
+            names.append(Parameter(name: name, span: expr.span, defaultValue: nil))
+            if !match(.comma) { break }
+            expr = try parseExpression()
+        }
+        let equal = current()
+        guard equal.kind == .equal else {
+            throw fail("expected `=` after the names to unpack, found `\(equal.kind.spelling)`", at: equal,
+                       hint: "to unpack several results write `a, b = f(x)`; to build a vector write [a, b]")
+        }
+        advance()
+        skipNewlines()
+        let value = try parseTupleOrExpression()
+        return Stmt(.destructure(names: names, value: value), first.span.to(value.span))
+    }
+
+    private mutating func parseTupleOrExpression() throws -> Expr {
+        let first = try parseExpression()
+        guard check(.comma) else { return first }
+        var items = [first]
+        while match(.comma) { items.append(try parseExpression()) }
+        return Expr(.tuple(items), first.span.to(items.last!.span))
+    }
+
+    // returnStmt = "return" [ expression { "," expression } ] ;
+    private mutating func parseReturn() throws -> Stmt {
+        let keyword = advance()
+        switch tokens[index].kind {
+        case .newline, .semicolon, .rightBrace, .eof:
+            return Stmt(.returnValue(nil), keyword.span)
+        default:
+            let value = try parseTupleOrExpression()
+            return Stmt(.returnValue(value), keyword.span.to(value.span))
+        }
+    }
+
+    // fnDef = "fn" identifier "(" [ param { "," param } ] ")" block ;
+    // param = identifier [ "=" expression ] ;
+    private mutating func parseFunction() throws -> Stmt {
+        let keyword = advance()
+        let (name, nameSpan) = try expectIdentifier("a function name after `fn`")
+        _ = try expect(.leftParen, "`(` to start the parameter list")
+        contexts.append(.parens)
+        var params: [Parameter] = []
+        if !check(.rightParen) {
+            repeat {
+                let (p, span) = try expectIdentifier("a parameter name")
+                var defaultValue: Expr?
+                if match(.equal) { defaultValue = try parseExpression() }
+                params.append(Parameter(name: p, span: span, defaultValue: defaultValue))
+            } while match(.comma)
+        }
+        _ = try expect(.rightParen, "`)` to close the parameter list")
+        contexts.removeLast()
+        let body = try parseBlock()
+        return Stmt(.function(name: name, nameSpan: nameSpan, params: params, body: body), keyword.span.to(previousSpan))
+    }
+
+    // ifStmt = "if" expression block { "else" "if" expression block } [ "else" block ] ;
+    private mutating func parseIf() throws -> Stmt {
+        let keyword = advance()
+        var branches: [(condition: Expr, body: [Stmt])] = []
+        var elseBody: [Stmt]?
+        let condition = try parseCondition()
+        branches.append((condition, try parseBlock()))
+        while true {
+            // `else` may follow the closing brace on the same line or the next one.
+            var look = index
+            while tokens[look].kind == .newline { look += 1 }
+            guard tokens[look].kind == .kwElse else { break }
+            index = look + 1
+            if check(.kwIf) {
+                advance()
+                let c = try parseCondition()
+                branches.append((c, try parseBlock()))
+            } else {
+                elseBody = try parseBlock()
+                break
+            }
+        }
+        return Stmt(.ifElse(branches: branches, elseBody: elseBody), keyword.span.to(previousSpan))
+    }
+
+    private mutating func parseCondition() throws -> Expr {
+        let token = current()
+        if token.kind == .leftBrace {
+            throw fail("expected a condition before `{`", at: token)
+        }
+        return try parseExpression()
+    }
+
+    // forStmt = "for" identifier "in" expression block ;
+    private mutating func parseFor() throws -> Stmt {
+        let keyword = advance()
+        let (name, span) = try expectIdentifier("a loop variable after `for`")
+        _ = try expect(.kwIn, "`in` after the loop variable", hint: "write: for i in 1:10 { … }")
+        let sequence = try parseExpression()
+        let body = try parseBlock()
+        return Stmt(.forLoop(variable: Parameter(name: name, span: span, defaultValue: nil), sequence: sequence, body: body), keyword.span.to(previousSpan))
+    }
+
+    // whileStmt = "while" expression block ;
+    private mutating func parseWhile() throws -> Stmt {
+        let keyword = advance()
+        let condition = try parseCondition()
+        let body = try parseBlock()
+        return Stmt(.whileLoop(condition: condition, body: body), keyword.span.to(previousSpan))
+    }
+
+    // block = "{" { statement separator } "}" ;
+    private mutating func parseBlock() throws -> [Stmt] {
+        skipNewlines()
+        let open = current()
+        guard open.kind == .leftBrace else {
+            throw fail("expected `{` to start a block, found `\(open.kind.spelling)`", at: open, hint: "blocks are written in braces: if x > 0 { … }")
+        }
+        advance()
+        try enterNesting(open)
+        defer { nesting -= 1 }
+        contexts.append(.block)
+        defer { contexts.removeLast() }
+        var body: [Stmt] = []
+        while true {
+            skipSeparators()
+            let token = tokens[index]
+            if token.kind == .rightBrace {
+                index += 1
+                return body
+            }
+            if token.kind == .eof {
+                throw fail("expected `}` to close the block opened here", at: token)
+            }
+            if let stmt = parseStatementRecovering() { body.append(stmt) }
+        }
+    }
+
+    // MARK: Expressions
+
+    // expression = lambda | binary ;
+    mutating func parseExpression() throws -> Expr {
+        try parsePrecedence(.none)
+    }
+
+    /// Parses an expression whose operators all bind tighter than `minimum`.
+    private mutating func parsePrecedence(_ minimum: Precedence) throws -> Expr {
+        let start = current()
+        try enterNesting(start)
+        var levels = 1
+        defer { nesting -= levels }
+        var left = try parsePrefix()
+        while true {
+            let token = current()
+            guard let rule = InfixRule.of(token.kind), rule.precedence > minimum else {
+                if case .identifier(let word) = token.kind, ["and", "or"].contains(word), minimum < .and {
+                    throw fail("unexpected `\(word)`", at: token, hint: word == "and" ? "logical and is written `&&`" : "logical or is written `||`")
+                }
+                break
+            }
+            // Each operator applied deepens the tree: count it against the nesting limit.
+            levels += 1
+            try enterNesting(token)
+            left = try parseInfix(rule, left: left)
+        }
+        return left
+    }
+
+    private mutating func parseInfix(_ rule: InfixRule, left: Expr) throws -> Expr {
+        let token = advance()
+        switch rule {
+        case .binary(let op, let precedence, let rightAssociative):
+            skipNewlines()  // a trailing operator continues on the next line
+            let right = try parsePrecedence(rightAssociative ? Precedence(rawValue: precedence.rawValue - 1)! : precedence)
+            if precedence == .comparison, let next = InfixRule.of(current().kind), next.precedence == .comparison {
+                throw fail("comparisons cannot be chained", at: current(), hint: "write a < b && b < c")
+            }
+            return Expr(.binary(op, left, right), left.span.to(right.span))
+        case .range:
+            skipNewlines()
+            let second = try parsePrecedence(.range)
+            if match(.colon) {
+                let third = try parsePrecedence(.range)
+                if check(.colon) { throw fail("a range has at most three parts, start:step:stop", at: current()) }
+                return Expr(.range(start: left, step: second, stop: third), left.span.to(third.span))
+            }
+            return Expr(.range(start: left, step: nil, stop: second), left.span.to(second.span))
+        case .postfix:
+            return try parsePostfix(token, left: left)
+        }
+    }
+
+    // postfix = primary { "'" | "(" arguments ")" | "[" indices "]" | "." identifier } ;
+    private mutating func parsePostfix(_ token: Token, left: Expr) throws -> Expr {
+        switch token.kind {
+        case .prime:
+            var count = 1
+            while tokens[index].kind == .prime, !tokens[index].spaceBefore {
+                index += 1
+                count += 1
+            }
+            return Expr(.prime(left, count: count), left.span.to(previousSpan))
+        case .leftParen:
+            let args = try parseArguments()
+            return Expr(.call(left, args), left.span.to(previousSpan))
+        case .leftBracket:
+            contexts.append(.parens)
+            indexDepth += 1
+            var indices: [Expr] = []
+            if !check(.rightBracket) {
+                repeat { indices.append(try parseIndex()) } while match(.comma)
+            }
+            _ = try expect(.rightBracket, "`]` to close the index")
+            indexDepth -= 1
+            contexts.removeLast()
+            return Expr(.index(left, indices), left.span.to(previousSpan))
+        case .dot:
+            let (name, span) = try expectIdentifier("a field name after `.`")
+            return Expr(.field(left, name: name), left.span.to(span))
+        default:
+            throw fail("unexpected `\(token.kind.spelling)`", at: token)
+        }
+    }
+
+    // index = ":" | expression ;
+    private mutating func parseIndex() throws -> Expr {
+        let token = current()
+        if token.kind == .colon, kind(at: 1) == .comma || kind(at: 1) == .rightBracket || kind(at: 1) == .newline {
+            advance()
+            return Expr(.all, token.span)
+        }
+        return try parseExpression()
+    }
+
+    // arguments = [ argument { "," argument } ] ; argument = [ identifier "=" ] expression ;
+    private mutating func parseArguments() throws -> [Argument] {
+        contexts.append(.parens)
+        defer { contexts.removeLast() }
+        var args: [Argument] = []
+        if !check(.rightParen) {
+            repeat {
+                let token = current()
+                if case .identifier(let label) = token.kind, kind(at: 1) == .equal {
+                    advance()
+                    advance()
+                    let value = try parseExpression()
+                    args.append(Argument(label: label, labelSpan: token.span, value: value))
+                } else {
+                    if let last = args.last, last.label != nil {
+                        throw fail("a positional argument cannot follow a keyword argument", at: token)
+                    }
+                    args.append(Argument(label: nil, labelSpan: nil, value: try parseExpression()))
+                }
+            } while match(.comma)
+        }
+        _ = try expect(.rightParen, "`)` to close the argument list")
+        return args
+    }
+
+    // primary = number | string | "true" | "false" | identifier | "end" | "(" expression ")"
+    //         | matrix | lambda | ( "-" | "+" | "!" ) unary ;
+    private mutating func parsePrefix() throws -> Expr {
+        let token = advance()
+        switch token.kind {
+        case .number(let x): return Expr(.number(x), token.span)
+        case .string(let s): return Expr(.string(s), token.span)
+        case .kwTrue: return Expr(.bool(true), token.span)
+        case .kwFalse: return Expr(.bool(false), token.span)
+        case .identifier(let name):
+            if check(.arrow) {
+                advance()
+                return try parseLambdaBody(params: [Parameter(name: name, span: token.span, defaultValue: nil)], start: token.span)
+            }
+            if name == "not", isExpressionStart(peekKind()) {
+                throw fail("unexpected `not`", at: token, hint: "logical not is written `!`")
+            }
+            return Expr(.identifier(name), token.span)
+        case .kwEnd:
+            guard indexDepth > 0 else {
+                throw fail("`end` means the last index and can only be used inside brackets, as in v[end]", at: token,
+                           hint: "blocks are closed with `}`, not `end`")
+            }
+            return Expr(.end, token.span)
+        case .minus, .plus, .bang:
+            let op: UnaryOperator = token.kind == .minus ? .negate : token.kind == .plus ? .plus : .not
+            let operand = try parsePrecedence(.unary)
+            return Expr(.unary(op, operand), token.span.to(operand.span))
+        case .leftParen:
+            if let params = try lambdaParametersAhead() {
+                return try parseLambdaBody(params: params, start: token.span)
+            }
+            contexts.append(.parens)
+            defer { contexts.removeLast() }
+            if check(.rightParen) { throw fail("empty parentheses `()` are not an expression", at: current()) }
+            var inner = try parseExpression()
+            _ = try expect(.rightParen, "`)` to close the parenthesis")
+            inner.span = token.span.to(previousSpan)
+            return inner
+        case .leftBracket:
+            return try parseMatrix(open: token)
+        case .prime:
+            throw fail("unexpected `'`", at: token, hint: "strings are written in double quotes: \"text\"")
+        case .colon where indexDepth > 0:
+            return Expr(.all, token.span)
+        default:
+            throw fail(token.kind == .eof ? "expected an expression" : "expected an expression, found `\(token.kind.spelling)`", at: token)
+        }
+    }
+
+    private func isExpressionStart(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .number, .string, .identifier, .kwTrue, .kwFalse, .leftParen, .leftBracket, .minus, .bang: return true
+        default: return false
+        }
+    }
+
+    // lambda = ( identifier | "(" [ identifier { "," identifier } ] ")" ) "->" expression ;
+    /// If the tokens after `(` are a parameter list followed by `->`, consumes them.
+    private mutating func lambdaParametersAhead() throws -> [Parameter]? {
+        var i = index
+        var params: [Parameter] = []
+        func skip(_ i: inout Int) { while tokens[i].kind == .newline { i += 1 } }
+        skip(&i)
+        if tokens[i].kind != .rightParen {
+            while true {
+                guard case .identifier(let name) = tokens[i].kind else { return nil }
+                params.append(Parameter(name: name, span: tokens[i].span, defaultValue: nil))
+                i += 1
+                skip(&i)
+                if tokens[i].kind == .comma {
+                    i += 1
+                    skip(&i)
+                    continue
+                }
+                break
+            }
+        }
+        guard tokens[i].kind == .rightParen, tokens[i + 1].kind == .arrow else { return nil }
+        index = i + 2
+        return params
+    }
+
+    private mutating func parseLambdaBody(params: [Parameter], start: SourceSpan) throws -> Expr {
+        skipNewlines()
+        let body = try parsePrecedence(.none)
+        return Expr(.lambda(params: params, body: body), start.to(body.span))
+    }
+
+    // matrix = "[" [ row { ( ";" | newline ) row } ] "]" ; row = expression { "," expression } ;
+    private mutating func parseMatrix(open: Token) throws -> Expr {
+        contexts.append(.bracket)
+        defer { contexts.removeLast() }
+        var rows: [[Expr]] = []
+        var row: [Expr] = []
+        func endRow() {
+            if !row.isEmpty { rows.append(row) }
+            row = []
+        }
+        while true {
+            let token = tokens[index]
+            switch token.kind {
+            case .rightBracket:
+                index += 1
+                endRow()
+                return makeMatrix(rows: rows, span: open.span.to(token.span))
+            case .newline, .semicolon:
+                index += 1
+                endRow()
+            case .eof:
+                throw fail("expected `]` to close the matrix", at: token)
+            case .comma:
+                throw fail("expected a matrix element before `,`", at: token)
+            default:
+                row.append(try parseExpression())
+                if tokens[index].kind == .comma {
+                    index += 1
+                    while tokens[index].kind == .newline { index += 1 }  // a row may wrap after a comma
+                } else if ![.rightBracket, .newline, .semicolon, .eof].contains(tokens[index].kind) {
+                    throw fail("expected `,` between matrix elements or `;` between rows, found `\(tokens[index].kind.spelling)`", at: tokens[index],
+                               hint: "elements are separated by commas: [1, 2, 3]")
+                }
+            }
+        }
+    }
+
+    /// `[[1, 2], [3, 4]]`: a single row whose elements are all one-row literals is a list of rows.
+    private func makeMatrix(rows: [[Expr]], span: SourceSpan) -> Expr {
+        if rows.count == 1, rows[0].count >= 1 {
+            var inner: [[Expr]] = []
+            for element in rows[0] {
+                guard case .matrix(let r, false) = element.kind, r.count == 1 else {
+                    return Expr(.matrix(rows: rows, nestedRows: false), span)
+                }
+                inner.append(r[0])
+            }
+            return Expr(.matrix(rows: inner, nestedRows: true), span)
+        }
+        return Expr(.matrix(rows: rows, nestedRows: false), span)
+    }
+}
