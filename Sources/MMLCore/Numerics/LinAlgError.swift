@@ -1,0 +1,112 @@
+// The linear-algebra engine's error type and every user-facing message it produces, in one place.
+import RealModule
+
+/// A linear-algebra failure a learner can act on: what went wrong, and (often) what to try instead.
+public struct LinAlgError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The teaching message, e.g. "the matrix is singular (rank 2 of 3), so it has no inverse".
+    public var message: String
+    /// A suggestion, e.g. "use pinv(A) for the pseudo-inverse".
+    public var hint: String?
+
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
+}
+
+// Messages are built here so their wording stays consistent and tests can refer to them.
+extension LinAlgError {
+    static func notSquare(_ what: String, _ a: Matrix, hint: String? = nil) -> LinAlgError {
+        LinAlgError("\(what) needs a square matrix, but this one is \(a.shapeDescription)", hint: hint)
+    }
+
+    static func shapeMismatch(_ what: String, _ a: Matrix, _ b: Matrix, need: String) -> LinAlgError {
+        LinAlgError("\(what): shapes \(a.shapeDescription) and \(b.shapeDescription) do not fit (\(need))")
+    }
+
+    static func notVector(_ what: String, _ a: Matrix) -> LinAlgError {
+        LinAlgError("\(what) needs a vector, but this is a \(a.shapeDescription) matrix")
+    }
+
+    static func empty(_ what: String) -> LinAlgError {
+        LinAlgError("\(what) needs a non-empty matrix")
+    }
+
+    static func nonFinite(_ what: String) -> LinAlgError {
+        LinAlgError("\(what): the matrix contains NaN or Inf, so the result would be meaningless",
+                    hint: "find them with isnan / isinf and replace them first")
+    }
+
+    static func singular(_ what: String, rank: Int, n: Int) -> LinAlgError {
+        LinAlgError("\(what): the matrix is singular (rank \(rank) of \(n)), so it has no inverse",
+                    hint: "use pinv(A) for the pseudo-inverse, or lstsq(A, b) for a least-squares solution")
+    }
+
+    static func zeroVector(_ what: String) -> LinAlgError {
+        LinAlgError("\(what) is undefined for the zero vector (it has no direction)")
+    }
+
+    static func tooLarge(rows: Int, cols: Int, limit: Int) -> LinAlgError {
+        let bytes = Double(rows) * Double(cols) * 8
+        return LinAlgError(
+            "a \(rows)×\(cols) matrix would need \(formatBytes(bytes)) of memory, "
+                + "more than the \(formatBytes(Double(limit) * 8)) limit for one matrix",
+            hint: "work with a smaller matrix (or the thin form of the decomposition)")
+    }
+
+    static func tooLargeForLAPACK(_ n: Int) -> LinAlgError {
+        LinAlgError("a dimension of \(n) is too large for LAPACK (at most \(Int32.max))")
+    }
+
+    static func noConvergence(_ what: String) -> LinAlgError {
+        LinAlgError("\(what) did not converge (LAPACK gave up); the matrix may contain extreme values")
+    }
+
+    /// LAPACK rejected an argument: a bug in MML, not in the learner's input.
+    static func lapackArgument(_ routine: String, _ info: Int32) -> LinAlgError {
+        LinAlgError("internal error: LAPACK \(routine) rejected argument \(-info)",
+                    hint: "please report this as a bug in MML")
+    }
+
+    static func illConditionedWarning(cond: Double) -> String {
+        "the matrix is ill-conditioned (condition number ≈ \(formatShort(cond))); "
+            + "the result may have lost up to \(Int(max(0, Double.log10(cond)).rounded())) significant digits"
+    }
+
+    static func formatBytes(_ bytes: Double) -> String {
+        let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        var value = bytes, unit = 0
+        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
+        return unit == 0 ? "\(Int(value)) bytes" : "\(formatShort(value)) \(units[unit])"
+    }
+
+    /// Three significant digits, scientific for very large or small numbers.
+    static func formatShort(_ x: Double) -> String {
+        if !x.isFinite { return x.isNaN ? "NaN" : (x > 0 ? "Inf" : "-Inf") }
+        let mag = abs(x)
+        if mag != 0 && (mag >= 1e6 || mag < 1e-3) {
+            let e = Int(Double.log10(mag).rounded(.down))
+            var m = x / pow10(e)
+            var exp = e
+            if abs(m) >= 9.995 { m /= 10; exp += 1 }
+            return "\(trimmed(m, digits: 2))e\(exp >= 0 ? "+" : "")\(exp)"
+        }
+        return trimmed(x, digits: mag >= 100 ? 0 : (mag >= 10 ? 1 : 2))
+    }
+
+    private static func pow10(_ e: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<abs(e) { r *= 10 }
+        return e >= 0 ? r : 1 / r
+    }
+
+    private static func trimmed(_ x: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let r = (x * scale).rounded() / scale
+        if r == r.rounded() && abs(r) < 1e15 { return String(Int(r)) }
+        return String(r)
+    }
+}
