@@ -1,3 +1,84 @@
-// The `mml` command: a thin front end over MMLCore.
+// The `mml` command: a thin front end over MMLCore (argument parsing, terminal, exit status).
+import ArgumentParser
 import MMLCore
-print("mml")
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+struct MML: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mml",
+        abstract: "MML: a math language for learning linear algebra, calculus, probability and statistics.",
+        discussion: """
+            mml                  start the interactive REPL
+            mml FILE.mml [ARGS]  run a script (its arguments are in `args`)
+            mml -e 'EXPR'        evaluate one expression and print it
+            mml -                read a script from standard input
+            """,
+        version: mmlVersion)
+
+    @Option(name: .customShort("e"), help: "Evaluate this text and print the value of its last expression.")
+    var expression: String?
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
+    var noColor = false
+
+    @Argument(help: "The script to run (- for standard input).")
+    var file: String?
+
+    @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the script as `args`.")
+    var scriptArguments: [String] = []
+
+    func run() throws {
+        let runner = ScriptRunner(color: Terminal.useColor(forStderr: true, disabled: noColor))
+        if let expression {
+            throw ExitCode(runner.runExpression(expression))
+        }
+        if let file {
+            switch Terminal.readFile(file) {
+            case .failure(let error):
+                Terminal.writeError(error.message + "\n")
+                throw ExitCode(2)
+            case .success(let text):
+                throw ExitCode(runner.run(text: text, name: file == "-" ? "<stdin>" : file, arguments: scriptArguments))
+            }
+        }
+        throw ExitCode(runner.runPiped(arguments: scriptArguments))
+    }
+}
+
+extension ScriptRunner {
+    /// `mml -e`: runs the text with REPL echo, so the value of an expression is printed.
+    func runExpression(_ text: String) -> Int32 {
+        withLargeStack {
+            let ip = Interpreter()
+            ip.output = Terminal.writeOut
+            let renderer = DiagnosticRenderer(sources: ip.sources, color: color)
+            ip.onWarning = { Terminal.writeError(renderer.render($0)) }
+            if case .failure(let diagnostics) = ip.run(text, name: "<-e>", echo: true) {
+                for d in diagnostics { Terminal.writeError(renderer.render(d)) }
+                return 1
+            }
+            return 0
+        }
+    }
+}
+
+let mmlVersion = "0.1.0"
+
+// Usage errors exit with status 2 (ArgumentParser's default is 64).
+do {
+    var command = try MML.parseAsRoot()
+    try command.run()
+} catch let exit as ExitCode {
+    fflush(stdout)
+    Glibc.exit(exit.rawValue)
+} catch {
+    let code = MML.exitCode(for: error)
+    if code == .success {
+        Terminal.writeOut(MML.fullMessage(for: error) + "\n")
+        Glibc.exit(0)
+    }
+    Terminal.writeError(MML.fullMessage(for: error) + "\n" + "Run `mml --help` for usage.\n")
+    Glibc.exit(2)
+}

@@ -16,7 +16,7 @@ public class Function: @unchecked Sendable {
 }
 
 /// A builtin, as a value (`f = sqrt` then `f(4)`).
-public final class BuiltinFunction: Function {
+public final class BuiltinFunction: Function, @unchecked Sendable {
     public let builtin: Builtin
 
     init(_ builtin: Builtin) {
@@ -30,7 +30,7 @@ public final class BuiltinFunction: Function {
 
 /// A function written in MML: a lambda (`x -> 2*x`), a block function (`fn f(x) { … }`)
 /// or a math function (`f(x) = x^2`), closed over the frame it was made in.
-public final class UserFunction: Function {
+public final class UserFunction: Function, @unchecked Sendable {
     public enum Form: Sendable { case lambda, block, math }
 
     public let form: Form

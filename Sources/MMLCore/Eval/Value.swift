@@ -1,5 +1,6 @@
 // The values an MML program computes with.
 import ComplexModule
+import RealModule
 
 /// Every value a variable can hold.
 public enum Value: @unchecked Sendable {

@@ -25,7 +25,7 @@ public struct Expr: Sendable {
         case range(start: Expr, step: Expr?, stop: Expr)
         /// `x'`, `f''`: transpose of a matrix or derivative of a function, `count` times.
         case prime(Expr, count: Int)
-        case call(Expr, [Argument])
+        case call(Expr, [CallArgument])
         case index(Expr, [Expr])
         case field(Expr, name: String)
         /// A bracket literal: rows of elements. `nestedRows` marks `[[1, 2], [3, 4]]`, whose
@@ -38,7 +38,7 @@ public struct Expr: Sendable {
 }
 
 /// One argument of a call; `label` is set for keyword arguments (`rate=0.1`).
-public struct Argument: Sendable {
+public struct CallArgument: Sendable {
     public var label: String?
     public var labelSpan: SourceSpan?
     public var value: Expr

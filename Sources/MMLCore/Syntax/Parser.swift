@@ -512,10 +512,10 @@ public struct Parser {
     }
 
     // arguments = [ argument { "," argument } ] ; argument = [ identifier "=" ] expression ;
-    private mutating func parseArguments() throws -> [Argument] {
+    private mutating func parseArguments() throws -> [CallArgument] {
         contexts.append(.parens)
         defer { contexts.removeLast() }
-        var args: [Argument] = []
+        var args: [CallArgument] = []
         if !check(.rightParen) {
             repeat {
                 let token = current()
@@ -523,12 +523,12 @@ public struct Parser {
                     advance()
                     advance()
                     let value = try parseExpression()
-                    args.append(Argument(label: label, labelSpan: token.span, value: value))
+                    args.append(CallArgument(label: label, labelSpan: token.span, value: value))
                 } else {
                     if let last = args.last, last.label != nil {
                         throw fail("a positional argument cannot follow a keyword argument", at: token)
                     }
-                    args.append(Argument(label: nil, labelSpan: nil, value: try parseExpression()))
+                    args.append(CallArgument(label: nil, labelSpan: nil, value: try parseExpression()))
                 }
             } while match(.comma)
         }

@@ -10,7 +10,6 @@ extension Matrix {
     }
 
     /// Applies `f` elementwise after broadcasting; nil when the shapes do not fit.
-    @inlinable
     static func broadcast(_ a: Matrix, _ b: Matrix, logical: Bool = false, _ f: (Double, Double) -> Double) -> Matrix? {
         if a.rows == b.rows && a.cols == b.cols {
             var out = [Double](repeating: 0, count: a.count)

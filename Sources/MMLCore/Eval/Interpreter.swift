@@ -1,0 +1,237 @@
+// The interpreter: runs source text in a persistent workspace, calls functions, and keeps
+// the session's state (display format, checks, warnings).
+
+/// The result of running one piece of source text.
+public enum RunOutcome: Sendable {
+    case success
+    /// The text stopped inside a bracket, brace or string, or after an operator.
+    case incomplete
+    case failure([Diagnostic])
+}
+
+public final class Interpreter {
+    /// The largest number of elements one matrix may have (see LinAlgLimits).
+    public static let maxElements = LinAlgLimits.maxElements
+
+    public let sources = SourceMap()
+    public let globals = Globals()
+    public var options = DisplayOptions()
+    /// Receives everything a program prints.
+    public var output: (String) -> Void = { Swift.print($0, terminator: "") }
+    /// Receives warnings (ill-conditioned matrices, non-converged integrals, …).
+    public var onWarning: (Diagnostic) -> Void = { _ in }
+    /// How many nested user-function calls are allowed before "recursion too deep".
+    public var maxCallDepth = 2000
+    /// Results of `check` calls: passed and failed counts.
+    public internal(set) var checksPassed = 0
+    public internal(set) var checksFailed = 0
+    /// Script arguments, visible to programs as `args`.
+    public var scriptArguments: [String] = [] {
+        didSet { globals["args"] = .matrix(Matrix(rows: 0, cols: 0)).withStrings(scriptArguments) }
+    }
+
+    var endStack: [Int] = []
+    var callDepth = 0
+    let topFrame = Frame(slotCount: 0, parent: nil)
+    private var sourceCounter = 0
+
+    public init() {}
+
+    // MARK: Running text
+
+    /// Parses, compiles and runs `text`. With `echo`, each top-level result is shown the
+    /// way the REPL shows it (unless the statement ends with `;`).
+    public func run(_ text: String, name: String, echo: Bool = false, allowIncomplete: Bool = false) -> RunOutcome {
+        let source = sources.add(name: name, text: text)
+        let parsed = Parser.parse(text, source: source.id)
+        if parsed.isIncomplete && allowIncomplete { return .incomplete }
+        if !parsed.diagnostics.isEmpty { return .failure(parsed.diagnostics) }
+        var compiler = Compiler(self)
+        var compiled: [TopLevel] = []
+        var errors: [Diagnostic] = []
+        for stmt in parsed.program.statements {
+            do { compiled.append(try compiler.compileTopLevel(stmt)) } catch {
+                errors.append(diagnostic(for: error, at: stmt.span))
+            }
+        }
+        if !errors.isEmpty { return .failure(errors) }
+        for top in compiled {
+            do {
+                try execute(top, echo: echo)
+            } catch {
+                return .failure([diagnostic(for: error, at: top.node.span)])
+            }
+        }
+        return .success
+    }
+
+    private func execute(_ top: TopLevel, echo: Bool) throws {
+        let show = echo && !top.silent
+        switch top.echo {
+        case .value(let expr):
+            let value = try expr.eval(self, topFrame)
+            if case .nothing = value { return }
+            if show {
+                if case .tuple = value {} else { globals["ans"] = value }
+                output(format(value) + "\n")
+            }
+        case .variables(let names):
+            _ = try top.node.exec(self, topFrame)
+            if show {
+                for name in names {
+                    if let value = globals[name] { output(formatAssignment(name, value) + "\n") }
+                }
+            }
+        case .none:
+            _ = try top.node.exec(self, topFrame)
+        }
+    }
+
+    /// Runs `text` and returns the value of its last expression statement (for tests and
+    /// embedding); errors are thrown as `MMLError`.
+    public func evaluate(_ text: String) throws -> Value {
+        sourceCounter += 1
+        let source = sources.add(name: "<eval \(sourceCounter)>", text: text)
+        let parsed = Parser.parse(text, source: source.id)
+        if let first = parsed.diagnostics.first { throw MMLError(first) }
+        var compiler = Compiler(self)
+        var last: Value = .nothing
+        for stmt in parsed.program.statements {
+            let top = try compiler.compileTopLevel(stmt)
+            if case .value(let expr) = top.echo {
+                last = try expr.eval(self, topFrame)
+            } else {
+                _ = try top.node.exec(self, topFrame)
+                last = .nothing
+            }
+        }
+        return last
+    }
+
+    /// Converts any error thrown during evaluation into a diagnostic.
+    public func diagnostic(for error: Error, at span: SourceSpan) -> Diagnostic {
+        switch error {
+        case let e as DiagnosticConvertible: return e.diagnostic
+        case let e as LinAlgError: return Diagnostic(kind: "linear algebra", message: e.message, span: span, hints: e.hint.map { [$0] } ?? [])
+        default: return Diagnostic(kind: "error", message: "\(error)", span: span)
+        }
+    }
+
+    // MARK: Calls
+
+    /// Calls any function value with evaluated arguments (used by builtins such as gd).
+    public func call(_ function: Function, _ args: [Value], at span: SourceSpan) throws -> Value {
+        try call(function, args, argumentSpans: Array(repeating: span, count: args.count), keywords: [], at: span)
+    }
+
+    func call(_ function: Function, _ args: [Value], argumentSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)], at span: SourceSpan) throws -> Value {
+        if let builtin = function as? BuiltinFunction {
+            let b = builtin.builtin
+            switch b.body {
+            case .unary(let f):
+                if args.count == 1, keywords.isEmpty { return try f(args[0], span) }
+                var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
+                return try f(try bound.value(b.parameters[0].name), span)
+            case .general(let f):
+                var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
+                do {
+                    return try f(&bound)
+                } catch let e as LinAlgError {
+                    throw MMLError(kind: "linear algebra", "\(b.name): \(e.message)", at: span, hint: e.hint)
+                }
+            }
+        }
+        guard let user = function as? UserFunction else {
+            throw MMLError(kind: "type", "this function cannot be called", at: span)
+        }
+        let code = user.code
+        guard args.count <= code.parameterCount else { throw arityError(user, given: args.count, at: span) }
+        let frame = Frame(slotCount: code.slotCount, parent: user.captured)
+        for (i, v) in args.enumerated() { frame.slots[i] = v }
+        for (name, value, kspan) in keywords {
+            guard let i = user.parameters.firstIndex(where: { $0.name == name }) else {
+                var e = MMLError(kind: "call", "\(user.name) has no parameter named `\(name)`", at: kspan)
+                if let near = Suggestions.nearest(to: name, in: user.parameters.map(\.name)) { e.diagnostic.hints.append("did you mean `\(near)`?") }
+                throw e
+            }
+            if frame.slots[i] != nil { throw MMLError(kind: "call", "`\(name)` is given twice", at: kspan) }
+            frame.slots[i] = value
+        }
+        return try invoke(user, frame: frame, given: args.count, at: span)
+    }
+
+    /// Runs a user function whose first `given` parameters are already in `frame`.
+    func invoke(_ f: UserFunction, frame: Frame, given: Int, at span: SourceSpan) throws -> Value {
+        let code = f.code
+        if given < code.parameterCount {
+            for i in given..<code.parameterCount where frame.slots[i] == nil {
+                guard let d = code.defaults[i] else { throw arityError(f, given: given, at: span) }
+                frame.slots[i] = try d.eval(self, frame)
+            }
+        }
+        callDepth += 1
+        defer { callDepth -= 1 }
+        do {
+            if callDepth > maxCallDepth {
+                throw MMLError(kind: "recursion", "recursion too deep: more than \(maxCallDepth) calls are nested", at: span,
+                               hint: "does the function have a base case that stops it calling itself?")
+            }
+            try checkInterrupt(at: span)
+            if let e = code.expression { return try e.eval(self, frame) }
+            if case .returned(let v) = try execBlock(code.statements, self, frame) { return v }
+            return .nothing
+        } catch var error as MMLError {
+            let entry = Diagnostic.Frame(function: f.name, callSite: span)
+            if var last = error.diagnostic.backtrace.last, last.function == entry.function, last.callSite == entry.callSite {
+                last.repeats += 1
+                error.diagnostic.backtrace[error.diagnostic.backtrace.count - 1] = last
+            } else {
+                error.diagnostic.backtrace.append(entry)
+            }
+            throw error
+        }
+    }
+
+    func arityError(_ f: UserFunction, given: Int, at span: SourceSpan) -> MMLError {
+        let required = f.code.defaults.filter { $0 == nil }.count
+        let expected = required == f.code.parameterCount ? "\(required)" : "\(required) to \(f.code.parameterCount)"
+        return MMLError(kind: "call", "\(f.name) takes \(expected) argument\(f.code.parameterCount == 1 ? "" : "s") but was given \(given)", at: span,
+                        hint: "it is defined as \(f.name)(\(f.parameterList))")
+    }
+
+    // MARK: Services for nodes and builtins
+
+    func unknownName(_ name: String, at span: SourceSpan) -> MMLError {
+        var error = MMLError(kind: "name", "unknown name `\(name)`", at: span)
+        let candidates = globals.definedNames + Builtins.allNames
+        if let near = Suggestions.nearest(to: name, in: candidates) {
+            error.diagnostic.hints.append("did you mean `\(near)`?")
+        }
+        return error
+    }
+
+    @inline(__always)
+    func checkInterrupt(at span: SourceSpan) throws {
+        if Interrupt.isRequested {
+            throw MMLError(kind: "interrupt", "interrupted", at: span)
+        }
+    }
+
+    /// Reports a warning at a span (it does not stop the program).
+    public func warn(_ message: String, at span: SourceSpan, hint: String? = nil) {
+        onWarning(Diagnostic(.warning, kind: "warning", message: message, span: span, hints: hint.map { [$0] } ?? []))
+    }
+
+    /// `f'`: the derivative of a math function.
+    func derivative(of f: Function, order: Int, at span: SourceSpan) throws -> Value {
+        throw MMLError(kind: "calculus", "symbolic derivatives are not available in this build", at: span,
+                       hint: "use nderiv(f, x) for a numeric derivative")
+    }
+}
+
+extension Value {
+    /// Script arguments are strings; kept as a tuple of strings.
+    fileprivate func withStrings(_ strings: [String]) -> Value {
+        .tuple(strings.map { .string($0) })
+    }
+}

@@ -1,0 +1,45 @@
+// Applying scalar functions to every element of a number, vector or matrix.
+import ComplexModule
+
+enum Elementwise {
+    /// Applies a real function to a numeric value, keeping its shape.
+    static func map(_ name: String, _ value: Value, at span: SourceSpan, _ f: (Double) -> Double) throws -> Value {
+        switch value {
+        case .number(let x): return .number(f(x))
+        case .bool(let b): return .number(f(b ? 1 : 0))
+        case .matrix(let m): return .matrix(Matrix(rows: m.rows, cols: m.cols, data: m.data.map(f)))
+        case .range(let r): return .matrix(Matrix(column: (0..<r.count).map { f(r.element($0)) }))
+        default:
+            throw MMLError(kind: "type", "\(name) needs a number, vector or matrix, not a \(value.typeName)", at: span)
+        }
+    }
+
+    /// A one-argument elementwise builtin, with an optional complex version.
+    static func builtin(
+        _ name: String, summary: String, help: String = "", examples: [BuiltinExample],
+        complex: (@Sendable (Complex<Double>) -> Complex<Double>)? = nil,
+        _ f: @escaping @Sendable (Double) -> Double
+    ) -> Builtin {
+        .unary(name, area: .math, summary: summary, help: help + (help.isEmpty ? "" : " ") + "Applies to every element of a vector or matrix.", examples: examples) { value, span in
+            if case .complex(let z) = value {
+                guard let complex else {
+                    throw MMLError(kind: "type", "\(name) is not defined for complex numbers", at: span,
+                                   hint: "take real(z), imag(z) or abs(z) first")
+                }
+                return .complex(complex(z))
+            }
+            return try map(name, value, at: span, f)
+        }
+    }
+
+    /// Combines two numeric values elementwise with broadcasting.
+    static func combine(_ name: String, _ a: Value, _ b: Value, _ args: Arguments, _ names: (String, String), _ f: (Double, Double) -> Double) throws -> Value {
+        if case .number(let x) = a, case .number(let y) = b { return .number(f(x, y)) }
+        guard let m = a.asMatrix else { throw args.typeError(names.0, expected: "a number, vector or matrix", got: a) }
+        guard let n = b.asMatrix else { throw args.typeError(names.1, expected: "a number, vector or matrix", got: b) }
+        guard let r = Matrix.broadcast(m, n, f) else {
+            throw args.error("\(name): `\(names.0)` is \(m.shapeDescription) and `\(names.1)` is \(n.shapeDescription); they must have equal shapes, or one must be a scalar, row or column")
+        }
+        return .matrix(r)
+    }
+}

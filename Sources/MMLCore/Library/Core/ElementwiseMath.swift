@@ -1,0 +1,89 @@
+// Elementwise math builtins: roots, exponentials, logarithms, trigonometry, rounding.
+import ComplexModule
+import RealModule
+
+extension Builtins {
+    static let math: [Builtin] = [
+        .unary("abs", area: .math, summary: "Absolute value (magnitude for complex numbers)",
+               help: "abs(x) is |x|. For a complex number it is the modulus √(a² + b²). Applies to every element of a vector or matrix.",
+               examples: [BuiltinExample("abs(-3)", "3"), BuiltinExample("abs([-1, 2, -3])", "[1, 2, 3]"), BuiltinExample("abs(3 + 4*im)", "5")]) { v, span in
+            if case .complex(let z) = v { return .number(z.length) }
+            return try Elementwise.map("abs", v, at: span) { Swift.abs($0) }
+        },
+        .unary("sqrt", area: .math, summary: "Square root",
+               help: "sqrt(x) is √x. A negative real number gives nan: real numbers have no real square root below 0; for the complex root write sqrt(complex(x)). Applies to every element of a vector or matrix.",
+               examples: [BuiltinExample("sqrt(16)", "4"), BuiltinExample("sqrt([1, 4, 9])", "[1, 2, 3]"), BuiltinExample("sqrt(complex(-4))", "0 + 2i")]) { v, span in
+            if case .complex(let z) = v { return .complex(Complex.sqrt(z)) }
+            return try Elementwise.map("sqrt", v, at: span) { $0.squareRoot() }
+        },
+        Elementwise.builtin("exp", summary: "Exponential eˣ", examples: [BuiltinExample("exp(0)", "1"), BuiltinExample("exp(1)", "2.718281828459045")],
+                            complex: { Complex.exp($0) }) { Double.exp($0) },
+        .unary("log", area: .math, summary: "Natural logarithm ln x",
+               help: "log(x) is the natural logarithm (base e). log(0) is -inf; a negative number gives nan (use log(complex(x)) for the complex logarithm). Applies to every element of a vector or matrix.",
+               examples: [BuiltinExample("log(1)", "0"), BuiltinExample("log(e^2)", "2")]) { v, span in
+            if case .complex(let z) = v { return .complex(Complex.log(z)) }
+            return try Elementwise.map("log", v, at: span) { Double.log($0) }
+        },
+        Elementwise.builtin("log2", summary: "Base-2 logarithm", examples: [BuiltinExample("log2(1024)", "10")]) { Double.log2($0) },
+        Elementwise.builtin("log10", summary: "Base-10 logarithm", examples: [BuiltinExample("log10(1000)", "3")]) { Double.log10($0) },
+        Elementwise.builtin("sin", summary: "Sine (x in radians)", examples: [BuiltinExample("sin(0)", "0"), BuiltinExample("sin(pi/2)", "1")],
+                            complex: { Complex.sin($0) }) { Double.sin($0) },
+        Elementwise.builtin("cos", summary: "Cosine (x in radians)", examples: [BuiltinExample("cos(0)", "1")],
+                            complex: { Complex.cos($0) }) { Double.cos($0) },
+        Elementwise.builtin("tan", summary: "Tangent (x in radians)", examples: [BuiltinExample("tan(pi/4)", "0.9999999999999999")],
+                            complex: { Complex.tan($0) }) { Double.tan($0) },
+        Elementwise.builtin("asin", summary: "Inverse sine, in radians", examples: [BuiltinExample("asin(1)", "1.5707963267948966")]) { Double.asin($0) },
+        Elementwise.builtin("acos", summary: "Inverse cosine, in radians", examples: [BuiltinExample("acos(1)", "0")]) { Double.acos($0) },
+        Elementwise.builtin("atan", summary: "Inverse tangent, in radians", examples: [BuiltinExample("atan(1)", "0.7853981633974483")]) { Double.atan($0) },
+        Builtin("atan2", [.req("y"), .req("x")], area: .math, summary: "Angle of the point (x, y) from the positive x-axis, in (-π, π]",
+                help: "atan2(y, x) gives the angle of the point (x, y), using the signs of both to pick the quadrant. Applies elementwise.",
+                examples: [BuiltinExample("atan2(1, -1)", "2.356194490192345")], body: .general { args in
+            try Elementwise.combine("atan2", try args.value("y"), try args.value("x"), args, ("y", "x")) { Double.atan2(y: $0, x: $1) }
+        }),
+        Elementwise.builtin("sinh", summary: "Hyperbolic sine", examples: [BuiltinExample("sinh(0)", "0")], complex: { Complex.sinh($0) }) { Double.sinh($0) },
+        Elementwise.builtin("cosh", summary: "Hyperbolic cosine", examples: [BuiltinExample("cosh(0)", "1")], complex: { Complex.cosh($0) }) { Double.cosh($0) },
+        Elementwise.builtin("tanh", summary: "Hyperbolic tangent (an activation function with values in (-1, 1))",
+                            examples: [BuiltinExample("tanh(0)", "0"), BuiltinExample("tanh([-100, 100])", "[-1, 1]")], complex: { Complex.tanh($0) }) { Double.tanh($0) },
+        Elementwise.builtin("floor", summary: "Round down to a whole number", examples: [BuiltinExample("floor(2.7)", "2"), BuiltinExample("floor(-2.5)", "-3")]) { $0.rounded(.down) },
+        Elementwise.builtin("ceil", summary: "Round up to a whole number", examples: [BuiltinExample("ceil(2.1)", "3")]) { $0.rounded(.up) },
+        Builtin("round", [.req("x"), .opt("digits", "0")], area: .math, summary: "Round to the nearest whole number (halves away from zero), or to some decimal digits",
+                help: "round(x) rounds to the nearest integer; round(x, 2) keeps two decimal digits. Applies to every element of a vector or matrix.",
+                examples: [BuiltinExample("round(2.5)", "3"), BuiltinExample("round(pi, 2)", "3.14")], body: .general { args in
+            let digits = try args.int("digits", default: 0, in: -300...300)
+            let scale = Double.pow(10, Double(digits))
+            return try Elementwise.map("round", try args.value("x"), at: args.span("x")) {
+                digits == 0 ? $0.rounded(.toNearestOrAwayFromZero) : ($0 * scale).rounded(.toNearestOrAwayFromZero) / scale
+            }
+        }),
+        Elementwise.builtin("sign", summary: "Sign: -1, 0 or 1", examples: [BuiltinExample("sign([-2, 0, 3])", "[-1, 0, 1]")]) { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 },
+        Builtin("mod", [.req("a"), .req("b")], area: .math, summary: "Remainder of a / b, with the sign of b",
+                help: "mod(a, b) is a - b·floor(a/b): mod(7, 3) is 1 and mod(-1, 3) is 2, as in clock arithmetic. mod(a, 0) is nan. Applies elementwise.",
+                examples: [BuiltinExample("mod(7, 3)", "1"), BuiltinExample("mod(-1, 3)", "2"), BuiltinExample("mod(1:6, 3)", "[1, 2, 0, 1, 2, 0]")], body: .general { args in
+            try Elementwise.combine("mod", try args.value("a"), try args.value("b"), args, ("a", "b"), modulo)
+        }),
+        .unary("real", area: .math, summary: "Real part of a complex number", examples: [BuiltinExample("real(3 + 4*im)", "3")]) { v, span in
+            if case .complex(let z) = v { return .number(z.real) }
+            return try Elementwise.map("real", v, at: span) { $0 }
+        },
+        .unary("imag", area: .math, summary: "Imaginary part of a complex number", examples: [BuiltinExample("imag(3 + 4*im)", "4"), BuiltinExample("imag(2)", "0")]) { v, span in
+            if case .complex(let z) = v { return .number(z.imaginary) }
+            return try Elementwise.map("imag", v, at: span) { _ in 0 }
+        },
+        .unary("conj", area: .math, summary: "Complex conjugate", examples: [BuiltinExample("conj(3 + 4*im)", "3 - 4i")]) { v, span in
+            if case .complex(let z) = v { return .complex(z.conjugate) }
+            return try Elementwise.map("conj", v, at: span) { $0 }
+        },
+        Builtin("complex", [.req("re"), .opt("im", "0")], area: .math, summary: "A complex number re + im·i",
+                help: "complex(a, b) is a + bi. complex(x) turns a real number into a complex one, so that sqrt(complex(-1)) is 0 + 1i.",
+                examples: [BuiltinExample("complex(1, 2)", "1 + 2i"), BuiltinExample("im * im", "-1 + 0i")], body: .general { args in
+            .complex(Complex(try args.number("re"), try args.number("im", default: 0)))
+        }),
+    ]
+}
+
+/// a - b·floor(a/b), exact for integers.
+@Sendable func modulo(_ a: Double, _ b: Double) -> Double {
+    if b == 0 { return .nan }
+    let r = a.truncatingRemainder(dividingBy: b)
+    return r != 0 && (r < 0) != (b < 0) ? r + b : r
+}

@@ -1,0 +1,116 @@
+// Printing, showing, checking and session builtins: print, show, check, assert, format, typeof, clock.
+
+extension Builtins {
+    static let output: [Builtin] = [
+        Builtin("print", [.rest("values")], area: .io, summary: "Print values separated by spaces",
+                help: "print(a, b, …) writes its arguments on one line, separated by spaces (strings without quotes). A matrix starts on a line of its own.",
+                examples: [BuiltinExample("print(\"x =\", 3)", "x = 3")], body: .general { args in
+            let printer = ValuePrinter(options: args.interpreter.options)
+            var line = ""
+            for value in args.rest {
+                let text = printer.text(value)
+                if text.contains("\n") {
+                    line += (line.isEmpty ? "" : "\n") + text
+                } else {
+                    line += (line.isEmpty || line.hasSuffix("\n") ? "" : " ") + text
+                }
+            }
+            args.interpreter.output(line + "\n")
+            return .nothing
+        }),
+        Builtin("show", [.rest("values")], area: .io, summary: "Print each argument as `expression = value`",
+                help: "show(A, det(A)) prints each argument's source text and its value, as the REPL would show an assignment. Handy in scripts, which print nothing unless asked.",
+                examples: [BuiltinExample("show(1 + 2)", "1 + 2 = 3")], body: .general { args in
+            let ip = args.interpreter
+            for (value, span) in zip(args.rest, args.restSpans) {
+                let label = ip.sources[span.source]?.text(of: span) ?? "value"
+                ip.output(ip.formatAssignment(label, value) + "\n")
+            }
+            return .nothing
+        }),
+        Builtin("check", [.req("label"), .req("actual"), .req("expected"), .opt("tol", "1e-9")], area: .io,
+                summary: "Compare a result with the expected one and print ✓ or ✗",
+                help: "check(label, actual, expected) prints `✓ label` when they agree and `✗ label: expected …, got …` when not. Numbers agree when |actual − expected| ≤ tol·max(1, |expected|); shapes are compared first. A script that ran checks ends with a line `N passed, M failed` and exits with status 1 if any failed.",
+                examples: [BuiltinExample("check(\"sum\", 1 + 1, 2)", "✓ sum")], body: .general { args in
+            let ip = args.interpreter
+            let label = try args.string("label")
+            let tol = try args.number("tol", default: 1e-9)
+            if let problem = Checking.agree(try args.value("actual"), try args.value("expected"), tol: tol, options: ip.options) {
+                ip.checksFailed += 1
+                ip.output("✗ \(label): \(problem)\n")
+            } else {
+                ip.checksPassed += 1
+                ip.output("✓ \(label)\n")
+            }
+            return .nothing
+        }),
+        Builtin("assert", [.req("condition"), .opt("message", "\"assertion failed\"")], area: .io, summary: "Stop with an error unless the condition is true",
+                help: "assert(cond, message) does nothing when cond is true and otherwise stops the script with the message, pointing at the assert.",
+                examples: [BuiltinExample("assert(1 < 2, \"order\")", "")], body: .general { args in
+            let message = try args.string("message", default: "assertion failed")
+            switch try args.value("condition") {
+            case .bool(true): return .nothing
+            case .bool(false): throw MMLError(kind: "assertion", message, at: args.callSpan)
+            case .matrix(let m) where m.isLogical:
+                if m.data.allSatisfy({ $0 != 0 }) { return .nothing }
+                throw MMLError(kind: "assertion", message, at: args.callSpan)
+            case let v:
+                throw args.typeError("condition", expected: "true or false", got: v)
+            }
+        }),
+        Builtin("format", [.req("style")], area: .system, summary: "Switch how matrices are printed: \"short\", \"long\" or \"rat\"",
+                help: "format(\"short\") shows about 6 significant digits in matrices (the default); format(\"long\") shows every digit; format(\"rat\") shows small fractions exactly (1/3). Single numbers always print every digit they need.",
+                examples: [BuiltinExample("format(\"short\")", "")], body: .general { args in
+            let name = try args.string("style")
+            guard let style = FormatStyle(name: name) else {
+                throw args.error("format: unknown style \"\(name)\"", at: "style", hint: "use \"short\", \"long\" or \"rat\"")
+            }
+            args.interpreter.options.style = style
+            return .nothing
+        }),
+        .unary("typeof", area: .system, summary: "The kind of a value, as a string", examples: [BuiltinExample("typeof([1, 2])", "vector"), BuiltinExample("typeof(2 > 1)", "bool")]) { v, _ in
+            .string(v.typeName)
+        },
+        .unary("string", area: .system, summary: "A value as text", examples: [BuiltinExample("\"x = \" + string(3)", "x = 3")]) { v, _ in
+            if case .string = v { return v }
+            return .string(ValuePrinter(options: DisplayOptions()).text(v))
+        },
+        Builtin("clock", [], area: .system, summary: "Seconds on a monotonic clock, for timing",
+                help: "t = clock(); …; print(clock() - t) measures elapsed seconds. The clock's zero is arbitrary.",
+                examples: [BuiltinExample("clock() >= 0", "true")], body: .general { _ in
+            let elapsed = ContinuousClock.now - processStart
+            let (s, atto) = elapsed.components
+            return .number(Double(s) + Double(atto) * 1e-18)
+        }),
+    ]
+}
+
+private let processStart = ContinuousClock.now
+
+/// Comparing an actual result with an expected one for check and approx.
+enum Checking {
+    /// nil when they agree; otherwise what differs, for a ✗ line.
+    static func agree(_ actual: Value, _ expected: Value, tol: Double, options: DisplayOptions = DisplayOptions()) -> String? {
+        let printer = ValuePrinter(options: options)
+        func got() -> String { "expected \(printer.nested(expected)), got \(printer.nested(actual))" }
+        switch (actual, expected) {
+        case (.string(let a), .string(let b)): return a == b ? nil : got()
+        case (.bool(let a), .bool(let b)): return a == b ? nil : got()
+        case (.complex, _), (_, .complex):
+            guard let a = actual.asComplex, let b = expected.asComplex else { return got() }
+            return (a - b).length <= tol * max(1, b.length) ? nil : got()
+        default:
+            guard let a = actual.asMatrix, let b = expected.asMatrix else {
+                return actual.typeName == expected.typeName ? "cannot compare values of type \(actual.typeName)" : "expected a \(expected.typeName), got a \(actual.typeName)"
+            }
+            let sameShape = (a.rows == b.rows && a.cols == b.cols) || (a.count == b.count && (a.isVector || a.isRow) && (b.isVector || b.isRow))
+            guard sameShape else { return "expected a \(b.shapeDescription) result, got \(a.shapeDescription)" }
+            for (x, y) in zip(a.data, b.data) {
+                if x.isNaN && y.isNaN { continue }
+                if x == y { continue }
+                if !(abs(x - y) <= tol * max(1, abs(y))) { return got() }
+            }
+            return nil
+        }
+    }
+}
