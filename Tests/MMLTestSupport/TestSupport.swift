@@ -1,4 +1,6 @@
-// Helpers shared by MML's test suites.
+// Helpers shared by MML's test suites: the repository root, running scripts in memory,
+// reading files.
+import Foundation
 import MMLCore
 
 /// The repository's root folder, found from this file's location.
@@ -7,3 +9,56 @@ public let repositoryRoot: String = {
     parts.removeLast(3)  // Tests/MMLTestSupport/TestSupport.swift
     return parts.joined(separator: "/")
 }()
+
+/// What a script printed and how it ended, as the `mml` command would report it.
+public struct ScriptResult: Sendable {
+    public var stdout: String
+    public var stderr: String
+    public var status: Int32
+    public var diagnostics: [Diagnostic]
+}
+
+/// Runs MML source the way `mml FILE` does (no echo) or the REPL does (echo), on a large
+/// stack, capturing output and rendered diagnostics.
+public func runMML(_ text: String, name: String = "test.mml", echo: Bool = false) -> ScriptResult {
+    withLargeStack {
+        let ip = Interpreter()
+        var out = ""
+        var err = ""
+        ip.output = { out += $0 }
+        let renderer = DiagnosticRenderer(sources: ip.sources, color: false)
+        ip.onWarning = { err += renderer.render($0) }
+        var status: Int32 = 0
+        var diagnostics: [Diagnostic] = []
+        if case .failure(let ds) = ip.run(text, name: name, echo: echo) {
+            diagnostics = ds
+            for d in ds { err += renderer.render(d) }
+            status = 1
+        }
+        if ip.checksPassed + ip.checksFailed > 0 {
+            out += "\(ip.checksPassed) passed, \(ip.checksFailed) failed\n"
+            if ip.checksFailed > 0 { status = 1 }
+        }
+        return ScriptResult(stdout: out, stderr: err, status: status, diagnostics: diagnostics)
+    }
+}
+
+/// Reads a file of the repository as text.
+public func readRepositoryFile(_ relativePath: String) throws -> String {
+    try String(contentsOfFile: repositoryRoot + "/" + relativePath, encoding: .utf8)
+}
+
+/// Paths (relative to the repository) of files under a folder with an extension, sorted.
+public func repositoryFiles(under folder: String, withExtension ext: String) -> [String] {
+    let base = repositoryRoot + "/" + folder
+    guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+    var found: [String] = []
+    while let path = enumerator.nextObject() as? String {
+        if path.hasSuffix("." + ext) { found.append(folder + "/" + path) }
+    }
+    return found.sorted()
+}
+
+/// True when snapshot and generated files should be rewritten instead of compared
+/// (set MML_RECORD=1 on purpose, then review the diff).
+public var recordingSnapshots: Bool { ProcessInfo.processInfo.environment["MML_RECORD"] == "1" }
