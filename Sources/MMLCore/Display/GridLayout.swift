@@ -155,8 +155,8 @@ private func chooseColumns(candidates: ShownIndices, cols: Int, width: Int,
     let all = candidates.all
     let total = indent.count + all.map(columnWidth).reduce(0, +) + separator.count * max(0, all.count - 1)
     if !candidates.elided && total <= width { return candidates }
-    // Budget with room for the `…` column.
-    let budget = width - indent.count - 1 - separator.count
+    // Each column costs its width plus a separator; the `…` column adds one.
+    let budget = width - indent.count - 1
     var left: [Int] = [], right: [Int] = []
     var used = 0
     var li = 0, ri = all.count - 1

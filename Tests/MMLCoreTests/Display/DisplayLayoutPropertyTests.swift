@@ -55,3 +55,28 @@ struct DisplayLayoutPropertyTests {
         #expect(elapsed < .seconds(1))
     }
 }
+
+@Suite("Display: odd options")
+struct DisplayOddOptionsTests {
+    @Test("absurd limits never crash and still show something", arguments: [-5, 0, 1, 2, 3])
+    func absurdLimits(limit: Int) {
+        let options = DisplayOptions(style: .long, width: limit, maxRows: limit, maxColumns: limit, maxElements: limit)
+        let m = Matrix(rows: 7, cols: 9, data: (0..<63).map { Double($0) / 3 })
+        let d = displayMatrix(m, options: options)
+        #expect(d.header == "7×9 matrix")
+        #expect(d.lines.count == max(2, limit) + 1)  // at least one row from each end, and `⋮`
+        #expect(d.lines.allSatisfy { !$0.isEmpty })
+        let v = displayMatrix(Matrix(column: (1...9).map(Double.init)), options: options)
+        #expect(v.header == "9-element vector")
+        #expect(v.lines.joined(separator: " ").contains("…"))
+    }
+
+    @Test func elidedComplexVectorHasAComplexHeader() {
+        let re = Matrix(column: (1...30).map(Double.init))
+        let im = Matrix(column: (1...30).map { -Double($0) })
+        #expect(formatComplexMatrix(real: re, imaginary: im) == """
+            30-element complex vector
+            [1 - 1i, 2 - 2i, 3 - 3i, 4 - 4i, …, 27 - 27i, 28 - 28i, 29 - 29i, 30 - 30i]
+            """)
+    }
+}

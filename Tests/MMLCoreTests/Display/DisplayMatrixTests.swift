@@ -155,6 +155,18 @@ struct DisplayMatrixTests {
             """)
     }
 
+    @Test func widthBudgetIsExact() {
+        // 20 one-digit columns take 2 + 20 + 2·19 = 60 characters.
+        let m = Matrix(rows: 2, cols: 20, data: (0..<40).map { Double($0 % 10) })
+        let fits = displayMatrix(m, options: DisplayOptions(width: 60))
+        #expect(fits.header == nil && fits.lines[0].count == 60)
+        let tight = displayMatrix(m, options: DisplayOptions(width: 57))
+        #expect(tight.header == "2×20 matrix")
+        // 9 columns from each end and the `…` column: 2 + 18 + 1 + 2·18 = 57, exactly the width.
+        #expect(tight.lines[0] == "  0  2  4  6  8  0  2  4  6  …  2  4  6  8  0  2  4  6  8")
+        #expect(tight.lines[0].count == 57)
+    }
+
     @Test func complexMatrixAlignsRealAndImaginaryParts() {
         let re = Matrix(rowArrays: [[1, -0.5], [0, 3]])
         let im = Matrix(rowArrays: [[2, 0.75.squareRoot()], [-1, 0]])

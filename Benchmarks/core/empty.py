@@ -1,0 +1,1 @@
+# Startup cost: an empty script.
