@@ -38,6 +38,8 @@ let package = Package(
             ]),
         .target(name: "MMLTestSupport", dependencies: ["MMLCore"], path: "Tests/MMLTestSupport"),
         .testTarget(
-            name: "MMLCoreTests", dependencies: ["MMLCore", "MMLTestSupport"]),
+            name: "MMLCoreTests", dependencies: ["MMLCore", "MMLTestSupport"],
+            // Spec scripts and fixtures are read from the source tree at test time.
+            exclude: ["Spec", "Fixtures", "Snapshots"]),
     ]
 )

@@ -130,7 +130,7 @@ public final class Interpreter {
             switch b.body {
             case .unary(let f):
                 if args.count == 1, keywords.isEmpty { return try f(args[0], span) }
-                var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
+                let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
                 return try f(try bound.value(b.parameters[0].name), span)
             case .general(let f):
                 var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)

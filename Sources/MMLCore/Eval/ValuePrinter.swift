@@ -21,8 +21,8 @@ struct ValuePrinter {
         case .bool(let b): return formatLogical(b)
         case .complex(let z): return formatComplexScalar(z, mode: options.style)
         case .string(let s): return s
-        case .matrix(let m): return displayMatrix(m, options: options).text
-        case .range(let r): return displayMatrix(r.matrix, options: options).text
+        case .matrix(let m): return m.count == 0 && m.cols <= 1 ? "[]" : displayMatrix(m, options: options).text
+        case .range(let r): return r.count == 0 ? "[]" : displayMatrix(r.matrix, options: options).text
         case .function(let f): return f.display(options)
         case .record(let r): return record(r)
         case .tuple(let items): return items.enumerated().map { "[\($0.offset + 1)] " + indentContinuation(text($0.element)) }.joined(separator: "\n")

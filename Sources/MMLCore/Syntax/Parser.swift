@@ -103,6 +103,22 @@ public struct Parser {
         return advance()
     }
 
+    /// Expects a closing bracket; when the line ended first, points at the opening one.
+    private mutating func expectClose(_ kind: TokenKind, open: Token, _ what: String) throws {
+        let token = current()
+        guard token.kind != kind else {
+            advance()
+            return
+        }
+        if token.kind != .eof, index > 0, tokens[index - 1].kind == .newline {
+            if token.kind == .eof { incomplete = true }
+            diagnostics.append(Diagnostic(kind: "syntax", message: "this `\(open.kind.spelling)` is never closed", span: open.span,
+                                          hints: ["add `\(kind.spelling)` at the end of the line"]))
+            throw ParseAbort()
+        }
+        throw fail("expected `\(kind.spelling)` to close \(what), found `\(token.kind.spelling)`", at: token)
+    }
+
     private mutating func expectIdentifier(_ what: String) throws -> (String, SourceSpan) {
         let token = current()
         guard case .identifier(let name) = token.kind else {
@@ -480,7 +496,7 @@ public struct Parser {
             }
             return Expr(.prime(left, count: count), left.span.to(previousSpan))
         case .leftParen:
-            let args = try parseArguments()
+            let args = try parseArguments(open: token)
             return Expr(.call(left, args), left.span.to(previousSpan))
         case .leftBracket:
             contexts.append(.parens)
@@ -489,7 +505,7 @@ public struct Parser {
             if !check(.rightBracket) {
                 repeat { indices.append(try parseIndex()) } while match(.comma)
             }
-            _ = try expect(.rightBracket, "`]` to close the index")
+            try expectClose(.rightBracket, open: token, "the index")
             indexDepth -= 1
             contexts.removeLast()
             return Expr(.index(left, indices), left.span.to(previousSpan))
@@ -512,7 +528,7 @@ public struct Parser {
     }
 
     // arguments = [ argument { "," argument } ] ; argument = [ identifier "=" ] expression ;
-    private mutating func parseArguments() throws -> [CallArgument] {
+    private mutating func parseArguments(open: Token) throws -> [CallArgument] {
         contexts.append(.parens)
         defer { contexts.removeLast() }
         var args: [CallArgument] = []
@@ -532,7 +548,7 @@ public struct Parser {
                 }
             } while match(.comma)
         }
-        _ = try expect(.rightParen, "`)` to close the argument list")
+        try expectClose(.rightParen, open: open, "the argument list")
         return args
     }
 
@@ -572,7 +588,7 @@ public struct Parser {
             defer { contexts.removeLast() }
             if check(.rightParen) { throw fail("empty parentheses `()` are not an expression", at: current()) }
             var inner = try parseExpression()
-            _ = try expect(.rightParen, "`)` to close the parenthesis")
+            try expectClose(.rightParen, open: token, "the parenthesis")
             inner.span = token.span.to(previousSpan)
             return inner
         case .leftBracket:

@@ -17,7 +17,7 @@ struct SpecExpectations {
     var count: Int { lines.count + (error == nil ? 0 : 1) }
 
     init(_ text: String) {
-        for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (k, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = String(raw)
             if let r = line.range(of: "# expect error: ") {
                 let trailsCode = !line[..<r.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty

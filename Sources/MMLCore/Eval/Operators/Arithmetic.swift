@@ -133,6 +133,9 @@ enum Arithmetic {
             return .matrix(try Kernels.solve(a, b, ip: ip, at: site.span))
         case .power:
             if a.count == 1 && b.count == 1 { return .number(power(a.data[0], b.data[0])) }
+            // A vector has no matrix power, so v^2 squares each element, as in formulas like
+            // mean((w*xs - ys)^2); a square matrix gets the matrix power A·A.
+            if b.count == 1, a.isVector || a.isRow { return try elementwise(ip, site, a, b, logical: false) }
             if b.count == 1 { return .matrix(try Kernels.matrixPower(a, b.data[0], ip: ip, site: site)) }
             throw MMLError(kind: "shape", "a matrix cannot be an exponent of ^", at: site.right, hint: "for elementwise powers use .^")
         default:

@@ -39,7 +39,7 @@ extension Builtins {
                 help: "\(name)(v) reduces a vector to a number. On a matrix it works column by column and gives a row (dim=1), or row by row with dim=2, giving a column.",
                 examples: examples, body: .general { args in
             let m = try args.matrix("x")
-            if m.isVector || m.isRow { return .number(f(m.data)) }
+            if m.isVector || m.isRow || m.isEmpty { return .number(f(m.data)) }
             return .matrix(try reduceMatrix(m, dim: try args.int("dim", default: 1, in: 1...2), f))
         })
     }
