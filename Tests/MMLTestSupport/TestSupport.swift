@@ -20,7 +20,7 @@ public struct ScriptResult: Sendable {
 
 /// Runs MML source the way `mml FILE` does (no echo) or the REPL does (echo), on a large
 /// stack, capturing output and rendered diagnostics.
-public func runMML(_ text: String, name: String = "test.mml", echo: Bool = false) -> ScriptResult {
+public func runMML(_ text: String, name: String = "test.mml", echo: Bool = false, summarizeChecks: Bool = true) -> ScriptResult {
     withLargeStack {
         let ip = Interpreter()
         var out = ""
@@ -35,7 +35,7 @@ public func runMML(_ text: String, name: String = "test.mml", echo: Bool = false
             for d in ds { err += renderer.render(d) }
             status = 1
         }
-        if ip.checksPassed + ip.checksFailed > 0 {
+        if summarizeChecks, ip.checksPassed + ip.checksFailed > 0 {
             out += "\(ip.checksPassed) passed, \(ip.checksFailed) failed\n"
             if ip.checksFailed > 0 { status = 1 }
         }

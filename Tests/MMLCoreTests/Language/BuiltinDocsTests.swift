@@ -1,0 +1,46 @@
+// Every builtin's declared example runs and shows what its help says, and the committed
+// Docs/reference.md matches the declarations.
+import Foundation
+import MMLTestSupport
+import Testing
+@testable import MMLCore
+
+struct ExampleCase: CustomTestStringConvertible, Sendable {
+    var builtin: String
+    var code: String
+    var result: String
+    var testDescription: String { "\(builtin): \(code)" }
+}
+
+let builtinExamples: [ExampleCase] = Builtins.all.flatMap { b in
+    b.examples.map { ExampleCase(builtin: b.name, code: $0.code, result: $0.result) }
+}
+
+@Test("builtin example", arguments: builtinExamples)
+func builtinExample(_ example: ExampleCase) {
+    let result = runMML(example.code, name: "example", echo: true, summarizeChecks: false)
+    #expect(result.stderr == "", "\(example.code) failed:\n\(result.stderr)")
+    let shown = result.stdout.hasSuffix("\n") ? String(result.stdout.dropLast()) : result.stdout
+    #expect(shown == example.result)
+}
+
+@Test func everyBuiltinIsDocumented() {
+    for b in Builtins.all {
+        #expect(!b.summary.isEmpty, "\(b.name) has no summary")
+        #expect(!b.examples.isEmpty, "\(b.name) has no example")
+        #expect(!b.summary.hasSuffix("."), "\(b.name): summaries end without a full stop")
+    }
+    let names = Builtins.all.map(\.name)
+    #expect(Set(names).count == names.count, "a builtin is declared twice")
+}
+
+@Test func referenceIsCurrent() throws {
+    let generated = Reference.markdown()
+    let path = repositoryRoot + "/Docs/reference.md"
+    if recordingSnapshots {
+        try generated.write(toFile: path, atomically: true, encoding: .utf8)
+        return
+    }
+    let committed = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    #expect(committed == generated, "Docs/reference.md is stale: run Scripts/update-docs")
+}
