@@ -1,0 +1,35 @@
+// Every script under Samples/ runs, and prints exactly its committed `.out` file.
+import Foundation
+import MMLTestSupport
+import Testing
+@testable import MMLCore
+
+struct SampleFile: CustomTestStringConvertible, Sendable {
+    var path: String
+    var testDescription: String { path }
+}
+
+let sampleFiles = repositoryFiles(under: "Samples", withExtension: "mml").map { SampleFile(path: $0) }
+
+@Test("sample", arguments: sampleFiles)
+func sample(_ file: SampleFile) throws {
+    let text = try readRepositoryFile(file.path)
+    // Samples read their data relative to the repository, as `Scripts/mml Samples/…` does.
+    _ = FileManager.default.changeCurrentDirectoryPath(repositoryRoot)
+    let result = runMML(text, name: file.path)
+    #expect(result.status == 0, "\(file.path) failed:\n\(result.stderr)")
+    let expectedPath = String(file.path.dropLast(4)) + ".out"
+    if recordingSnapshots {
+        try result.stdout.write(toFile: repositoryRoot + "/" + expectedPath, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = (try? readRepositoryFile(expectedPath)) ?? "(missing \(expectedPath))"
+    #expect(result.stdout == expected, "\(file.path) printed something else than \(expectedPath)")
+}
+
+@Test func everySampleHasExpectedOutput() {
+    for file in sampleFiles {
+        let out = repositoryRoot + "/" + String(file.path.dropLast(4)) + ".out"
+        #expect(FileManager.default.fileExists(atPath: out), "\(file.path) has no .out file")
+    }
+}
