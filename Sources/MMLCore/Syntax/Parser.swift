@@ -25,6 +25,7 @@ public struct Parser {
     private var contexts: [Context] = []
     private var nesting = 0
     private var indexDepth = 0
+    private var lexedUnterminatedString = false
     private let source: SourceID
 
     public static func parse(_ text: String, source: SourceID) -> ParseResult {
@@ -32,6 +33,7 @@ public struct Parser {
         var parser = Parser(tokens: lexed.tokens, source: source)
         parser.diagnostics = lexed.diagnostics
         parser.incomplete = lexed.unterminatedString
+        parser.lexedUnterminatedString = lexed.unterminatedString
         let statements = parser.parseProgram()
         return ParseResult(
             program: Program(statements: statements, source: source),
@@ -91,6 +93,8 @@ public struct Parser {
     private mutating func fail(_ message: String, at token: Token, hint: String? = nil) -> ParseAbort {
         if token.kind == .eof { incomplete = true }
         let message = token.kind == .eof ? message + ", but the input ended" : message
+        // An unterminated string already explains why the input ended early.
+        if token.kind == .eof && lexedUnterminatedString { return ParseAbort() }
         diagnostics.append(Diagnostic(kind: "syntax", message: message, span: token.span, hints: hint.map { [$0] } ?? []))
         return ParseAbort()
     }
@@ -114,6 +118,7 @@ public struct Parser {
             if token.kind == .eof { incomplete = true }
             diagnostics.append(Diagnostic(kind: "syntax", message: "this `\(open.kind.spelling)` is never closed", span: open.span,
                                           hints: ["add `\(kind.spelling)` at the end of the line"]))
+            index -= 1  // recover at the line break, so the next line is parsed on its own
             throw ParseAbort()
         }
         throw fail("expected `\(kind.spelling)` to close \(what), found `\(token.kind.spelling)`", at: token)
