@@ -281,7 +281,11 @@ struct Compiler {
                     positional.append(try compile(arg.value))
                 }
             }
-            return CallNode(callee: calleeNode, args: positional, keywords: keywords, span)
+            let call = CallNode(callee: calleeNode, args: positional, keywords: keywords, span)
+            if let global = calleeNode as? GlobalGet, case .function(let f as BuiltinFunction)? = global.fallback {
+                return BuiltinCallNode(slot: global.slot, builtin: f.builtin, general: call)
+            }
+            return call
         case .index(let target, let indices):
             return IndexNode(try compile(target), try indices.map { try compile($0) }, span)
         case .field(let target, let name):

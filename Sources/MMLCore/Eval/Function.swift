@@ -5,8 +5,13 @@
 /// math function).
 public class Function: @unchecked Sendable {
     public let name: String
+    /// Set for functions written in MML, so calls can tell the kinds apart without a cast.
+    let isUserFunction: Bool
 
-    init(name: String) { self.name = name }
+    init(name: String, isUserFunction: Bool) {
+        self.name = name
+        self.isUserFunction = isUserFunction
+    }
 
     /// "builtin function", "function", "math function".
     public var kindName: String { "function" }
@@ -21,7 +26,7 @@ public final class BuiltinFunction: Function, @unchecked Sendable {
 
     init(_ builtin: Builtin) {
         self.builtin = builtin
-        super.init(name: builtin.name)
+        super.init(name: builtin.name, isUserFunction: false)
     }
 
     public override var kindName: String { "builtin function" }
@@ -49,7 +54,7 @@ public final class UserFunction: Function, @unchecked Sendable {
         self.code = code
         self.captured = captured
         self.sourceText = sourceText
-        super.init(name: name)
+        super.init(name: name, isUserFunction: true)
     }
 
     public override var kindName: String { form == .math ? "math function" : "function" }
@@ -88,13 +93,30 @@ final class CompiledFunction: @unchecked Sendable {
     }
 }
 
-/// The local variables of one function call; closures keep their defining frame alive.
-final class Frame {
-    var slots: [Value?]
+/// The local variables of one function call, stored inline after the header (one
+/// allocation per call); closures keep their defining frame alive.
+struct FrameHeader {
     let parent: Frame?
+    let count: Int
+}
 
-    init(slotCount: Int, parent: Frame?) {
-        slots = Array(repeating: nil, count: slotCount)
-        self.parent = parent
+final class Frame: ManagedBuffer<FrameHeader, Value?> {
+    static func make(slotCount: Int, parent: Frame?) -> Frame {
+        let buffer = Frame.create(minimumCapacity: slotCount) { _ in FrameHeader(parent: parent, count: slotCount) }
+        let frame = unsafeDowncast(buffer, to: Frame.self)
+        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: nil, count: slotCount) }
+        return frame
+    }
+
+    deinit {
+        withUnsafeMutablePointers { header, elements in _ = elements.deinitialize(count: header.pointee.count) }
+    }
+
+    var parent: Frame? { header.parent }
+
+    /// The value in a slot (the compiler only makes slot numbers below the frame's count).
+    subscript(slot: Int) -> Value? {
+        get { withUnsafeMutablePointerToElements { $0[slot] } }
+        set { withUnsafeMutablePointerToElements { $0[slot] = newValue } }
     }
 }

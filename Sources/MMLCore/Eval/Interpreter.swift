@@ -32,7 +32,7 @@ public final class Interpreter {
 
     var endStack: [Int] = []
     var callDepth = 0
-    let topFrame = Frame(slotCount: 0, parent: nil)
+    let topFrame = Frame.make(slotCount: 0, parent: nil)
     private var sourceCounter = 0
 
     public init() {}
@@ -132,6 +132,10 @@ public final class Interpreter {
                 if args.count == 1, keywords.isEmpty { return try f(args[0], span) }
                 let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
                 return try f(try bound.value(b.parameters[0].name), span)
+            case .binary(let f):
+                if args.count == 2, keywords.isEmpty { return try f(args[0], args[1], span) }
+                let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
+                return try f(try bound.value(b.parameters[0].name), try bound.value(b.parameters[1].name), span)
             case .general(let f):
                 var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
                 do {
@@ -146,16 +150,16 @@ public final class Interpreter {
         }
         let code = user.code
         guard args.count <= code.parameterCount else { throw arityError(user, given: args.count, at: span) }
-        let frame = Frame(slotCount: code.slotCount, parent: user.captured)
-        for (i, v) in args.enumerated() { frame.slots[i] = v }
+        let frame = Frame.make(slotCount: code.slotCount, parent: user.captured)
+        for (i, v) in args.enumerated() { frame[i] = v }
         for (name, value, kspan) in keywords {
             guard let i = user.parameters.firstIndex(where: { $0.name == name }) else {
                 var e = MMLError(kind: "call", "\(user.name) has no parameter named `\(name)`", at: kspan)
                 if let near = Suggestions.nearest(to: name, in: user.parameters.map(\.name)) { e.diagnostic.hints.append("did you mean `\(near)`?") }
                 throw e
             }
-            if frame.slots[i] != nil { throw MMLError(kind: "call", "`\(name)` is given twice", at: kspan) }
-            frame.slots[i] = value
+            if frame[i] != nil { throw MMLError(kind: "call", "`\(name)` is given twice", at: kspan) }
+            frame[i] = value
         }
         return try invoke(user, frame: frame, given: args.count, at: span)
     }
@@ -164,9 +168,9 @@ public final class Interpreter {
     func invoke(_ f: UserFunction, frame: Frame, given: Int, at span: SourceSpan) throws -> Value {
         let code = f.code
         if given < code.parameterCount {
-            for i in given..<code.parameterCount where frame.slots[i] == nil {
+            for i in given..<code.parameterCount where frame[i] == nil {
                 guard let d = code.defaults[i] else { throw arityError(f, given: given, at: span) }
-                frame.slots[i] = try d.eval(self, frame)
+                frame[i] = try d.eval(self, frame)
             }
         }
         callDepth += 1

@@ -30,7 +30,7 @@ public struct BuiltinParameter: Sendable {
         /// May only be given by name (`rate=0.1`).
         case keyword(defaultText: String)
     }
-    public var name: String
+    public let name: String
     public var kind: Kind
 
     public static func req(_ name: String) -> BuiltinParameter { .init(name: name, kind: .required) }
@@ -51,25 +51,27 @@ public struct BuiltinExample: Sendable {
 }
 
 /// A builtin function, declared once: `:help`, completion, Docs/reference.md and the
-/// example tests all come from this.
-public struct Builtin: Sendable {
+/// example tests all come from this. A class, so passing one around copies nothing.
+public final class Builtin: Sendable {
     public enum Body: Sendable {
         /// A function of one value, called without building an argument list (fast path
         /// for elementwise math).
         case unary(@Sendable (Value, SourceSpan) throws -> Value)
+        /// A function of two values (both required), called without an argument list.
+        case binary(@Sendable (Value, Value, SourceSpan) throws -> Value)
         /// Anything else: arguments bound to the declared parameters.
         case general(@Sendable (inout Arguments) throws -> Value)
     }
 
-    public var name: String
-    public var parameters: [BuiltinParameter]
-    public var area: BuiltinArea
-    public var summary: String
-    public var help: String
-    public var examples: [BuiltinExample]
-    public var body: Body
+    public let name: String
+    public let parameters: [BuiltinParameter]
+    public let area: BuiltinArea
+    public let summary: String
+    public let help: String
+    public let examples: [BuiltinExample]
+    public let body: Body
     /// Other names for the same builtin (e.g. `transpose` for `'`).
-    public var aliases: [String]
+    public let aliases: [String]
 
     public init(
         _ name: String, _ parameters: [BuiltinParameter], area: BuiltinArea, summary: String,
@@ -91,6 +93,14 @@ public struct Builtin: Sendable {
         parameter: String = "x", _ f: @escaping @Sendable (Value, SourceSpan) throws -> Value
     ) -> Builtin {
         Builtin(name, [.req(parameter)], area: area, summary: summary, help: help, examples: examples, body: .unary(f))
+    }
+
+    /// A builtin of two required arguments applied by the binary fast path.
+    public static func binary(
+        _ name: String, _ first: String, _ second: String, area: BuiltinArea, summary: String, help: String = "",
+        examples: [BuiltinExample], _ f: @escaping @Sendable (Value, Value, SourceSpan) throws -> Value
+    ) -> Builtin {
+        Builtin(name, [.req(first), .req(second)], area: area, summary: summary, help: help, examples: examples, body: .binary(f))
     }
 
     /// `name(a, b=1, rest…; key=…)` as shown in help and errors.

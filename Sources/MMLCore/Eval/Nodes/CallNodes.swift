@@ -1,7 +1,37 @@
 // Nodes for calls, lambdas, primes (transpose or derivative) and field access.
 
+/// A call of a builtin by its name: while no variable shadows the name, the builtin is
+/// called directly, without looking up or retaining a function value.
+final class BuiltinCallNode: ExprNode {
+    let slot: Int
+    let builtin: Builtin
+    let args: [ExprNode]
+    let general: CallNode
+
+    init(slot: Int, builtin: Builtin, general: CallNode) {
+        self.slot = slot
+        self.builtin = builtin
+        self.args = general.args
+        self.general = general
+        super.init(general.span)
+    }
+
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        if ip.globals.values[slot] == nil, general.keywords.isEmpty {
+            switch builtin.body {
+            case .unary(let f) where args.count == 1:
+                return try f(try args[0].eval(ip, frame), span)
+            case .binary(let f) where args.count == 2:
+                return try f(try args[0].eval(ip, frame), try args[1].eval(ip, frame), span)
+            default:
+                break
+            }
+        }
+        return try general.eval(ip, frame)
+    }
+}
+
 final class CallNode: ExprNode {
-    let span: SourceSpan
     let callee: ExprNode
     let args: [ExprNode]
     let keywords: [(name: String, value: ExprNode, span: SourceSpan)]
@@ -10,24 +40,32 @@ final class CallNode: ExprNode {
         self.callee = callee
         self.args = args
         self.keywords = keywords
-        self.span = span
+        super.init(span)
     }
 
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let target = try callee.eval(ip, frame)
         guard case .function(let function) = target else {
             throw notCallable(ip, target)
         }
-        if let user = function as? UserFunction, keywords.isEmpty {
+        if function.isUserFunction, keywords.isEmpty {
+            let user = unsafeDowncast(function, to: UserFunction.self)
             // Fast path: arguments go straight into the new frame's slots.
             let code = user.code
             guard args.count <= code.parameterCount else { throw ip.arityError(user, given: args.count, at: span) }
-            let callee = Frame(slotCount: code.slotCount, parent: user.captured)
-            for i in 0..<args.count { callee.slots[i] = try args[i].eval(ip, frame) }
+            let callee = Frame.make(slotCount: code.slotCount, parent: user.captured)
+            for i in 0..<args.count { callee[i] = try args[i].eval(ip, frame) }
             return try ip.invoke(user, frame: callee, given: args.count, at: span)
         }
-        if let builtin = function as? BuiltinFunction, case .unary(let f) = builtin.builtin.body, args.count == 1, keywords.isEmpty {
-            return try f(try args[0].eval(ip, frame), span)
+        if let builtin = function as? BuiltinFunction, keywords.isEmpty {
+            switch builtin.builtin.body {
+            case .unary(let f) where args.count == 1:
+                return try f(try args[0].eval(ip, frame), span)
+            case .binary(let f) where args.count == 2:
+                return try f(try args[0].eval(ip, frame), try args[1].eval(ip, frame), span)
+            default:
+                break
+            }
         }
         let values = try args.map { try $0.eval(ip, frame) }
         let named = try keywords.map { ($0.name, try $0.value.eval(ip, frame), $0.span) }
@@ -51,7 +89,6 @@ final class CallNode: ExprNode {
 
 /// `x -> body`: makes a closure over the current frame.
 final class LambdaNode: ExprNode {
-    let span: SourceSpan
     let parameters: [Parameter]
     let formula: Expr
     let code: CompiledFunction
@@ -61,9 +98,9 @@ final class LambdaNode: ExprNode {
         self.formula = formula
         self.code = code
         self.sourceText = sourceText
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         .function(UserFunction(name: "anonymous function", form: .lambda, parameters: parameters, formula: formula,
                                code: code, captured: frame, sourceText: sourceText))
     }
@@ -71,15 +108,14 @@ final class LambdaNode: ExprNode {
 
 /// `A'` transposes a matrix; `f'` differentiates a math function.
 final class PrimeNode: ExprNode {
-    let span: SourceSpan
     let operand: ExprNode
     let count: Int
     init(_ operand: ExprNode, count: Int, _ span: SourceSpan) {
         self.operand = operand
         self.count = count
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let v = try operand.eval(ip, frame)
         switch v {
         case .function(let f):
@@ -100,15 +136,14 @@ final class PrimeNode: ExprNode {
 }
 
 final class FieldNode: ExprNode {
-    let span: SourceSpan
     let target: ExprNode
     let name: String
     init(_ target: ExprNode, name: String, _ span: SourceSpan) {
         self.target = target
         self.name = name
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         try Fields.get(try target.eval(ip, frame), name, at: span)
     }
 }

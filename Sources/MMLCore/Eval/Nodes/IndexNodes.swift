@@ -149,16 +149,15 @@ enum Indexing {
 }
 
 final class IndexNode: ExprNode {
-    let span: SourceSpan
     let target: ExprNode
     let indices: [ExprNode]
     init(_ target: ExprNode, _ indices: [ExprNode], _ span: SourceSpan) {
         self.target = target
         self.indices = indices
-        self.span = span
+        super.init(span)
     }
 
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let value = try target.eval(ip, frame)
         return try IndexNode.index(value, indices, ip, frame, at: span)
     }
@@ -220,16 +219,15 @@ public protocol IndexableObject: MMLObject {
 
 /// `[a, b; c, d]`: rows of elements joined side by side, rows stacked.
 final class MatrixLiteralNode: ExprNode {
-    let span: SourceSpan
     let rows: [[ExprNode]]
     let nestedRows: Bool
     init(rows: [[ExprNode]], nestedRows: Bool, _ span: SourceSpan) {
         self.rows = rows
         self.nestedRows = nestedRows
-        self.span = span
+        super.init(span)
     }
 
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         if rows.isEmpty { return .matrix(Matrix(rows: 0, cols: 0)) }
         // Fast path: one row of numbers is a column vector.
         if rows.count == 1, !nestedRows {

@@ -1,10 +1,14 @@
 // The executable tree the compiler builds from the AST: names resolved to slots, one
 // class per construct, each evaluating itself.
 
-/// An expression ready to evaluate.
-protocol ExprNode: AnyObject {
-    var span: SourceSpan { get }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value
+/// An expression ready to evaluate. Nodes are classes (not protocol existentials) so a call
+/// to `eval` is one virtual dispatch.
+class ExprNode {
+    let span: SourceSpan
+    init(_ span: SourceSpan) { self.span = span }
+    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        throw MMLError(kind: "internal", "this expression cannot be evaluated", at: span)
+    }
 }
 
 /// What a statement did to the flow of control.
@@ -16,9 +20,12 @@ enum Flow {
 }
 
 /// A statement ready to execute.
-protocol StmtNode: AnyObject {
-    var span: SourceSpan { get }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow
+class StmtNode {
+    let span: SourceSpan
+    init(_ span: SourceSpan) { self.span = span }
+    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        throw MMLError(kind: "internal", "this statement cannot be executed", at: span)
+    }
 }
 
 /// Runs statements in order until one changes the flow.
@@ -33,33 +40,30 @@ func execBlock(_ body: [StmtNode], _ ip: Interpreter, _ frame: Frame) throws -> 
 }
 
 final class ConstantNode: ExprNode {
-    let span: SourceSpan
     let value: Value
     init(_ value: Value, _ span: SourceSpan) {
         self.value = value
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value { value }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value { value }
 }
 
 final class LocalGet: ExprNode {
-    let span: SourceSpan
     let slot: Int
     let name: String
     init(slot: Int, name: String, _ span: SourceSpan) {
         self.slot = slot
         self.name = name
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        if let v = frame.slots[slot] { return v }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        if let v = frame[slot] { return v }
         throw MMLError(kind: "name", "`\(name)` is used before it is given a value", at: span)
     }
 }
 
 /// A variable of an enclosing function, `depth` frames out.
 final class CapturedGet: ExprNode {
-    let span: SourceSpan
     let depth: Int
     let slot: Int
     let name: String
@@ -67,21 +71,20 @@ final class CapturedGet: ExprNode {
         self.depth = depth
         self.slot = slot
         self.name = name
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         var f = frame
         for _ in 0..<depth {
             guard let parent = f.parent else { break }
             f = parent
         }
-        if let v = f.slots[slot] { return v }
+        if let v = f[slot] { return v }
         throw MMLError(kind: "name", "`\(name)` is used before it is given a value", at: span)
     }
 }
 
 final class GlobalGet: ExprNode {
-    let span: SourceSpan
     let slot: Int
     let name: String
     /// The builtin or constant of this name, looked up once.
@@ -90,9 +93,9 @@ final class GlobalGet: ExprNode {
         self.slot = slot
         self.name = name
         self.fallback = fallback
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         if let v = ip.globals.values[slot] { return v }
         if let fallback { return fallback }
         throw ip.unknownName(name, at: span)
@@ -101,9 +104,8 @@ final class GlobalGet: ExprNode {
 
 /// `end` inside an index: the size of the dimension being indexed.
 final class EndNode: ExprNode {
-    let span: SourceSpan
-    init(_ span: SourceSpan) { self.span = span }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override init(_ span: SourceSpan) { super.init(span) }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         guard let last = ip.endStack.last else {
             throw MMLError(kind: "index", "`end` can only be used inside an index, as in v[end]", at: span)
         }
@@ -113,21 +115,19 @@ final class EndNode: ExprNode {
 
 /// A bare `:` in an index.
 final class AllNode: ExprNode {
-    let span: SourceSpan
-    init(_ span: SourceSpan) { self.span = span }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override init(_ span: SourceSpan) { super.init(span) }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         throw MMLError(kind: "index", "a bare `:` means every row or column and can only be used inside an index, as in A[:, 1]", at: span)
     }
 }
 
 final class TupleNode: ExprNode {
-    let span: SourceSpan
     let items: [ExprNode]
     init(_ items: [ExprNode], _ span: SourceSpan) {
         self.items = items
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         .tuple(try items.map { try $0.eval(ip, frame) })
     }
 }

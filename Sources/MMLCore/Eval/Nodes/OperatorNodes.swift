@@ -1,7 +1,6 @@
 // Nodes for operators: unary, binary (with a fast path for two numbers), logic, ranges.
 
 final class BinaryNode: ExprNode {
-    let span: SourceSpan
     let site: OperatorSite
     let lhs: ExprNode
     let rhs: ExprNode
@@ -9,9 +8,9 @@ final class BinaryNode: ExprNode {
         self.site = OperatorSite(op: op, span: span, left: lhs.span, right: rhs.span)
         self.lhs = lhs
         self.rhs = rhs
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let a = try lhs.eval(ip, frame)
         let b = try rhs.eval(ip, frame)
         if case .number(let x) = a, case .number(let y) = b {
@@ -23,7 +22,6 @@ final class BinaryNode: ExprNode {
 
 /// `&&` and `||`: short-circuit on true/false; elementwise on boolean arrays.
 final class LogicNode: ExprNode {
-    let span: SourceSpan
     let isAnd: Bool
     let lhs: ExprNode
     let rhs: ExprNode
@@ -31,9 +29,9 @@ final class LogicNode: ExprNode {
         self.isAnd = isAnd
         self.lhs = lhs
         self.rhs = rhs
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let a = try lhs.eval(ip, frame)
         if case .bool(let p) = a {
             if isAnd && !p { return .bool(false) }
@@ -55,13 +53,12 @@ final class LogicNode: ExprNode {
 }
 
 final class NegateNode: ExprNode {
-    let span: SourceSpan
     let operand: ExprNode
     init(_ operand: ExprNode, _ span: SourceSpan) {
         self.operand = operand
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let v = try operand.eval(ip, frame)
         if case .number(let x) = v { return .number(-x) }
         return try Arithmetic.negate(v, at: span)
@@ -69,26 +66,24 @@ final class NegateNode: ExprNode {
 }
 
 final class NotNode: ExprNode {
-    let span: SourceSpan
     let operand: ExprNode
     init(_ operand: ExprNode, _ span: SourceSpan) {
         self.operand = operand
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         try Arithmetic.not(try operand.eval(ip, frame), at: span)
     }
 }
 
 /// Unary plus: checks the operand is numeric and returns it.
 final class PlusNode: ExprNode {
-    let span: SourceSpan
     let operand: ExprNode
     init(_ operand: ExprNode, _ span: SourceSpan) {
         self.operand = operand
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let v = try operand.eval(ip, frame)
         switch v {
         case .number, .complex, .matrix, .range: return v
@@ -99,7 +94,6 @@ final class PlusNode: ExprNode {
 }
 
 final class RangeNode: ExprNode {
-    let span: SourceSpan
     let start: ExprNode
     let step: ExprNode?
     let stop: ExprNode
@@ -107,9 +101,9 @@ final class RangeNode: ExprNode {
         self.start = start
         self.step = step
         self.stop = stop
-        self.span = span
+        super.init(span)
     }
-    func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let a = try number(start, ip, frame, "start")
         let s = try step.map { try number($0, ip, frame, "step") } ?? 1
         let b = try number(stop, ip, frame, "end")

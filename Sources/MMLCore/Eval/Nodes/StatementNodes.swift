@@ -1,13 +1,12 @@
 // Nodes for statements: assignment, definitions, control flow.
 
 final class ExprStmt: StmtNode {
-    let span: SourceSpan
     let expr: ExprNode
     init(_ expr: ExprNode) {
         self.expr = expr
-        self.span = expr.span
+        super.init(expr.span)
     }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         _ = try expr.eval(ip, frame)
         return .normal
     }
@@ -22,23 +21,23 @@ enum VariableRef {
     @inline(__always)
     func store(_ value: Value, _ ip: Interpreter, _ frame: Frame) {
         switch self {
-        case .local(let s): frame.slots[s] = value
+        case .local(let s): frame[s] = value
         case .global(let s): ip.globals.values[s] = value
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
-            f.slots[s] = value
+            f[s] = value
         }
     }
 
     func load(_ ip: Interpreter, _ frame: Frame) -> Value? {
         switch self {
-        case .local(let s): return frame.slots[s]
+        case .local(let s): return frame[s]
         case .global(let s): return ip.globals.values[s]
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
-            return f.slots[s]
+            return f[s]
         }
     }
 
@@ -46,16 +45,16 @@ enum VariableRef {
     func take(_ ip: Interpreter, _ frame: Frame) -> Value? {
         switch self {
         case .local(let s):
-            defer { frame.slots[s] = nil }
-            return frame.slots[s]
+            defer { frame[s] = nil }
+            return frame[s]
         case .global(let s):
             defer { ip.globals.values[s] = nil }
             return ip.globals.values[s]
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
-            defer { f.slots[s] = nil }
-            return f.slots[s]
+            defer { f[s] = nil }
+            return f[s]
         }
     }
 }
@@ -74,15 +73,14 @@ func storable(_ value: Value, at span: SourceSpan) throws -> Value {
 }
 
 final class AssignNode: StmtNode {
-    let span: SourceSpan
     let target: VariableRef
     let value: ExprNode
     init(_ target: VariableRef, _ value: ExprNode, _ span: SourceSpan) {
         self.target = target
         self.value = value
-        self.span = span
+        super.init(span)
     }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         let v = try value.eval(ip, frame)
         if case .number = v {} else { _ = try storable(v, at: value.span) }
         target.store(v, ip, frame)
@@ -99,7 +97,6 @@ enum PathStep {
 /// `A[i, j] = x`, `r.w = x`, `r.W[1, 2] = x`: updates a variable's value in place. The value
 /// is moved out of the variable while it is changed, so a uniquely held matrix is not copied.
 final class PathAssignNode: StmtNode {
-    let span: SourceSpan
     let root: VariableRef
     let path: [PathStep]
     let value: ExprNode
@@ -107,10 +104,10 @@ final class PathAssignNode: StmtNode {
         self.root = root
         self.path = path
         self.value = value
-        self.span = span
+        super.init(span)
     }
 
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         let newValue = try storable(try value.eval(ip, frame), at: value.span)
         let selections = try resolveSelections(ip, frame)
         // Only now move the value out: nothing else holds it, so a matrix is changed in place.
@@ -182,7 +179,6 @@ final class PathAssignNode: StmtNode {
 
 /// `a, b = value`.
 final class DestructureNode: StmtNode {
-    let span: SourceSpan
     let targets: [VariableRef]
     let names: [String]
     let value: ExprNode
@@ -190,9 +186,9 @@ final class DestructureNode: StmtNode {
         self.targets = targets
         self.names = names
         self.value = value
-        self.span = span
+        super.init(span)
     }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         let v = try value.eval(ip, frame)
         let items: [Value]
         switch v {
@@ -212,7 +208,6 @@ final class DestructureNode: StmtNode {
 
 /// `f(x) = …` or `fn f(x) { … }`: makes a function and stores it.
 final class DefineNode: StmtNode {
-    let span: SourceSpan
     let target: VariableRef
     let name: String
     let form: UserFunction.Form
@@ -228,9 +223,9 @@ final class DefineNode: StmtNode {
         self.formula = formula
         self.code = code
         self.sourceText = sourceText
-        self.span = span
+        super.init(span)
     }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         let f = UserFunction(name: name, form: form, parameters: parameters, formula: formula, code: code, captured: frame, sourceText: sourceText)
         target.store(.function(f), ip, frame)
         return .normal
@@ -238,15 +233,14 @@ final class DefineNode: StmtNode {
 }
 
 final class IfNode: StmtNode {
-    let span: SourceSpan
     let branches: [(condition: ExprNode, body: [StmtNode])]
     let elseBody: [StmtNode]?
     init(branches: [(condition: ExprNode, body: [StmtNode])], elseBody: [StmtNode]?, _ span: SourceSpan) {
         self.branches = branches
         self.elseBody = elseBody
-        self.span = span
+        super.init(span)
     }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         for branch in branches where try condition(branch.condition, ip, frame) {
             return try execBlock(branch.body, ip, frame)
         }
@@ -273,15 +267,14 @@ func condition(_ node: ExprNode, _ ip: Interpreter, _ frame: Frame) throws -> Bo
 }
 
 final class WhileNode: StmtNode {
-    let span: SourceSpan
     let condition: ExprNode
     let body: [StmtNode]
     init(condition: ExprNode, body: [StmtNode], _ span: SourceSpan) {
         self.condition = condition
         self.body = body
-        self.span = span
+        super.init(span)
     }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         while try MMLCore.condition(condition, ip, frame) {
             try ip.checkInterrupt(at: span)
             switch try execBlock(body, ip, frame) {
@@ -295,7 +288,6 @@ final class WhileNode: StmtNode {
 }
 
 final class ForNode: StmtNode {
-    let span: SourceSpan
     let variable: VariableRef
     let sequence: ExprNode
     let body: [StmtNode]
@@ -303,11 +295,24 @@ final class ForNode: StmtNode {
         self.variable = variable
         self.sequence = sequence
         self.body = body
-        self.span = span
+        super.init(span)
     }
 
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         let seq = try sequence.eval(ip, frame)
+        if case .range(let r) = seq {
+            // The common case, without a closure per element.
+            for k in 0..<r.count {
+                try ip.checkInterrupt(at: span)
+                variable.store(.number(r.element(k)), ip, frame)
+                switch try execBlock(body, ip, frame) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                }
+            }
+            return .normal
+        }
         let count: Int
         let element: (Int) -> Value
         switch seq {
@@ -358,25 +363,22 @@ public protocol SequenceObject: MMLObject {
 }
 
 final class BreakNode: StmtNode {
-    let span: SourceSpan
-    init(_ span: SourceSpan) { self.span = span }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow { .breakLoop }
+    override init(_ span: SourceSpan) { super.init(span) }
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow { .breakLoop }
 }
 
 final class ContinueNode: StmtNode {
-    let span: SourceSpan
-    init(_ span: SourceSpan) { self.span = span }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow { .continueLoop }
+    override init(_ span: SourceSpan) { super.init(span) }
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow { .continueLoop }
 }
 
 final class ReturnNode: StmtNode {
-    let span: SourceSpan
     let value: ExprNode?
     init(_ value: ExprNode?, _ span: SourceSpan) {
         self.value = value
-        self.span = span
+        super.init(span)
     }
-    func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         .returned(try value?.eval(ip, frame) ?? .nothing)
     }
 }

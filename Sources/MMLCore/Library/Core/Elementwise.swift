@@ -32,6 +32,17 @@ enum Elementwise {
         }
     }
 
+    /// Combines two numeric values elementwise with broadcasting (for binary builtins).
+    static func combine(_ name: String, _ a: Value, _ b: Value, names: (String, String), at span: SourceSpan, _ f: (Double, Double) -> Double) throws -> Value {
+        if case .number(let x) = a, case .number(let y) = b { return .number(f(x, y)) }
+        guard let m = a.asMatrix else { throw MMLError(kind: "type", "\(name): `\(names.0)` must be a number, vector or matrix, not a \(a.typeName)", at: span) }
+        guard let n = b.asMatrix else { throw MMLError(kind: "type", "\(name): `\(names.1)` must be a number, vector or matrix, not a \(b.typeName)", at: span) }
+        guard let r = Matrix.broadcast(m, n, f) else {
+            throw MMLError(kind: "shape", "\(name): `\(names.0)` is \(m.shapeDescription) and `\(names.1)` is \(n.shapeDescription); they must have equal shapes, or one must be a scalar, row or column", at: span)
+        }
+        return .matrix(r)
+    }
+
     /// Combines two numeric values elementwise with broadcasting.
     static func combine(_ name: String, _ a: Value, _ b: Value, _ args: Arguments, _ names: (String, String), _ f: (Double, Double) -> Double) throws -> Value {
         if case .number(let x) = a, case .number(let y) = b { return .number(f(x, y)) }

@@ -35,11 +35,11 @@ extension Builtins {
         Elementwise.builtin("asin", summary: "Inverse sine, in radians", examples: [BuiltinExample("asin(1)", "1.5707963267948966")]) { Double.asin($0) },
         Elementwise.builtin("acos", summary: "Inverse cosine, in radians", examples: [BuiltinExample("acos(1)", "0")]) { Double.acos($0) },
         Elementwise.builtin("atan", summary: "Inverse tangent, in radians", examples: [BuiltinExample("atan(1)", "0.7853981633974483")]) { Double.atan($0) },
-        Builtin("atan2", [.req("y"), .req("x")], area: .math, summary: "Angle of the point (x, y) from the positive x-axis, in (-π, π]",
+        .binary("atan2", "y", "x", area: .math, summary: "Angle of the point (x, y) from the positive x-axis, in (-π, π]",
                 help: "atan2(y, x) gives the angle of the point (x, y), using the signs of both to pick the quadrant. Applies elementwise.",
-                examples: [BuiltinExample("atan2(1, -1)", "2.356194490192345")], body: .general { args in
-            try Elementwise.combine("atan2", try args.value("y"), try args.value("x"), args, ("y", "x")) { Double.atan2(y: $0, x: $1) }
-        }),
+                examples: [BuiltinExample("atan2(1, -1)", "2.356194490192345")]) { y, x, span in
+            try Elementwise.combine("atan2", y, x, names: ("y", "x"), at: span) { Double.atan2(y: $0, x: $1) }
+        },
         Elementwise.builtin("sinh", summary: "Hyperbolic sine", examples: [BuiltinExample("sinh(0)", "0")], complex: { Complex.sinh($0) }) { Double.sinh($0) },
         Elementwise.builtin("cosh", summary: "Hyperbolic cosine", examples: [BuiltinExample("cosh(0)", "1")], complex: { Complex.cosh($0) }) { Double.cosh($0) },
         Elementwise.builtin("tanh", summary: "Hyperbolic tangent (an activation function with values in (-1, 1))",
@@ -56,11 +56,11 @@ extension Builtins {
             }
         }),
         Elementwise.builtin("sign", summary: "Sign: -1, 0 or 1", examples: [BuiltinExample("sign([-2, 0, 3])", "[-1, 0, 1]")]) { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 },
-        Builtin("mod", [.req("a"), .req("b")], area: .math, summary: "Remainder of a / b, with the sign of b",
+        .binary("mod", "a", "b", area: .math, summary: "Remainder of a / b, with the sign of b",
                 help: "mod(a, b) is a - b·floor(a/b): mod(7, 3) is 1 and mod(-1, 3) is 2, as in clock arithmetic. mod(a, 0) is nan. Applies elementwise.",
-                examples: [BuiltinExample("mod(7, 3)", "1"), BuiltinExample("mod(-1, 3)", "2"), BuiltinExample("mod(1:6, 3)", "[1, 2, 0, 1, 2, 0]")], body: .general { args in
-            try Elementwise.combine("mod", try args.value("a"), try args.value("b"), args, ("a", "b"), modulo)
-        }),
+                examples: [BuiltinExample("mod(7, 3)", "1"), BuiltinExample("mod(-1, 3)", "2"), BuiltinExample("mod(1:6, 3)", "[1, 2, 0, 1, 2, 0]")]) { a, b, span in
+            try Elementwise.combine("mod", a, b, names: ("a", "b"), at: span, modulo)
+        },
         .unary("real", area: .math, summary: "Real part of a complex number", examples: [BuiltinExample("real(3 + 4*im)", "3")]) { v, span in
             if case .complex(let z) = v { return .number(z.real) }
             return try Elementwise.map("real", v, at: span) { $0 }
