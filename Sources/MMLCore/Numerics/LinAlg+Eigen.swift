@@ -71,14 +71,19 @@ extension LinAlg {
         }
         let values = (0..<n).map { Complex(wr[$0], wi[$0]) }
         let order = sortedOrder(values)
+        let sorted = order.map { values[$0] }
         var vectors = ComplexMatrix(try Matrix.zeros(checkedRows: n, cols: n))
         for (k, src) in order.enumerated() {
-            let v = SignConvention.normalize(columns[src])
+            for i in 0..<n { vectors[i, k] = columns[src][i] }
+        }
+        let clusterDefective = try refineRepeatedEigenvalues(a, sorted, &vectors)
+        for k in 0..<n {
+            let v = SignConvention.normalize(vectors.column(k))
             for i in 0..<n { vectors[i, k] = v[i] }
         }
-        let defective = try eigenvectorsDoNotSpan(vectors)
-        return EigenResult(values: order.map { values[$0] }, vectors: vectors, isSymmetric: false,
-                           isDefective: defective)
+        // The span check also catches defective blocks too large for the cluster test.
+        let defective = try clusterDefective || eigenvectorsDoNotSpan(vectors)
+        return EigenResult(values: sorted, vectors: vectors, isSymmetric: false, isDefective: defective)
     }
 
     /// Eigenvalues only, in the same order as `eig`.
