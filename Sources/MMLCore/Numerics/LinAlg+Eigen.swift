@@ -81,8 +81,11 @@ extension LinAlg {
             let v = SignConvention.normalize(vectors.column(k))
             for i in 0..<n { vectors[i, k] = v[i] }
         }
-        // The span check also catches defective blocks too large for the cluster test.
-        let defective = try clusterDefective || eigenvectorsDoNotSpan(vectors)
+        // The span check also catches defective blocks too large for the cluster test. It costs
+        // an SVD of V, so large matrices whose eigenvalues are all well apart skip it.
+        let normA = try LAPACK.lange("F", a)
+        let nearPairs = clusters(sorted, tolerance: 1e-3 * normA).contains { $0.count > 1 }
+        let defective = try clusterDefective || ((n <= 50 || nearPairs) && eigenvectorsDoNotSpan(vectors))
         return EigenResult(values: sorted, vectors: vectors, isSymmetric: false, isDefective: defective)
     }
 
