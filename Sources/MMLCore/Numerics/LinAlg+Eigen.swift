@@ -46,10 +46,10 @@ extension LinAlg {
         if isSymmetric(a) {
             let (w, v) = try LAPACK.syevd(a, vectors: true)
             let order = Array((0..<n).reversed())  // dsyevd gives ascending values
-            var vectors = try Matrix.zeros(checkedRows: n, cols: n)
-            for (k, j) in order.enumerated() {
-                for i in 0..<n { vectors[i, k] = v[i, j] }
-            }
+            var data: [Double] = []
+            data.reserveCapacity(n * n)
+            for j in order { data += v.data[(j * n)..<((j + 1) * n)] }  // whole columns, reversed
+            var vectors = Matrix(rows: n, cols: n, data: data)
             SignConvention.normalizeColumns(&vectors)
             return EigenResult(values: order.map { Complex(w[$0], 0) }, vectors: ComplexMatrix(vectors),
                                isSymmetric: true, isDefective: false)
