@@ -168,7 +168,7 @@ extension DeterminantSteps {
         var lines = ["\(pad)det(\(name)) by cofactor expansion along row \(e.row + 1):"]
         var symbolic: [String] = [], numeric: [String] = []
         for (k, t) in e.terms.enumerated() {
-            let minorName = "M\(t.row + 1)\(t.column + 1)"
+            let minorName = (depth == 0 ? "" : name + ".") + "M\(t.row + 1)\(t.column + 1)"
             let signed = t.sign * t.entry
             let op = k == 0 ? (signed < 0 ? "−" : "") : (signed < 0 ? " − " : " + ")
             symbolic.append("\(op)\(MatrixText.coefficient(abs(t.entry)))·det(\(minorName))")
@@ -177,7 +177,7 @@ extension DeterminantSteps {
         }
         lines.append("\(pad)  = " + symbolic.joined())
         for t in e.terms where t.minorDeterminant != nil {
-            let minorName = "M\(t.row + 1)\(t.column + 1)"
+            let minorName = (depth == 0 ? "" : name + ".") + "M\(t.row + 1)\(t.column + 1)"
             lines.append("\(pad)  \(minorName) =")
             lines.append(MatrixText.render(t.minor, indent: pad.count + 4))
             if let sub = t.minorExpansion {

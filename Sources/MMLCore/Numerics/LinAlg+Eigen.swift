@@ -46,10 +46,10 @@ extension LinAlg {
         if isSymmetric(a) {
             let (w, v) = try LAPACK.syevd(a, vectors: true)
             let order = Array((0..<n).reversed())  // dsyevd gives ascending values
-            var vectors = try Matrix.zeros(checkedRows: n, cols: n)
-            for (k, j) in order.enumerated() {
-                for i in 0..<n { vectors[i, k] = v[i, j] }
-            }
+            var data: [Double] = []
+            data.reserveCapacity(n * n)
+            for j in order { data += v.data[(j * n)..<((j + 1) * n)] }  // whole columns, reversed
+            var vectors = Matrix(rows: n, cols: n, data: data)
             SignConvention.normalizeColumns(&vectors)
             return EigenResult(values: order.map { Complex(w[$0], 0) }, vectors: ComplexMatrix(vectors),
                                isSymmetric: true, isDefective: false)
@@ -71,14 +71,22 @@ extension LinAlg {
         }
         let values = (0..<n).map { Complex(wr[$0], wi[$0]) }
         let order = sortedOrder(values)
+        let sorted = order.map { values[$0] }
         var vectors = ComplexMatrix(try Matrix.zeros(checkedRows: n, cols: n))
         for (k, src) in order.enumerated() {
-            let v = SignConvention.normalize(columns[src])
+            for i in 0..<n { vectors[i, k] = columns[src][i] }
+        }
+        let clusterDefective = try refineRepeatedEigenvalues(a, sorted, &vectors)
+        for k in 0..<n {
+            let v = SignConvention.normalize(vectors.column(k))
             for i in 0..<n { vectors[i, k] = v[i] }
         }
-        let defective = try eigenvectorsDoNotSpan(vectors)
-        return EigenResult(values: order.map { values[$0] }, vectors: vectors, isSymmetric: false,
-                           isDefective: defective)
+        // The span check also catches defective blocks too large for the cluster test. It costs
+        // an SVD of V, so large matrices whose eigenvalues are all well apart skip it.
+        let normA = try LAPACK.lange("F", a)
+        let nearPairs = clusters(sorted, tolerance: 1e-3 * normA).contains { $0.count > 1 }
+        let defective = try clusterDefective || ((n <= 50 || nearPairs) && eigenvectorsDoNotSpan(vectors))
+        return EigenResult(values: sorted, vectors: vectors, isSymmetric: false, isDefective: defective)
     }
 
     /// Eigenvalues only, in the same order as `eig`.

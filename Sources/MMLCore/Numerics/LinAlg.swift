@@ -75,7 +75,8 @@ public enum LinAlg {
         let (rowsOverflow, colsOverflow) = (a.rows.multipliedReportingOverflow(by: b.rows),
                                             a.cols.multipliedReportingOverflow(by: b.cols))
         guard !rowsOverflow.overflow, !colsOverflow.overflow else {
-            throw LinAlgError.tooLarge(rows: Int.max, cols: 1, limit: LinAlgLimits.maxElements)
+            throw LinAlgError("kron: the result would have more rows or columns than a computer can address",
+                              hint: "kron(A, B) has size (rows(A)·rows(B)) × (cols(A)·cols(B))")
         }
         let (m, n) = (rowsOverflow.partialValue, colsOverflow.partialValue)
         return try Matrix.filled(rows: m, cols: n) { out in

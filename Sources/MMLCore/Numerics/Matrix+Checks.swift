@@ -25,7 +25,7 @@ extension Matrix {
         return Matrix(rows: rows, cols: cols, data: [Double](repeating: 0, count: count))
     }
 
-    /// A matrix whose elements `fill` writes into uninitialised storage (every slot must be written).
+    /// A matrix whose elements `fill` writes into fresh zeroed storage (size checked first).
     static func filled(rows: Int, cols: Int,
                        _ fill: (UnsafeMutableBufferPointer<Double>) throws -> Void) throws -> Matrix {
         let count = try LinAlgLimits.checkedCount(rows: rows, cols: cols)

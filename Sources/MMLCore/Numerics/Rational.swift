@@ -5,6 +5,12 @@ public struct Rational: Sendable, Equatable, CustomStringConvertible {
     public var numerator: Int
     public var denominator: Int
 
+    /// A fraction as given (callers keep it in lowest terms with a positive denominator).
+    public init(numerator: Int, denominator: Int) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
     /// "1/3", "-5/2", or "4" when the denominator is 1.
     public var description: String {
         denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"

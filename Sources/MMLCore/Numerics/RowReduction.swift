@@ -45,9 +45,13 @@ extension LinAlg {
     /// The largest matrix (elements) for which steps are recorded — beyond it the output is unreadable.
     public static let maxStepsElements = 144
 
-    /// Gauss–Jordan elimination to reduced row echelon form. Entries at or below `tolerance`
-    /// (default max(m, n)·eps·‖A‖∞, as MATLAB's rref) count as zero and are set to exactly 0;
-    /// pivots are set to exactly 1. With `steps`, every row operation is recorded.
+    /// Gauss–Jordan elimination to reduced row echelon form, with partial pivoting by default.
+    ///
+    /// When every entry is a small rational (integers, 0.5, 1/3 …) the arithmetic is exact, so
+    /// the result and every step hold exactly 1/3 rather than 0.33333333333333331. Otherwise (or
+    /// if exact numbers grow too large) it runs in floating point, where entries at or below
+    /// `tolerance` (default max(m, n)·eps·‖A‖∞, as MATLAB's rref) count as zero. With `steps`,
+    /// every row operation is recorded with the matrix after it.
     public static func rref(_ a: Matrix, steps recordSteps: Bool = false, pivoting: PivotRule = .partial,
                             tolerance: Double? = nil) throws -> RREFResult {
         try a.requireFinite("rref")
@@ -55,62 +59,101 @@ extension LinAlg {
             throw LinAlgError("rref with steps shows matrices up to \(maxStepsElements) elements (this one is \(a.shapeDescription))",
                               hint: "call rref(A) without steps")
         }
-        let (m, n) = (a.rows, a.cols)
         let normInf = try norm(a, .infinity)
-        let tol = tolerance ?? Double(Swift.max(m, n)) * eps * normInf
-        var r = a
+        let tol = tolerance ?? Double(Swift.max(a.rows, a.cols)) * eps * normInf
+        let exact = a.data.compactMap { ExactFraction(exactly: $0) }
+        if tolerance == nil, exact.count == a.data.count,
+           let result = try? gaussJordan(exact, a.rows, a.cols, pivoting, 0, recordSteps) {
+            return result
+        }
+        return try gaussJordan(a.data, a.rows, a.cols, pivoting, tol, recordSteps)
+    }
+
+    /// The elimination itself, over exact fractions or Doubles; `r` is column-major m×n.
+    private static func gaussJordan<T: RowField>(_ start: [T], _ m: Int, _ n: Int, _ pivoting: PivotRule,
+                                                 _ tol: Double, _ recordSteps: Bool) throws -> RREFResult {
+        var r = start
         var pivots: [Int] = []
         var steps: [RowStep] = []
-        func record(_ op: RowOperation) { if recordSteps { steps.append(RowStep(operation: op, matrix: r)) } }
-
+        func record(_ op: RowOperation) {
+            if recordSteps { steps.append(RowStep(operation: op, matrix: Matrix(rows: m, cols: n, data: r.map(\.doubleValue)))) }
+        }
         var row = 0
         for col in 0..<n where row < m {
-            guard let p = pivotRow(r, column: col, from: row, rule: pivoting, tolerance: tol) else {
-                for i in row..<m { r[i, col] = 0 }  // only rounding noise is left in this column
+            // Pivot: the largest magnitude (partial) or the first non-negligible entry.
+            var p: Int?
+            var best = tol
+            for i in row..<m where !r[i + col * m].isNegligible(tol) {
+                let v = r[i + col * m].fieldMagnitude
+                if pivoting == .firstNonzero { p = i; break }
+                if v > best || p == nil { p = i; best = v }
+            }
+            guard let p else {
+                for i in row..<m { r[i + col * m] = .fieldZero }  // only rounding noise is left here
                 continue
             }
             if p != row {
-                for j in 0..<n { (r[row, j], r[p, j]) = (r[p, j], r[row, j]) }
+                for j in 0..<n { r.swapAt(row + j * m, p + j * m) }
                 record(.swap(row, p))
             }
-            let pivot = r[row, col]
-            if pivot != 1 {
-                for j in 0..<n { r[row, j] /= pivot }
-                r[row, col] = 1
-                cleanRow(&r, row, tol)
-                record(.scale(row: row, by: 1 / pivot))
+            let pivot = r[row + col * m]
+            if pivot != .fieldOne {
+                for j in 0..<n { r[row + j * m] = try r[row + j * m].dividing(by: pivot).cleaned(tol) }
+                r[row + col * m] = .fieldOne
+                record(.scale(row: row, by: try T.fieldOne.dividing(by: pivot).doubleValue))
             }
             for i in 0..<m where i != row {
-                let f = r[i, col]
-                if f == 0 { continue }
-                if abs(f) <= tol { r[i, col] = 0; continue }  // noise, not a real entry
-                for j in 0..<n { r[i, j] -= f * r[row, j] }
-                r[i, col] = 0
-                cleanRow(&r, i, tol)
-                record(.addMultiple(target: i, source: row, factor: -f))
+                let f = r[i + col * m]
+                if f.isNegligible(tol) { r[i + col * m] = .fieldZero; continue }
+                for j in 0..<n {
+                    r[i + j * m] = try r[i + j * m].plus(try f.times(r[row + j * m]).negated()).cleaned(tol)
+                }
+                r[i + col * m] = .fieldZero
+                record(.addMultiple(target: i, source: row, factor: try f.negated().doubleValue))
             }
             pivots.append(col)
             row += 1
         }
-        return RREFResult(matrix: r, pivotColumns: pivots, steps: steps, tolerance: tol)
+        return RREFResult(matrix: Matrix(rows: m, cols: n, data: r.map(\.doubleValue)), pivotColumns: pivots,
+                          steps: steps, tolerance: tol)
     }
+}
 
-    private static func pivotRow(_ r: Matrix, column: Int, from row: Int, rule: PivotRule, tolerance: Double) -> Int? {
-        var best: Int?
-        var bestValue = tolerance
-        for i in row..<r.rows {
-            let v = abs(r[i, column])
-            guard v > tolerance else { continue }
-            if rule == .firstNonzero { return i }
-            if v > bestValue { best = i; bestValue = v }
-        }
-        return best
-    }
+/// What elimination needs from a number type: exact fractions or Doubles with a tolerance.
+protocol RowField: Equatable {
+    static var fieldZero: Self { get }
+    static var fieldOne: Self { get }
+    var doubleValue: Double { get }
+    var fieldMagnitude: Double { get }
+    /// Zero for exact numbers; at or below the tolerance for Doubles.
+    func isNegligible(_ tol: Double) -> Bool
+    /// The value, or exactly zero when it is negligible.
+    func cleaned(_ tol: Double) -> Self
+    func times(_ o: Self) throws -> Self
+    func dividing(by o: Self) throws -> Self
+    func plus(_ o: Self) throws -> Self
+    func negated() throws -> Self
+}
 
-    /// Sets entries of row `i` at or below the tolerance to exactly zero.
-    private static func cleanRow(_ r: inout Matrix, _ i: Int, _ tol: Double) {
-        for j in 0..<r.cols where abs(r[i, j]) <= tol { r[i, j] = 0 }
-    }
+extension ExactFraction: RowField {
+    static var fieldZero: ExactFraction { .zero }
+    static var fieldOne: ExactFraction { .one }
+    var fieldMagnitude: Double { magnitude }
+    func isNegligible(_ tol: Double) -> Bool { isZero }
+    func cleaned(_ tol: Double) -> ExactFraction { self }
+}
+
+extension Double: RowField {
+    static var fieldZero: Double { 0 }
+    static var fieldOne: Double { 1 }
+    var doubleValue: Double { self }
+    var fieldMagnitude: Double { abs(self) }
+    func isNegligible(_ tol: Double) -> Bool { abs(self) <= tol }
+    func cleaned(_ tol: Double) -> Double { abs(self) <= tol ? 0 : self }
+    func times(_ o: Double) -> Double { self * o }
+    func dividing(by o: Double) -> Double { self / o }
+    func plus(_ o: Double) -> Double { self + o }
+    func negated() -> Double { -self }
 }
 
 extension RowOperation {
