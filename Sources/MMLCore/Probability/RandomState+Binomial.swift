@@ -7,7 +7,7 @@ import Foundation
 extension RandomState {
     /// `binomial(n, p)`: successes in n trials.
     public func binomial(_ n: Int64, _ p: Double) -> Int64 {
-        if n == 0 || p == 0.0 { return 0 }
+        guard n > 0, p > 0, p <= 1 else { return 0 }
         if p <= 0.5 {
             return p * Double(n) <= 30.0 ? binomialInversion(n, p) : binomialBTPE(n, p)
         }

@@ -2,6 +2,8 @@
 //
 // The order of floating-point operations follows NumPy's C source exactly: reordering even
 // one product changes the last bit and the stream would no longer match NumPy's.
+// Parameters are validated by `Distribution`; called directly with invalid ones (NaN, negative)
+// these samplers return NaN or 0 instead of looping or trapping.
 import Foundation
 
 extension RandomState {
@@ -12,6 +14,7 @@ extension RandomState {
 
     /// `standard_gamma(shape)`: Marsaglia–Tsang for shape > 1, Ahrens–Dieter (GS) below 1.
     public func standardGamma(_ shape: Double) -> Double {
+        guard shape >= 0, shape.isFinite else { return .nan }
         if shape == 1.0 { return standardExponential() }
         if shape == 0.0 { return 0.0 }
         if shape < 1.0 {
@@ -82,6 +85,7 @@ extension RandomState {
 
     /// `geometric(p)`: the number of trials up to and including the first success (1, 2, …).
     public func geometric(_ p: Double) -> Int64 {
+        guard p > 0, p <= 1 else { return 0 }
         if p >= 0.333333333333333333333333 {
             // Sequential search.
             var x: Int64 = 1
@@ -102,8 +106,8 @@ extension RandomState {
 
     /// `poisson(lam)`: multiplication for λ < 10, Hörmann's PTRS for λ ≥ 10.
     public func poisson(_ lam: Double) -> Int64 {
+        guard lam > 0, lam.isFinite else { return 0 }
         if lam >= 10 { return poissonPTRS(lam) }
-        if lam == 0 { return 0 }
         let enlam = exp(-lam)
         var x: Int64 = 0
         var prod = 1.0
@@ -126,7 +130,7 @@ extension RandomState {
             let us = 0.5 - abs(u)
             let kd = floor((2 * a / us + b) * u + lam + 0.43)
             // NumPy casts to int64 here; the value is always in range for valid λ.
-            let k = kd.isFinite && abs(kd) < 9.2e18 ? Int64(kd) : -1
+            let k: Int64 = kd.isNaN || kd < -9.2e18 ? -1 : (kd >= 9.2e18 ? .max : Int64(kd))
             if us >= 0.07 && v <= vr { return k }
             if k < 0 || (us < 0.013 && v > us) { continue }
             if log(v) + log(invalpha) - log(a / (us * us) + b) <= -lam + Double(k) * loglam - Self.loggam(Double(k) + 1) {
