@@ -100,7 +100,7 @@ extension RandomState {
             }
             // Step 52: squeeze with Stirling's approximation.
             let kd = Double(k)
-            let rho = (kd / nrq) * ((kd * (kd / 3.0 + 0.625) + 0.1666666666666) / nrq + 0.5)
+            let rho = (kd / nrq) * ((kd * (kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5)
             let t = Double(-k * k) / (2 * nrq)
             let bigA = log(v)
             if bigA < t - rho { return p > 0.5 ? n - y : y }
@@ -112,8 +112,8 @@ extension RandomState {
             let x2 = x1 * x1, f2 = f1 * f1, z2 = z * z, w2 = w * w
             let bound = xm * log(f1 / x1) + (Double(n - m) + 0.5) * log(z / w) + Double(y - m) * log(w * r / (x1 * q))
                 + (13680.0 - (462.0 - (132.0 - (99.0 - 140.0 / f2) / f2) / f2) / f2) / f1 / 166320.0
-                + (13680.0 - (462.0 - (132.0 - (99.0 - 140.0 / x2) / x2) / x2) / x2) / x1 / 166320.0
                 + (13680.0 - (462.0 - (132.0 - (99.0 - 140.0 / z2) / z2) / z2) / z2) / z / 166320.0
+                + (13680.0 - (462.0 - (132.0 - (99.0 - 140.0 / x2) / x2) / x2) / x2) / x1 / 166320.0
                 + (13680.0 - (462.0 - (132.0 - (99.0 - 140.0 / w2) / w2) / w2) / w2) / w / 166320.0
             if bigA > bound { continue }
             return p > 0.5 ? n - y : y

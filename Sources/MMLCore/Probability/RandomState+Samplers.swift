@@ -100,7 +100,7 @@ extension RandomState {
             return x
         }
         // Inversion; the cap keeps a tiny p from overflowing Int64 (NumPy returns the same bound).
-        let z = ceil(log1p(-mt.nextDouble()) / log(1 - p))
+        let z = ceil(log(1.0 - mt.nextDouble()) / log(1.0 - p))
         return z >= 9.2233720368547758e18 ? Int64.max : Int64(z)
     }
 
@@ -155,7 +155,7 @@ extension RandomState {
             gl0 *= x2
             gl0 += a[k]
         }
-        var gl = gl0 / x0 + 0.5 * log(x0) + 0.5 * lg2pi - x0
+        var gl = gl0 / x0 + 0.5 * lg2pi + (x0 - 0.5) * log(x0) - x0
         if x < 7.0 {
             for _ in 0..<n {
                 gl -= log(x0 - 1.0)

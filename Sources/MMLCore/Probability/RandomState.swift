@@ -39,7 +39,7 @@ public final class RandomState {
     }
 
     /// Re-seeds from a seed given as a number; it must be an integer in 0…2³²−1, as in NumPy.
-    public func seed(_ value: Double) throws {
+    public func seed(number value: Double) throws {
         guard value.isFinite, value == value.rounded(), value >= 0, value <= 4_294_967_295 else {
             throw ProbabilityError("a seed must be a whole number between 0 and 4294967295, but it is \(NumberFormat.short(value))")
         }
