@@ -70,10 +70,41 @@ extension Distribution {
         case .geometric: return Rmath.qgeom(q, p[0], lower: lower, log: log) + 1
         case .beta: return Rmath.qbeta(q, p[0], p[1], lower: lower, log: log)
         case .gamma: return Rmath.qgamma(q, shape: p[0], scale: p[1], lower: lower, log: log)
-        case .studentT: return Rmath.qt(q, p[0], lower: lower, log: log)
+        case .studentT: return tQuantile(q, p[0], lower: lower, log: log)
         case .chiSquared: return Rmath.qchisq(q, p[0], lower: lower, log: log)
-        case .f: return Rmath.qf(q, p[0], p[1], lower: lower, log: log)
+        case .f: return fQuantile(q, p[0], p[1], lower: lower, log: log)
         }
+    }
+
+    /// Student t quantile. Far in a tail (probability below 1e-12) R's qt loses digits (at
+    /// p = 1e-300 with ν = 1.5 it is 1% off), so there we invert the beta relation instead:
+    /// P[T < −t] = I_y(ν/2, 1/2)/2 with y = ν/(ν + t²), so t = √(ν(1 − y)/y).
+    private func tQuantile(_ q: Double, _ nu: Double, lower: Bool, log: Bool) -> Double {
+        // q is the probability of the given tail; only a tiny one needs the beta route.
+        guard !log, q > 0, q < 1e-12 else { return Rmath.qt(q, nu, lower: lower, log: log) }
+        // For tiny y, I_y(a, 1/2) = y^a / (a·B(a, 1/2)) · (1 + O(y)), so log y is explicit; this
+        // also covers t beyond 1e154, where y itself would underflow.
+        let a = nu / 2
+        let logY = (Foundation.log(2 * q) + Foundation.log(a) + Rmath.lbeta(a, 0.5)) / a
+        let t: Double
+        if logY < -46 {
+            t = Foundation.exp(0.5 * (Foundation.log(nu) - logY))
+        } else {
+            let y = Rmath.qbeta(2 * q, a, 0.5)
+            t = (nu * ((1 - y) / y)).squareRoot()
+        }
+        return lower ? -t : t
+    }
+
+    /// F quantile via the beta quantile of y = d1·x/(d1·x + d2), so x = (d2/d1)·y/(1−y).
+    /// R's qf computes 1/qbeta(…upper…) − 1, which cancels badly in the lower tail (F(1,1) at
+    /// p = 1e-6 keeps only 5 digits); taking y or 1−y from whichever tail is small keeps all 15.
+    private func fQuantile(_ q: Double, _ d1: Double, _ d2: Double, lower: Bool, log: Bool) -> Double {
+        let y = Rmath.qbeta(q, d1 / 2, d2 / 2, lower: lower, log: log)
+        if y.isNaN { return y }
+        if y <= 0.5 { return (d2 / d1) * (y / (1 - y)) }
+        let z = Rmath.qbeta(q, d2 / 2, d1 / 2, lower: !lower, log: log)  // z = 1 − y without cancellation
+        return z == 0 ? .infinity : (d2 / d1) * ((1 - z) / z)
     }
 
     /// pdf at each x.
@@ -100,7 +131,8 @@ extension Distribution {
         case .gamma: return p[0] * p[1]
         case .studentT: return p[0] > 1 ? 0 : .nan
         case .chiSquared: return p[0]
-        case .f: return p[1] > 2 ? p[1] / (p[1] - 2) : .nan
+        // F is positive, so a divergent mean is +inf (as SciPy reports), not undefined.
+        case .f: return p[1] > 2 ? p[1] / (p[1] - 2) : .infinity
         }
     }
 
@@ -124,7 +156,7 @@ extension Distribution {
         case .f:
             let (d1, d2) = (p[0], p[1])
             if d2 > 4 { return 2 * d2 * d2 * (d1 + d2 - 2) / (d1 * (d2 - 2) * (d2 - 2) * (d2 - 4)) }
-            return d2 > 2 ? .infinity : .nan
+            return .infinity
         }
     }
 
