@@ -49,8 +49,8 @@ struct MersenneTwister {
         pos = Self.n
     }
 
-    /// Regenerates all 624 words (the "twist").
-    private func reload() {
+    /// Regenerates all 624 words (the "twist"); kept out of line so the hot path stays small.
+    @inline(never) private func reload() {
         let upper: UInt32 = 0x8000_0000, lower: UInt32 = 0x7fff_ffff, matrixA: UInt32 = 0x9908_b0df
         var i = 0
         while i < Self.n - Self.m {

@@ -73,10 +73,13 @@ public final class RandomState {
     /// `n` uniform doubles in [0, 1).
     public func uniform(count n: Int) -> [Double] {
         guard n > 0 else { return [] }
-        return [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-            for i in 0..<n { buffer[i] = mt.nextDouble() }
+        var local = mt  // shares the key buffer; a local copy keeps `pos` in a register
+        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+            for i in 0..<n { buffer[i] = local.nextDouble() }
             initialized = n
         }
+        mt.pos = local.pos
+        return out
     }
 
     /// A standard normal, NumPy's legacy polar Box–Muller with the cached second value.
@@ -99,29 +102,43 @@ public final class RandomState {
     /// `n` standard normals (`np.random.randn(n)`), generated in pairs without per-call overhead.
     public func normal(count n: Int) -> [Double] {
         guard n > 0 else { return [] }
-        return [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-            var i = 0
-            if let g = cachedGauss {
-                buffer[0] = g
-                cachedGauss = nil
-                i = 1
-            }
-            var local = mt
-            while i < n {
-                var x1 = 0.0, x2 = 0.0, r2 = 0.0
-                repeat {
-                    x1 = 2.0 * local.nextDouble() - 1.0
-                    x2 = 2.0 * local.nextDouble() - 1.0
-                    r2 = x1 * x1 + x2 * x2
-                } while r2 >= 1.0 || r2 == 0.0
-                let f = (-2.0 * log(r2) / r2).squareRoot()
-                buffer[i] = f * x2
-                if i + 1 < n { buffer[i + 1] = f * x1 } else { cachedGauss = f * x1 }
-                i += 2
-            }
-            mt.pos = local.pos
+        var start = 0
+        var first = 0.0
+        if let g = cachedGauss {
+            first = g
+            cachedGauss = nil
+            start = 1
+        }
+        var local = mt
+        var leftover: Double? = nil
+        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+            if start == 1 { buffer[0] = first }
+            leftover = Self.fillNormals(&local, buffer, from: start)
             initialized = n
         }
+        mt.pos = local.pos
+        cachedGauss = leftover
+        return out
+    }
+
+    /// Fills buffer[from...] with polar Box–Muller pairs; returns the unused second value of the
+    /// last pair, if any. A static function over an inout state keeps the twister in registers.
+    private static func fillNormals(_ mt: inout MersenneTwister, _ buffer: UnsafeMutableBufferPointer<Double>, from start: Int) -> Double? {
+        let n = buffer.count
+        var i = start
+        while i < n {
+            var x1 = 0.0, x2 = 0.0, r2 = 0.0
+            repeat {
+                x1 = 2.0 * mt.nextDouble() - 1.0
+                x2 = 2.0 * mt.nextDouble() - 1.0
+                r2 = x1 * x1 + x2 * x2
+            } while r2 >= 1.0 || r2 == 0.0
+            let f = (-2.0 * log(r2) / r2).squareRoot()
+            buffer[i] = f * x2
+            if i + 1 < n { buffer[i + 1] = f * x1 } else { return f * x1 }
+            i += 2
+        }
+        return nil
     }
 
     // MARK: Saving and restoring
