@@ -1,0 +1,170 @@
+// The interpreter's random generator: NumPy's legacy RandomState stream (MT19937), bit for bit.
+//
+// Bit-exact with NumPy's `np.random.RandomState(seed)` / `np.random.seed(seed)` (legacy API):
+//   rand / random_sample, randn / standard_normal, normal, uniform, randint (int64 ranges),
+//   choice (with and without replacement, with and without p), shuffle, permutation,
+//   standard_exponential, exponential, standard_gamma, gamma, beta, chisquare, standard_t, f,
+//   binomial, poisson, geometric.
+// NumPy's legacy stream is frozen, so these never drift. (Checked by committed fixtures.)
+import Foundation
+
+/// A seeded stream of random numbers. The interpreter owns one (it is not a global).
+/// Not thread-safe: one stream per interpreter.
+public final class RandomState {
+    var mt = MersenneTwister()
+    /// The cached second value of the polar Box–Muller pair (NumPy's `has_gauss`/`gauss`).
+    var cachedGauss: Double?
+    /// The seed last given (or picked), so `seed()` can report it.
+    public private(set) var seedValue: UInt32
+
+    /// A stream seeded like `np.random.RandomState(seed)`.
+    public init(seed: UInt32) {
+        seedValue = seed
+        mt.seed(seed)
+    }
+
+    /// A stream with a freshly picked seed (read it back from `seedValue`).
+    public convenience init() {
+        var system = SystemRandomNumberGenerator()
+        self.init(seed: UInt32.random(in: 0...UInt32.max, using: &system))
+    }
+
+    deinit { mt.deallocate() }
+
+    /// Re-seeds like `np.random.seed(seed)`; also forgets the cached normal.
+    public func seed(_ seed: UInt32) {
+        seedValue = seed
+        mt.seed(seed)
+        cachedGauss = nil
+    }
+
+    /// Re-seeds from a seed given as a number; it must be an integer in 0…2³²−1, as in NumPy.
+    public func seed(number value: Double) throws {
+        guard value.isFinite, value == value.rounded(), value >= 0, value <= 4_294_967_295 else {
+            throw ProbabilityError("a seed must be a whole number between 0 and 4294967295, but it is \(NumberFormat.short(value))")
+        }
+        seed(UInt32(value))
+    }
+
+    /// Re-seeds like `np.random.seed([k0, k1, …])` (MT19937 `init_by_array`).
+    public func seed(array: [UInt32]) throws {
+        guard !array.isEmpty else { throw ProbabilityError("a seed array must not be empty") }
+        seedValue = array[0]
+        mt.seed(array: array)
+        cachedGauss = nil
+    }
+
+    /// Re-seeds with a freshly picked seed and returns it.
+    @discardableResult public func reseedRandomly() -> UInt32 {
+        var system = SystemRandomNumberGenerator()
+        let s = UInt32.random(in: 0...UInt32.max, using: &system)
+        seed(s)
+        return s
+    }
+
+    // MARK: Raw output
+
+    /// The next raw 32-bit word.
+    public func nextUInt32() -> UInt32 { mt.next32() }
+
+    /// A uniform double in [0, 1): `np.random.rand()` / `random_sample()`.
+    @inline(__always) public func uniform() -> Double { mt.nextDouble() }
+
+    /// `n` uniform doubles in [0, 1).
+    public func uniform(count n: Int) -> [Double] {
+        guard n > 0 else { return [] }
+        var local = mt  // shares the key buffer; a local copy keeps `pos` in a register
+        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+            for i in 0..<n { buffer[i] = local.nextDouble() }
+            initialized = n
+        }
+        mt.pos = local.pos
+        return out
+    }
+
+    /// A standard normal, NumPy's legacy polar Box–Muller with the cached second value.
+    @inline(__always) public func normal() -> Double {
+        if let g = cachedGauss {
+            cachedGauss = nil
+            return g
+        }
+        var x1 = 0.0, x2 = 0.0, r2 = 0.0
+        repeat {
+            x1 = 2.0 * mt.nextDouble() - 1.0
+            x2 = 2.0 * mt.nextDouble() - 1.0
+            r2 = x1 * x1 + x2 * x2
+        } while r2 >= 1.0 || r2 == 0.0
+        let f = (-2.0 * log(r2) / r2).squareRoot()
+        cachedGauss = f * x1
+        return f * x2
+    }
+
+    /// `n` standard normals (`np.random.randn(n)`), generated in pairs without per-call overhead.
+    public func normal(count n: Int) -> [Double] {
+        guard n > 0 else { return [] }
+        var start = 0
+        var first = 0.0
+        if let g = cachedGauss {
+            first = g
+            cachedGauss = nil
+            start = 1
+        }
+        var local = mt
+        var leftover: Double? = nil
+        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+            if start == 1 { buffer[0] = first }
+            leftover = Self.fillNormals(&local, buffer, from: start)
+            initialized = n
+        }
+        mt.pos = local.pos
+        cachedGauss = leftover
+        return out
+    }
+
+    /// Fills buffer[from...] with polar Box–Muller pairs; returns the unused second value of the
+    /// last pair, if any. A static function over an inout state keeps the twister in registers.
+    private static func fillNormals(_ mt: inout MersenneTwister, _ buffer: UnsafeMutableBufferPointer<Double>, from start: Int) -> Double? {
+        let n = buffer.count
+        var i = start
+        while i < n {
+            var x1 = 0.0, x2 = 0.0, r2 = 0.0
+            repeat {
+                x1 = 2.0 * mt.nextDouble() - 1.0
+                x2 = 2.0 * mt.nextDouble() - 1.0
+                r2 = x1 * x1 + x2 * x2
+            } while r2 >= 1.0 || r2 == 0.0
+            let f = (-2.0 * log(r2) / r2).squareRoot()
+            buffer[i] = f * x2
+            if i + 1 < n { buffer[i + 1] = f * x1 } else { return f * x1 }
+            i += 2
+        }
+        return nil
+    }
+
+    // MARK: Saving and restoring
+
+    /// A snapshot of the whole stream (like `get_state()`), to replay it later.
+    public struct State: Sendable, Equatable {
+        public var key: [UInt32]
+        public var position: Int
+        public var cachedGauss: Double?
+        public var seedValue: UInt32
+    }
+
+    /// The current state.
+    public var state: State {
+        State(key: Array(UnsafeBufferPointer(start: mt.key, count: MersenneTwister.n)),
+              position: mt.pos, cachedGauss: cachedGauss, seedValue: seedValue)
+    }
+
+    /// Restores a state taken with `state`.
+    public func restore(_ s: State) throws {
+        guard s.key.count == MersenneTwister.n, (0...MersenneTwister.n).contains(s.position) else {
+            throw ProbabilityError("not a valid generator state")
+        }
+        for i in 0..<MersenneTwister.n { mt.key[i] = s.key[i] }
+        mt.pos = s.position
+        cachedGauss = s.cachedGauss
+        seedValue = s.seedValue
+    }
+}
