@@ -147,8 +147,9 @@ extension Figure {
             case .box: sample = "┝━┥"
             case .reference: sample = lineSample(.dotted)
             }
-            let piece = (color ? "\u{1B}[\(paletteColor(item.color).ansi)m\(sample)\u{1B}[0m" : sample) + " " + item.text
-            let pieceWidth = sample.count + 1 + item.text.count
+            let text = fitted(item.text, max(1, width - sample.count - 3))
+            let piece = (color ? "\u{1B}[\(paletteColor(item.color).ansi)m\(sample)\u{1B}[0m" : sample) + " " + text
+            let pieceWidth = sample.count + 1 + text.count
             if currentWidth > 0 && currentWidth + 3 + pieceWidth > width {
                 lines.append(current)
                 current = ""
@@ -162,7 +163,7 @@ extension Figure {
             if case .contour(let s) = layer, let lo = s.levels.first, let hi = s.levels.last {
                 let step = s.levels.count > 1 ? s.levels[1] - s.levels[0] : 1
                 let range = lo == hi ? formatTick(lo, step: step) : "\(formatTick(lo, step: step)) to \(formatTick(hi, step: step))"
-                lines.append("  shading ·░▒▓█ rises with \(s.label ?? "z"): \(s.levels.count) level\(s.levels.count == 1 ? "" : "s") from \(range)")
+                lines.append(fitted("  shading ·░▒▓█ rises with \(s.label ?? "z"): \(s.levels.count) level\(s.levels.count == 1 ? "" : "s") from \(range)", width))
             }
         }
         return lines

@@ -66,8 +66,8 @@ extension Figure {
 
         var lines: [String] = []
         let indent = String(repeating: " ", count: leftWidth + 2)
-        if let title, !title.isEmpty { lines.append(indent + centred(title, in: cols)) }
-        if let ylabel, !ylabel.isEmpty { lines.append(ylabel) }
+        if let title, !title.isEmpty { lines.append(fitted(indent + centred(title, in: cols), width)) }
+        if let ylabel, !ylabel.isEmpty { lines.append(fitted(ylabel, width)) }
         var tickRows: [Int: String] = [:]
         for (v, label) in zip(yScale.ticks, yScale.labels) {
             let r = t.row(v)
@@ -81,7 +81,7 @@ extension Figure {
         let (axisLine, labelLine) = xAxisLines(t, leftWidth: leftWidth)
         lines.append(axisLine)
         lines.append(trimTrailing(labelLine))
-        if let xlabel, !xlabel.isEmpty { lines.append(trimTrailing(indent + centred(xlabel, in: cols))) }
+        if let xlabel, !xlabel.isEmpty { lines.append(fitted(trimTrailing(indent + centred(xlabel, in: cols)), width)) }
         lines.append(contentsOf: legendLines(styles: styles, useMarkers: useMarkers, color: options.color, width: width))
         return lines.joined(separator: "\n")
     }
@@ -142,7 +142,7 @@ extension Figure {
         var axis = Array(repeating: Character("─"), count: cols)
         for p in placed { axis[p.col] = "┬" }
         let axisLine = String(repeating: " ", count: leftWidth + 1) + "└" + String(axis)
-        var labels = Array(repeating: Character(" "), count: leftWidth + 2 + cols + 8)
+        var labels = Array(repeating: Character(" "), count: leftWidth + 3 + cols)
         var lastEnd = -1
         for p in placed {
             let chars = Array(p.label)
@@ -163,6 +163,14 @@ extension Figure {
         }
         return true
     }
+}
+
+/// `s` cut to `width` columns, ending in "…" when it was longer (for text without colour codes).
+func fitted(_ s: String, _ width: Int) -> String {
+    guard s.count > width else { return s }
+    let trimmed = s.drop { $0 == " " }
+    if trimmed.count <= width { return String(repeating: " ", count: width - trimmed.count) + trimmed }
+    return String(trimmed.prefix(max(0, width - 1))) + "…"
 }
 
 /// `s` centred in `width` columns (left-aligned when longer).
