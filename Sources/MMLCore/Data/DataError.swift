@@ -1,0 +1,66 @@
+// The error thrown by the data-table engine: a teaching message, an optional hint, and where in a file it happened.
+
+/// An error from reading, writing or querying a table. `file`, `line` and `column` (1-based)
+/// are set when the problem is at a place in a CSV file.
+public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, in a sentence a learner can act on.
+    public var message: String
+    /// A suggestion for fixing it, when there is one.
+    public var hint: String?
+    /// The file being read or written, if any.
+    public var file: String?
+    /// 1-based line in `file`.
+    public var line: Int?
+    /// 1-based column (in characters) in that line.
+    public var column: Int?
+
+    /// Makes an error with an optional hint and file position.
+    public init(_ message: String, hint: String? = nil, file: String? = nil, line: Int? = nil, column: Int? = nil) {
+        self.message = message
+        self.hint = hint
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column: message` (the parts that are known), then the hint.
+    public var description: String {
+        var place = ""
+        if let file { place += file }
+        if let line { place += (place.isEmpty ? "line \(line)" : ":\(line)") }
+        if let column { place += ":\(column)" }
+        var text = place.isEmpty ? message : "\(place): \(message)"
+        if let hint { text += "\nhint: \(hint)" }
+        return text
+    }
+}
+
+/// Up to `limit` names from `candidates` closest to `name` (edit distance ≤ 2 or a
+/// case-insensitive match), nearest first: the "did you mean" list for unknown columns.
+func closestNames(to name: String, in candidates: [String], limit: Int = 1) -> [String] {
+    let target = Array(name.lowercased().unicodeScalars)
+    var scored: [(Int, Int, String)] = []
+    for (order, candidate) in candidates.enumerated() {
+        let d = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+        if d <= max(1, min(2, target.count / 3)) { scored.append((d, order, candidate)) }
+    }
+    scored.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+    return scored.prefix(limit).map(\.2)
+}
+
+/// Levenshtein distance between two scalar sequences.
+private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

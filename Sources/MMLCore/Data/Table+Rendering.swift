@@ -1,0 +1,61 @@
+// Tables printed as aligned text: 1-based row numbers, numbers right-aligned, a row count.
+import Foundation
+
+extension Table {
+    /// The table as aligned text. Past `maxRows` rows only the first and last `maxRows/2` are
+    /// shown, with a `⋮` line between; the last line reads `150 rows × 5 columns`.
+    public func rendered(maxRows: Int = 20) -> String {
+        let shown: [Int?]
+        if nrows > max(maxRows, 2) {
+            let half = max(maxRows, 2) / 2
+            shown = Array(0..<half).map(Optional.some) + [nil] + Array((nrows - half)..<nrows).map(Optional.some)
+        } else {
+            shown = Array(0..<nrows).map(Optional.some)
+        }
+        let indexWidth = String(nrows).count
+        var grid: [[String]] = [[String(repeating: " ", count: indexWidth)] + columnNames]
+        for row in shown {
+            guard let row else { grid.append([]); continue }
+            grid.append([String(row + 1)] + columns.map { $0.cell(row).description })
+        }
+        var widths = [Int](repeating: 0, count: ncols + 1)
+        for line in grid where !line.isEmpty {
+            for (j, cell) in line.enumerated() { widths[j] = max(widths[j], cell.count) }
+        }
+        var lines: [String] = []
+        for line in grid {
+            if line.isEmpty {
+                lines.append(pad("⋮", to: widths[0], right: true))
+                continue
+            }
+            var parts: [String] = []
+            for (j, cell) in line.enumerated() {
+                let numeric = j == 0 || columns[j - 1].kind != .string
+                parts.append(pad(cell, to: widths[j], right: numeric))
+            }
+            lines.append(trimmedTrailing(parts.joined(separator: "  ")))
+        }
+        let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
+        lines.append("\(plural(nrows, "row")) × \(plural(ncols, "column"))")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A number as a table cell: integers in full (below 10¹⁵), otherwise 6 significant digits.
+func formatTableNumber(_ x: Double) -> String {
+    if x.isNaN { return "NA" }
+    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+    return String(format: "%.6g", x)
+}
+
+private func pad(_ s: String, to width: Int, right: Bool) -> String {
+    let fill = String(repeating: " ", count: max(0, width - s.count))
+    return right ? fill + s : s + fill
+}
+
+private func trimmedTrailing(_ s: String) -> String {
+    var s = s
+    while s.last == " " { s.removeLast() }
+    return s
+}
