@@ -30,6 +30,12 @@ public final class Interpreter {
         didSet { globals["args"] = .matrix(Matrix(rows: 0, cols: 0)).withStrings(scriptArguments) }
     }
 
+    /// The session's random generator (MT19937, NumPy's legacy stream). Until `seed(n)` is
+    /// called it starts from a seed picked at random, which `seed()` reports.
+    public lazy var random = RandomState()
+    /// State that library domains keep per session (the current figure, …), by type.
+    public var domainState: [ObjectIdentifier: AnyObject] = [:]
+
     var endStack: [Int] = []
     var callDepth = 0
     let topFrame = Frame.make(slotCount: 0, parent: nil)

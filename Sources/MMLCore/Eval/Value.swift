@@ -10,6 +10,8 @@ public enum Value: @unchecked Sendable {
     case string(String)
     /// A real matrix; a vector is an n×1 matrix, a boolean array has `isLogical` set.
     case matrix(Matrix)
+    /// A complex matrix or vector, e.g. eigenvalues of a rotation (boxed: it is rare and large).
+    indirect case complexMatrix(ComplexMatrix)
     /// `a:b` or `a:step:b`, kept lazy so `for i in 1:10000000` allocates nothing.
     case range(RangeValue)
     case function(Function)
@@ -31,6 +33,7 @@ public enum Value: @unchecked Sendable {
         case .matrix(let m):
             if m.isLogical { return m.isVector ? "bool vector" : "bool matrix" }
             return m.isVector ? "vector" : "matrix"
+        case .complexMatrix(let m): return m.cols == 1 ? "complex vector" : "complex matrix"
         case .range: return "range"
         case .function(let f): return f.kindName
         case .record: return "record"

@@ -23,6 +23,7 @@ struct ValuePrinter {
         case .string(let s): return s
         case .matrix(let m): return m.count == 0 && m.cols <= 1 ? "[]" : displayMatrix(m, options: options).text
         case .range(let r): return r.count == 0 ? "[]" : displayMatrix(r.matrix, options: options).text
+        case .complexMatrix(let m): return displayComplexMatrix(real: m.realPart, imaginary: m.imaginaryPart, options: options).text
         case .function(let f): return f.display(options)
         case .record(let r): return record(r)
         case .tuple(let items): return items.enumerated().map { "[\($0.offset + 1)] " + indentContinuation(text($0.element)) }.joined(separator: "\n")
@@ -47,6 +48,7 @@ struct ValuePrinter {
     private func isBlock(_ value: Value) -> Bool {
         switch value {
         case .matrix(let m): return !displayMatrix(m, options: options).isInline
+        case .complexMatrix(let m): return !displayComplexMatrix(real: m.realPart, imaginary: m.imaginaryPart, options: options).isInline
         case .record, .tuple: return true
         default: return false
         }
