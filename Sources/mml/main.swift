@@ -17,7 +17,7 @@ struct MML: ParsableCommand {
             """,
         version: mmlVersion)
 
-    @Option(name: .customShort("e"), help: "Evaluate this text and print the value of its last expression.")
+    @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate this text and show its values, as the REPL would.", valueName: "expr"))
     var expression: String?
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")

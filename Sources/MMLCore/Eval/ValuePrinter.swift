@@ -26,7 +26,7 @@ struct ValuePrinter {
         case .complexMatrix(let m): return displayComplexMatrix(real: m.realPart, imaginary: m.imaginaryPart, options: options).text
         case .function(let f): return f.display(options)
         case .record(let r): return record(r)
-        case .tuple(let items): return items.enumerated().map { "[\($0.offset + 1)] " + indentContinuation(text($0.element)) }.joined(separator: "\n")
+        case .tuple(let items): return tuple(items)
         case .object(let o): return o.display(options)
         case .nothing: return ""
         }
@@ -72,9 +72,13 @@ struct ValuePrinter {
         return lines.joined(separator: "\n")
     }
 
-    private func indentContinuation(_ s: String) -> String {
-        s.replacingOccurrences(of: "\n", with: "\n    ")
+    /// `(1, "a")` when every item fits on a line; otherwise one numbered item a line.
+    private func tuple(_ items: [Value]) -> String {
+        let shown = items.map(nested)
+        if !shown.contains(where: { $0.contains("\n") }) { return "(" + shown.joined(separator: ", ") + ")" }
+        return shown.enumerated().map { "[\($0.offset + 1)]\n" + $0.element }.joined(separator: "\n")
     }
+
 }
 
 extension String {
