@@ -14,6 +14,7 @@ struct MML: ParsableCommand {
             mml FILE.mml [ARGS]  run a script (its arguments are in `args`)
             mml -e 'EXPR'        evaluate one expression and print it
             mml -                read a script from standard input
+            mml test PATH…       run scripts and compare them with their .out files
             """,
         version: mmlVersion)
 
@@ -67,18 +68,30 @@ extension ScriptRunner {
 let mmlVersion = "0.1.0"
 
 // Usage errors exit with status 2 (ArgumentParser's default is 64).
-do {
-    var command = try MML.parseAsRoot()
-    try command.run()
-} catch let exit as ExitCode {
-    fflush(stdout)
-    Glibc.exit(exit.rawValue)
-} catch {
-    let code = MML.exitCode(for: error)
-    if code == .success {
-        Terminal.writeOut(MML.fullMessage(for: error) + "\n")
+/// Parses and runs one command; usage errors exit with status 2 (ArgumentParser's default is 64).
+func runCommand<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) -> Never {
+    do {
+        var command = try type.parse(arguments)
+        try command.run()
+        fflush(stdout)
         Glibc.exit(0)
+    } catch let exit as ExitCode {
+        fflush(stdout)
+        Glibc.exit(exit.rawValue)
+    } catch {
+        if type.exitCode(for: error) == .success {
+            Terminal.writeOut(type.fullMessage(for: error) + "\n")
+            Glibc.exit(0)
+        }
+        Terminal.writeError(type.fullMessage(for: error) + "\nRun `mml --help` for usage.\n")
+        Glibc.exit(2)
     }
-    Terminal.writeError(MML.fullMessage(for: error) + "\n" + "Run `mml --help` for usage.\n")
-    Glibc.exit(2)
 }
+
+// `mml test …` is a command of its own; anything else is a script, -e text or the REPL.
+// (A script literally named `test` can be run as `mml ./test`.)
+let commandLine = Array(CommandLine.arguments.dropFirst())
+if commandLine.first == "test" {
+    runCommand(TestCommand.self, Array(commandLine.dropFirst()))
+}
+runCommand(MML.self, commandLine)
