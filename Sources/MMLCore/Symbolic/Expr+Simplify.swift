@@ -12,9 +12,13 @@ extension Expr {
             guard case .sum(let terms) = rebuiltNode else { return rebuiltNode }
             let base = Expr.pythagorean(terms)
             guard case .sum = base else { return base }
-            var best = base, bestCount = base.nodeCount
-            for candidate in [base.factored(deep: false), base.together()] {
-                let c = candidate.nodeCount
+            // A rewrite must pay for itself: a learner reads x²·cos(x) + 2·x·sin(x) more easily
+            // than x·(x·cos(x) + 2·sin(x)), so a rewritten form wins only when clearly smaller.
+            var best = base, bestCount = Double(base.nodeCount)
+            var candidates = [base.factored(deep: false), base.together()]
+            if bestCount <= 400 { candidates.append(base.expanded()) }
+            for candidate in candidates {
+                let c = Double(candidate.nodeCount) / 0.8
                 if c < bestCount { best = candidate; bestCount = c }
             }
             return best
@@ -134,7 +138,8 @@ extension Expr {
         }
         if pulled.isEmpty && commonCoefficient.isOne { return nil }
         let divisor = mul(pulled + [.number(commonCoefficient)])
-        let inner = add(terms.map { div($0, divisor) })
+        var inner = add(terms.map { div($0, divisor) })
+        if case .sum(let innerTerms) = inner { inner = pythagorean(innerTerms) }
         return multiply(pulled + [.number(commonCoefficient), inner], distribute: false)
     }
 
