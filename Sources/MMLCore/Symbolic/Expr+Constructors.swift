@@ -144,6 +144,9 @@ extension Expr {
                 if u == .constant(.e) { return .one }
             case "abs":
                 if case .call("abs", _) = u { return u }
+            case "transpose":
+                if !u.isNonScalar { return u }
+                if case .call("transpose", let inner) = u, inner.count == 1 { return inner[0] }
             case "sum", "mean":
                 if !u.isNonScalar { return name == "mean" ? u : .call(name, args) }
                 if case .product(let fs) = u {

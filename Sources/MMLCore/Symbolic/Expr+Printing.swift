@@ -129,6 +129,7 @@ private struct FormulaPrinter {
         switch style {
         case .unicode:
             if fname == "abs", inner.count == 1 { return "|\(inner[0])|" }
+            if fname == "transpose", args.count == 1 { return text(args[0], minimum: Strength.atom) + "ᵀ" }
             return "\(fname)(\(inner.joined(separator: ", ")))"
         case .ascii:
             return "\(fname)(\(inner.joined(separator: ", ")))"
@@ -136,6 +137,7 @@ private struct FormulaPrinter {
             let arg = inner.joined(separator: ", ")
             switch fname {
             case "abs": return "\\left|\(arg)\\right|"
+            case "transpose": return text(args[0], minimum: Strength.atom) + "^{\\top}"
             case "exp": return "e^{\(arg)}"
             case "log" where inner.count == 2: return "\\log_{\(inner[0])}\\left(\(inner[1])\\right)"
             case "log": return "\\ln\\left(\(arg)\\right)"

@@ -9,17 +9,21 @@ extension Expr {
         case .number, .constant, .variable, .vectorVariable, .data: return self
         default:
             let rebuiltNode = rebuild(with: children.map { $0.simplified() })
+            if case .product = rebuiltNode { return rebuiltNode.cancelled() }
             guard case .sum(let terms) = rebuiltNode else { return rebuiltNode }
             let base = Expr.pythagorean(terms)
             guard case .sum = base else { return base }
             // A rewrite must pay for itself: a learner reads x²·cos(x) + 2·x·sin(x) more easily
             // than x·(x·cos(x) + 2·sin(x)), so a rewritten form wins only when clearly smaller.
             var best = base, bestCount = Double(base.nodeCount)
-            var candidates = [base.factored(deep: false), base.together()]
-            if bestCount <= 400 { candidates.append(base.expanded()) }
-            for candidate in candidates {
+            for candidate in [base.factored(deep: false), base.together().cancelled()] {
                 let c = Double(candidate.nodeCount) / 0.8
                 if c < bestCount { best = candidate; bestCount = c }
+            }
+            // Multiplying out is how a learner simplifies by hand: it wins whenever it is smaller.
+            if base.nodeCount <= 400 {
+                let expandedForm = base.expanded()
+                if Double(expandedForm.nodeCount) < bestCount { best = expandedForm }
             }
             return best
         }

@@ -112,7 +112,7 @@ public indirect enum Expr: Hashable, Sendable {
         case .data, .vectorVariable, .matrixProduct: return true
         case .number, .constant, .variable: return false
         case .call(let name, let args):
-            if name == "sum" || name == "mean" { return false }
+            if name == "sum" || name == "mean" || name == "length" { return false }
             return args.contains { $0.isNonScalar }
         default: return children.contains { $0.isNonScalar }
         }

@@ -183,6 +183,14 @@ public enum SymbolicFunctions {
             derivative: .directional { _, du in Expr.apply("mean", [du[0]]) },
             note: "mean is linear: d mean(u) = mean(du)"),
         SymbolicFunction(
+            name: "transpose", arity: 1...1, implementation: .unary { $0 },
+            derivative: .directional { _, du in Expr.apply("transpose", [du[0]]) },
+            note: "transpose is linear: d transpose(u) = transpose(du)"),
+        SymbolicFunction(
+            name: "length", arity: 1...1, implementation: .unary { _ in 1 },
+            derivative: .partials { _ in [.zero] },
+            note: "length(u) counts the elements of u; it does not change with the variables"),
+        SymbolicFunction(
             name: "softmax", arity: 1...1, implementation: .unary { _ in 1 },
             derivative: .directional { u, du in
                 let s = Expr.apply("softmax", [u[0]])
