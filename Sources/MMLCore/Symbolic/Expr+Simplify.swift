@@ -16,12 +16,14 @@ extension Expr {
             // A rewrite must pay for itself: a learner reads x²·cos(x) + 2·x·sin(x) more easily
             // than x·(x·cos(x) + 2·sin(x)), so a rewritten form wins only when clearly smaller.
             var best = base, bestCount = Double(base.nodeCount)
-            for candidate in [base.factored(deep: false), base.together().cancelled()] {
+            // Common denominators and expansion grow quickly; they are tried on modest sums.
+            let modest = bestCount <= 400
+            for candidate in [base.factored(deep: false)] + (bestCount <= 4000 ? [base.together().cancelled()] : []) {
                 let c = Double(candidate.nodeCount) / 0.8
                 if c < bestCount { best = candidate; bestCount = c }
             }
             // Multiplying out is how a learner simplifies by hand: it wins whenever it is smaller.
-            if base.nodeCount <= 400 {
+            if modest {
                 let expandedForm = base.expanded()
                 if Double(expandedForm.nodeCount) < bestCount { best = expandedForm }
             }

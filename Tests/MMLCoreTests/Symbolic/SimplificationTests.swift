@@ -99,3 +99,43 @@ struct SimplificationTests {
         #expect(try inlined.derivative("x").ascii == "3*x^2 + 2*cos(x)*sin(x)")
     }
 }
+
+@Suite("Symbolic: node count")
+struct NodeCountTests {
+    /// Tokens of a printed ASCII formula: numbers, names and operators (as the fixture script counts).
+    static func tokens(_ s: String) -> Int {
+        var count = 0
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if c.isNumber {
+                count += 1
+                while i < s.endIndex, s[i].isNumber || s[i] == "." || s[i] == "e" && s.index(after: i) < s.endIndex && s[s.index(after: i)].isNumber { i = s.index(after: i) }
+                continue
+            }
+            if c.isLetter || c == "_" {
+                count += 1
+                while i < s.endIndex, s[i].isLetter || s[i].isNumber || s[i] == "_" { i = s.index(after: i) }
+                continue
+            }
+            if "+-*/^".contains(c) { count += 1 }
+            if c == ".", s.index(after: i) < s.endIndex, "*/^".contains(s[s.index(after: i)]) { i = s.index(after: i); count += 1 }
+            i = s.index(after: i)
+        }
+        return count
+    }
+
+    @Test("nodeCount equals the token count of the ASCII printing on every fixture derivative")
+    func matchesTokens() throws {
+        for c in try SymbolicFixtures.load().cases {
+            let f = try TestFormulaParser.parse(c.f)
+            #expect(f.nodeCount == Self.tokens(f.ascii), "\(f.ascii)")
+            for v in c.variables {
+                let d = try f.derivative(v)
+                #expect(d.nodeCount == Self.tokens(d.ascii), "\(d.ascii)")
+                let raw = try f.derivative(v, simplify: false)
+                #expect(raw.nodeCount == Self.tokens(raw.ascii), "\(raw.ascii)")
+            }
+        }
+    }
+}
