@@ -2,6 +2,9 @@
 // chain rule is applied in exactly one place (`chain`).
 
 extension Expr {
+    /// The highest derivative order `derivative(_:order:)` accepts (formulas grow quickly).
+    public static let maximumDerivativeOrder = 64
+
     /// ∂/∂`variable` of this formula, simplified unless `simplify` is false.
     public func derivative(_ variable: String, simplify: Bool = true) throws -> Expr {
         let d = try differentiate(variable, nil)
@@ -10,7 +13,9 @@ extension Expr {
 
     /// The `order`-th derivative with respect to `variable` (order 0 is the formula itself).
     public func derivative(_ variable: String, order: Int, simplify: Bool = true) throws -> Expr {
-        guard order >= 0 else { throw SymbolicError("the order of a derivative must be 0 or more, not \(order)") }
+        guard order >= 0, order <= Expr.maximumDerivativeOrder else {
+            throw SymbolicError("the order of a derivative must be between 0 and \(Expr.maximumDerivativeOrder), not \(order)")
+        }
         var e = self
         for _ in 0..<order {
             e = try e.differentiate(variable, nil)

@@ -78,6 +78,13 @@ struct SymPyFixtureTests {
         let median = quantile(0.5)
         print("node-count ratio MML/SymPy over \(values.count) derivatives: min \(quantile(0)) q1 \(quantile(0.25)) median \(median) q3 \(quantile(0.75)) p90 \(quantile(0.9)) max \(quantile(1))")
         print("share with ratio ≤ 1: \(Double(values.filter { $0 <= 1 }.count) / Double(values.count))")
+        let edges = [0.5, 0.8, 1.0, 1.2, 1.5, 2.0, 3.0, Double.infinity]
+        var lower = 0.0
+        for upper in edges {
+            let n = values.filter { $0 > lower && $0 <= upper }.count
+            print(String(format: "  ratio in (%.1f, %.1f]: %d", lower, upper, n))
+            lower = upper
+        }
         for (r, text) in ratios.suffix(8) { print(String(format: "  ratio %.2f  ", r) + text) }
         #expect(median <= 1.2)
     }
