@@ -45,7 +45,7 @@ extension Expr {
         let recorder = StepRecorder()
         let raw = try differentiate(variable, recorder)
         return Derivation(variable: variable, function: self, steps: recorder.steps.compactMap { $0 },
-                          result: raw, simplified: raw.simplified())
+                          result: raw, simplified: try derivative(variable))
     }
 
     // MARK: - Rules
@@ -106,7 +106,10 @@ extension Expr {
                 numerator.append(f)
             }
         }
-        if !numerator.isEmpty && !denominator.isEmpty {
+        // The quotient rule is what a learner expects to see in a derivation; without a
+        // derivation the product rule over negative powers gives the same derivative in a form
+        // that stays smaller under repeated differentiation (as SymPy does).
+        if rec != nil && !numerator.isEmpty && !denominator.isEmpty {
             // (n/d)' = (n'·d − n·d')/d²
             let slot = rec?.open(self, .quotient)
             let n = Expr.mul(numerator), d = Expr.mul(denominator)
