@@ -73,7 +73,9 @@ public struct Derivation: Sendable {
         case .chain:
             let name = s.outer ?? "f"
             let u = Expr.variable("u")
-            let rule = (SymbolicFunctions.partials(name, [u])?.first).map { $0.formatted(style) } ?? "?"
+            guard s.inner != nil, let rule = (SymbolicFunctions.partials(name, [u])?.first).map({ $0.formatted(style) }) else {
+                return "the chain rule for \(name) of several arguments: the sum of ∂\(name)/∂uᵢ·uᵢ′"
+            }
             let inner = s.inner.map { ", inner u = \($0.formatted(style))" } ?? ""
             return "the chain rule: outer \(name)(u)\(inner); \(name)′(u) = \(rule), times u′"
         case .chainPower:

@@ -58,3 +58,15 @@ struct DerivationTests {
         }
     }
 }
+
+@Suite("Symbolic: derivation steps of several-argument functions")
+struct DerivationSeveralArgumentsTests {
+    @Test("max(x², x) and log(x, 3) explain the chain rule over their arguments")
+    func severalArguments() throws {
+        for s in ["max(x^2, 2*x)", "log(x + 1, 3)"] {
+            let text = try TestFormulaParser.parse(s).derivation("x").render()
+            #expect(text.contains("the chain rule for"), "\(text)")
+            #expect(!text.contains("?"))
+        }
+    }
+}
