@@ -9,7 +9,7 @@ extension Expr {
         case .number, .constant, .variable, .vectorVariable, .data: return self
         default:
             let rebuiltNode = rebuild(with: children.map { $0.simplified() })
-            if case .product = rebuiltNode { return rebuiltNode.cancelled() }
+            if case .product = rebuiltNode { return rebuiltNode.trigonometricQuotients().cancelled() }
             guard case .sum(let terms) = rebuiltNode else { return rebuiltNode }
             let base = Expr.pythagorean(terms)
             guard case .sum = base else { return base }
@@ -185,6 +185,26 @@ extension Expr {
             if !replaced { i += 1 }
         }
         return changed ? add(remaining) : add(terms)
+    }
+
+    /// `sin(u)ⁿ/cos(u)ⁿ` → `tan(u)ⁿ` and `sinh(u)ⁿ/cosh(u)ⁿ` → `tanh(u)ⁿ` inside a product.
+    func trigonometricQuotients() -> Expr {
+        guard case .product(let fs) = self else { return self }
+        var factors = fs
+        var changed = false
+        for (numerator, denominator, quotient) in [("sin", "cos", "tan"), ("sinh", "cosh", "tanh")] {
+            for i in factors.indices {
+                let (b, e) = factors[i].baseAndExponent
+                guard case .call(let name, let args) = b, name == numerator, args.count == 1,
+                      let n = e.numberValue, !n.isNegative else { continue }
+                guard let j = factors.firstIndex(of: Expr.pow(Expr.apply(denominator, args), .number(-n))) else { continue }
+                factors[i] = Expr.pow(Expr.apply(quotient, args), .number(n))
+                factors.remove(at: j)
+                changed = true
+                break
+            }
+        }
+        return changed ? Expr.mul(factors) : self
     }
 
     /// When `t = rest·name(u)²`, returns (u, rest).

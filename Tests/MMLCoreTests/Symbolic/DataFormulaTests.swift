@@ -5,7 +5,7 @@ import MMLCore
 import Testing
 
 @Suite("Symbolic: formulas over data")
-struct DataFormulaTests {
+struct SymbolicDataFormulaTests {
     static let xs = [0.5, 1.0, 1.5, 2.0, 3.0]
     static let ys = [1.1, 1.9, 3.2, 3.9, 6.1]
     static let data: [String: Matrix] = ["xs": Matrix(column: xs), "ys": Matrix(column: ys)]

@@ -3,7 +3,7 @@ import MMLCore
 import Testing
 
 @Suite("Symbolic: derivation steps")
-struct DerivationTests {
+struct SymbolicDerivationTests {
     func derivation(_ s: String) throws -> Derivation { try TestFormulaParser.parse(s).derivation("x") }
 
     @Test("product rule over a power rule and a function derivative")
@@ -60,7 +60,7 @@ struct DerivationTests {
 }
 
 @Suite("Symbolic: derivation steps of several-argument functions")
-struct DerivationSeveralArgumentsTests {
+struct SymbolicDerivationSeveralArgumentsTests {
     @Test("max(x², x) and log(x, 3) explain the chain rule over their arguments")
     func severalArguments() throws {
         for s in ["max(x^2, 2*x)", "log(x + 1, 3)"] {

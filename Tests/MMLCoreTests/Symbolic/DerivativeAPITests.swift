@@ -4,7 +4,7 @@ import MMLCore
 import Testing
 
 @Suite("Symbolic: derivative API")
-struct DerivativeAPITests {
+struct SymbolicDerivativeAPITests {
     func p(_ s: String) throws -> Expr { try TestFormulaParser.parse(s) }
 
     @Test("higher-order derivatives")

@@ -5,7 +5,7 @@ import MMLCore
 import Testing
 
 @Suite("Symbolic: derivative table")
-struct DerivativeTableTests {
+struct SymbolicDerivativeTableTests {
     /// Points inside each function's domain and away from its kinks.
     static func points(_ name: String) -> [Double] {
         switch name {

@@ -3,7 +3,7 @@ import MMLCore
 import Testing
 
 @Suite("Symbolic: printing")
-struct FormulaPrintingTests {
+struct SymbolicPrintingTests {
     static let cases: [(input: String, unicode: String, ascii: String, latex: String)] = [
         ("x^2*sin(x)", "x²·sin(x)", "x^2*sin(x)", "x^{2} \\cdot \\sin\\left(x\\right)"),
         ("2*x*sin(x) + x^2*cos(x)", "x²·cos(x) + 2·x·sin(x)", "x^2*cos(x) + 2*x*sin(x)",

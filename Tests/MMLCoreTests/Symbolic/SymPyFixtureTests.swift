@@ -32,7 +32,7 @@ func close(_ a: Double, _ b: Double, _ tol: Double = 1e-9) -> Bool {
 }
 
 @Suite("Symbolic: SymPy fixtures")
-struct SymPyFixtureTests {
+struct SymbolicSymPyFixtureTests {
     @Test("at least 200 fixture functions")
     func fixtureSize() throws {
         #expect(try SymbolicFixtures.load().cases.count >= 200)

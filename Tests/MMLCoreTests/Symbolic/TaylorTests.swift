@@ -3,7 +3,7 @@ import MMLCore
 import Testing
 
 @Suite("Symbolic: Taylor polynomials and tangents")
-struct TaylorTests {
+struct SymbolicTaylorTests {
     @Test("known expansions about 0")
     func maclaurin() throws {
         let x = Expr.variable("x")
