@@ -65,6 +65,8 @@ public struct Derivation: Sendable {
 
     private func explanation(_ s: DerivationStep, _ style: FormulaStyle) -> String {
         switch s.rule {
+        case .variable:
+            return "(\(variable))′ = 1"
         case .function:
             let name = s.outer ?? "f"
             let u = Expr.variable(variable)
@@ -98,12 +100,14 @@ final class StepRecorder {
     private(set) var steps: [DerivationStep?] = []
     private var depth = 0
     private var pending: [Int: (Expr, StepRule, String?, Expr?, Int)] = [:]
+    private var openRules: [StepRule] = []
 
     /// Starts a step for a node whose derivative needs sub-steps; returns its slot.
     func open(_ e: Expr, _ rule: StepRule, outer: String? = nil, inner: Expr? = nil) -> Int {
         steps.append(nil)
         pending[steps.count - 1] = (e, rule, outer, inner, depth)
         depth += 1
+        openRules.append(rule)
         return steps.count - 1
     }
 
@@ -111,13 +115,15 @@ final class StepRecorder {
     func close(_ slot: Int?, _ result: Expr) {
         guard let slot, let p = pending.removeValue(forKey: slot) else { return }
         depth -= 1
+        openRules.removeLast()
         steps[slot] = DerivationStep(depth: p.4, rule: p.1, expression: p.0, result: result, outer: p.2, inner: p.3)
     }
 
-    /// A leaf (constant or the variable): recorded only when it is the whole formula.
+    /// A leaf (constant or the variable): recorded when it is the whole formula or a term or
+    /// factor of a sum, product or quotient (where a learner writes "(x)′ = 1" out).
     func leaf(_ e: Expr, _ rule: StepRule) {
-        guard depth == 0 else { return }
-        steps.append(DerivationStep(depth: 0, rule: rule, expression: e, result: rule == .variable ? .one : .zero,
+        if depth > 0, let parent = openRules.last, ![.sum, .product, .quotient].contains(parent) { return }
+        steps.append(DerivationStep(depth: depth, rule: rule, expression: e, result: rule == .variable ? .one : .zero,
                                     outer: nil, inner: nil))
     }
 }
