@@ -148,7 +148,8 @@ extension Expr {
                 if !u.isNonScalar { return u }
                 if case .call("transpose", let inner) = u, inner.count == 1 { return inner[0] }
             case "sum", "mean":
-                if !u.isNonScalar { return name == "mean" ? u : .call(name, args) }
+                // The sum and the mean of a single number are that number.
+                if !u.isNonScalar { return u }
                 if case .product(let fs) = u {
                     let scalars = fs.filter { !$0.isNonScalar }
                     if !scalars.isEmpty {

@@ -107,6 +107,7 @@ struct SymbolicDataFormulaTests {
         #expect(e == Expr.mul([.int(3), .variable("w"), Expr.apply("sum", [.data("xs")])]))
         #expect(try e.derivative("w") == Expr.mul([.int(3), Expr.apply("sum", [.data("xs")])]))
         #expect(e.ascii == "3*w*sum(xs)")
+        #expect(try TestFormulaParser.parse("sum(2*x) + mean(x^2)").ascii == "x^2 + 2*x")
         let elementwise = try TestFormulaParser.parse("xs .* ys ./ (xs + 1)", data: ["xs", "ys"])
         #expect(elementwise.ascii == "xs.*ys./(xs + 1)")
     }

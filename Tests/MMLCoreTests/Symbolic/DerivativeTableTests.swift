@@ -70,14 +70,17 @@ struct SymbolicDerivativeTableTests {
                     }
                 }
             case .directional:
-                // sum, mean and softmax act on vectors; on a scalar their chain rule reduces to
-                // d f(g(x)) = f(…)′ · g′(x), checked through a composition.
-                let g = Expr.apply(name, [Expr.apply("sin", [.variable("x")])])
-                let d = try g.derivative("x").compiled(variables: ["x"])
-                let value = try g.compiled(variables: ["x"])
+                // sum, mean, softmax and transpose act on whole vectors: check them inside
+                // sum(f(sin(x .* v)) .* f(c)) over data, against a central difference in x.
+                let v = Expr.data("v"), c = Expr.data("c")
+                let inner = Expr.apply("sin", [Expr.mul([.variable("x"), v])])
+                let g = Expr.apply("sum", [Expr.mul([Expr.apply(name, [inner]), Expr.apply(name, [c])])])
+                let data: [String: Matrix] = ["v": Matrix(column: [0.5, -1.0, 2.0]), "c": Matrix(column: [1.0, 3.0, -2.0])]
+                let value = try g.compiledOverData(variables: ["x"], data: data)
+                let d = try g.derivative("x").compiledOverData(variables: ["x"], data: data)
                 for x in Self.points(name) {
-                    let numeric = Self.centralDifference({ (try? value.evaluate([$0])) ?? .nan }, at: x)
-                    #expect(close(try d.evaluate([x]), numeric, 1e-7), "\(name) at \(x)")
+                    let numeric = Self.centralDifference({ (try? value.evaluate(scalars: [$0]).data[0]) ?? .nan }, at: x)
+                    #expect(close(try d.evaluate(scalars: [x]).data[0], numeric, 1e-7), "\(name) at \(x)")
                 }
             }
         }
