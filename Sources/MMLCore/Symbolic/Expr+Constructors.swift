@@ -1,0 +1,174 @@
+// Smart constructors: the cheap canonical forms every formula is kept in.
+
+extension Expr {
+    /// `t₁ + t₂ + …`: flattens, folds numbers, collects like terms (`2x + 3x` → `5x`).
+    public static func add(_ terms: [Expr]) -> Expr {
+        var numeric = Number.int(0)
+        var order: [Expr] = []
+        var coefficients: [Expr: Number] = [:]
+        func take(_ t: Expr) {
+            switch t {
+            case .number(let n): numeric = numeric + n
+            case .sum(let ts): for x in ts { take(x) }
+            default:
+                let (c, m) = t.coefficientAndRest
+                if let old = coefficients[m] {
+                    coefficients[m] = old + c
+                } else {
+                    coefficients[m] = c
+                    order.append(m)
+                }
+            }
+        }
+        for t in terms { take(t) }
+        var out: [Expr] = []
+        out.reserveCapacity(order.count + 1)
+        for m in order {
+            guard let c = coefficients[m], !c.isZero else { continue }
+            out.append(c.isOne ? m : scaled(m, by: c))
+        }
+        if out.isEmpty { return .number(numeric) }
+        out.sort(by: termPrecedes)
+        if !numeric.isZero { out.append(.number(numeric)) }
+        return out.count == 1 ? out[0] : .sum(out)
+    }
+
+    /// `c · m` for a coefficient and a coefficient-free monomial.
+    private static func scaled(_ m: Expr, by c: Number) -> Expr {
+        switch m {
+        case .product(let fs): return .product([.number(c)] + fs)
+        case .sum: return mul([.number(c), m])
+        default: return .product([.number(c), m])
+        }
+    }
+
+    /// `f₁ · f₂ · …`: flattens, folds numbers, merges powers of equal bases (`x·x` → `x²`,
+    /// `x²/x` → `x`, `exp(a)·exp(b)` → `exp(a + b)`), and distributes a lone numeric
+    /// coefficient over a sum (`−(a − b)` → `b − a`).
+    public static func mul(_ factors: [Expr]) -> Expr { multiply(factors, distribute: true) }
+
+    /// A product; `distribute: false` keeps `c·(a + b)` as written (for `factor`).
+    static func multiply(_ factors: [Expr], distribute: Bool) -> Expr {
+        var coefficient = Number.int(1)
+        var order: [Expr] = []
+        var exponents: [Expr: [Expr]] = [:]
+        var expArguments: [Expr] = []
+        func take(_ f: Expr) {
+            switch f {
+            case .number(let n): coefficient = coefficient * n
+            case .product(let fs): for x in fs { take(x) }
+            case .call("exp", let args) where args.count == 1: expArguments.append(args[0])
+            default:
+                let (b, e) = f.baseAndExponent
+                if exponents[b] == nil { order.append(b) }
+                exponents[b, default: []].append(e)
+            }
+        }
+        for f in factors { take(f) }
+        if coefficient.isZero, coefficient.double == 0 { return .zero }
+        var out: [Expr] = []
+        func emit(_ f: Expr) {
+            switch f {
+            case .number(let n): coefficient = coefficient * n
+            case .product(let fs): for x in fs { emit(x) }
+            default: out.append(f)
+            }
+        }
+        for b in order {
+            guard let es = exponents[b] else { continue }
+            emit(es.count == 1 ? pow(b, es[0]) : pow(b, add(es)))
+        }
+        if !expArguments.isEmpty {
+            emit(apply("exp", [expArguments.count == 1 ? expArguments[0] : add(expArguments)]))
+        }
+        if coefficient.isZero { return .zero }
+        if out.isEmpty { return .number(coefficient) }
+        out.sort(by: factorPrecedes)
+        if out.count == 1 {
+            if coefficient.isOne { return out[0] }
+            if distribute, case .sum(let ts) = out[0] { return add(ts.map { mul([.number(coefficient), $0]) }) }
+        }
+        return .product(coefficient.isOne ? out : [.number(coefficient)] + out)
+    }
+
+    /// `base ^ exponent`: `x^0` → 1, `x^1` → x, numbers folded when exact, `(x^a)^n` → `x^(a·n)`
+    /// for integer `n`, `(x·y)^n` → `xⁿ·yⁿ`, `e^x` → `exp(x)`.
+    public static func pow(_ base: Expr, _ exponent: Expr) -> Expr {
+        if exponent.isZero { return .one }
+        if exponent.isOne { return base }
+        if base.isOne { return .one }
+        if case .number(let bn) = base, case .number(let en) = exponent {
+            if let r = bn.power(en) { return .number(r) }
+            return .power(base, exponent)
+        }
+        if base.isZero, let en = exponent.numberValue, !en.isNegative { return .zero }
+        if base == .constant(.e) { return apply("exp", [exponent]) }
+        let integerExponent = exponent.numberValue?.isInteger ?? false
+        switch base {
+        case .power(let b, let e) where integerExponent:
+            return pow(b, mul([e, exponent]))
+        case .call("exp", let args) where args.count == 1:
+            return apply("exp", [mul([args[0], exponent])])
+        case .product(let fs) where integerExponent:
+            return mul(fs.map { pow($0, exponent) })
+        default:
+            return .power(base, exponent)
+        }
+    }
+
+    /// `−a`.
+    public static func neg(_ a: Expr) -> Expr { mul([.minusOne, a]) }
+    /// `a − b`.
+    public static func sub(_ a: Expr, _ b: Expr) -> Expr { add([a, neg(b)]) }
+    /// `a / b`.
+    public static func div(_ a: Expr, _ b: Expr) -> Expr { mul([a, pow(b, .minusOne)]) }
+
+    /// The matrix product `a * b`; an ordinary product when either side is a scalar.
+    public static func matmul(_ a: Expr, _ b: Expr) -> Expr {
+        if !a.isNonScalar || !b.isNonScalar { return mul([a, b]) }
+        return .matrixProduct(a, b)
+    }
+
+    /// A function call with light rewriting: `sqrt(u)` → `u^(1/2)`, `exp(log(u))` → `u`,
+    /// `log(exp(u))` → `u`, numeric arguments folded when the result is exact, `sum`/`mean`
+    /// of a scalar is the scalar itself, and scalar factors move out of `sum` and `mean`.
+    public static func apply(_ name: String, _ args: [Expr]) -> Expr {
+        if args.count == 1 {
+            let u = args[0]
+            switch name {
+            case "sqrt": return pow(u, .fraction(1, 2))
+            case "exp":
+                if case .call("log", let inner) = u, inner.count == 1 { return inner[0] }
+            case "log":
+                if case .call("exp", let inner) = u, inner.count == 1 { return inner[0] }
+                if u == .constant(.e) { return .one }
+            case "abs":
+                if case .call("abs", _) = u { return u }
+            case "transpose":
+                if !u.isNonScalar { return u }
+                if case .call("transpose", let inner) = u, inner.count == 1 { return inner[0] }
+            case "sum", "mean":
+                // The sum and the mean of a single number are that number.
+                if !u.isNonScalar { return u }
+                if case .product(let fs) = u {
+                    let scalars = fs.filter { !$0.isNonScalar }
+                    if !scalars.isEmpty {
+                        let rest = mul(fs.filter { $0.isNonScalar })
+                        return mul(scalars + [.call(name, [rest])])
+                    }
+                }
+            default: break
+            }
+        }
+        if let folded = SymbolicFunctions.fold(name, args) { return folded }
+        return .call(name, args)
+    }
+}
+
+extension Expr {
+    public static func + (a: Expr, b: Expr) -> Expr { add([a, b]) }
+    public static func - (a: Expr, b: Expr) -> Expr { sub(a, b) }
+    public static func * (a: Expr, b: Expr) -> Expr { mul([a, b]) }
+    public static func / (a: Expr, b: Expr) -> Expr { div(a, b) }
+    public static prefix func - (a: Expr) -> Expr { neg(a) }
+}

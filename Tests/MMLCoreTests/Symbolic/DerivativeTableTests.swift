@@ -1,0 +1,111 @@
+// Every rule in the derivative table against a central finite difference of the function's
+// own numeric implementation, so a new rule is covered without a new test.
+import Foundation
+import MMLCore
+import Testing
+
+@Suite("Symbolic: derivative table")
+struct SymbolicDerivativeTableTests {
+    /// Points inside each function's domain and away from its kinks.
+    static func points(_ name: String) -> [Double] {
+        switch name {
+        case "log", "log2", "log10", "sqrt": return [0.3, 1.1, 2.7, 6.0]
+        case "asin", "acos", "atanh": return [-0.7, -0.1, 0.35, 0.8]
+        case "acosh": return [1.2, 2.0, 3.7]
+        case "tan": return [-1.2, -0.3, 0.4, 1.1]
+        default: return [-2.3, -0.7, 0.45, 1.6, 3.1]
+        }
+    }
+
+    /// Second arguments for two-argument functions (base of log, slope of leaky_relu, …).
+    static func secondArguments(_ name: String) -> [Double] {
+        switch name {
+        case "log": return [2.0, 10.0, 0.5]
+        case "leaky_relu": return [0.01, 0.2]
+        case "min", "max": return [-1.0, 0.8, 2.5]
+        default: return []
+        }
+    }
+
+    /// Central difference with Richardson extrapolation (error O(h⁴)).
+    static func centralDifference(_ f: (Double) -> Double, at x: Double) -> Double {
+        let h = 1e-3 * max(1, abs(x))
+        let d1 = (f(x + h) - f(x - h)) / (2 * h)
+        let d2 = (f(x + h / 2) - f(x - h / 2)) / h
+        return (4 * d2 - d1) / 3
+    }
+
+    @Test("the table has a rule for each function the issue names")
+    func coverage() {
+        let required = ["exp", "log", "log2", "log10", "sqrt", "abs", "sin", "cos", "tan", "asin", "acos", "atan",
+                        "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "sigmoid", "relu", "leaky_relu",
+                        "softplus", "softmax", "min", "max", "floor", "ceil", "round", "sum", "mean"]
+        for name in required { #expect(SymbolicFunctions.table[name] != nil, "missing \(name)") }
+    }
+
+    @Test("every partial derivative rule matches a central finite difference",
+          arguments: SymbolicFunctions.names)
+    func ruleMatchesFiniteDifference(name: String) throws {
+        let function = try #require(SymbolicFunctions.table[name])
+        let u = Expr.variable("u"), a = Expr.variable("a")
+        var arities = Array(function.arity)
+        if Self.secondArguments(name).isEmpty { arities.removeAll { $0 == 2 } }
+        for arity in arities {
+            let args = arity == 1 ? [u] : [u, a]
+            let seconds = arity == 1 ? [0.0] : Self.secondArguments(name)
+            switch function.derivative {
+            case .partials, .zeroAlmostEverywhere:
+                let partials = try #require(SymbolicFunctions.partials(name, args))
+                for (k, partial) in partials.enumerated() {
+                    let compiled = try partial.compiled(variables: ["u", "a"])
+                    for x in Self.points(name) {
+                        for second in seconds {
+                            let numeric = Self.centralDifference({ t in
+                                let values = arity == 1 ? [t] : (k == 0 ? [t, second] : [x, t])
+                                return SymbolicFunctions.evaluate(name, values) ?? .nan
+                            }, at: k == 0 ? x : second)
+                            let symbolic = try compiled.evaluate([x, second])
+                            #expect(close(symbolic, numeric, 1e-7), "∂\(name)/∂arg\(k + 1) at (\(x), \(second)): rule \(symbolic), finite difference \(numeric)")
+                        }
+                    }
+                }
+            case .directional:
+                // sum, mean, softmax and transpose act on whole vectors: check them inside
+                // sum(f(sin(x .* v)) .* f(c)) over data, against a central difference in x.
+                let v = Expr.data("v"), c = Expr.data("c")
+                let inner = Expr.apply("sin", [Expr.mul([.variable("x"), v])])
+                let g = Expr.apply("sum", [Expr.mul([Expr.apply(name, [inner]), Expr.apply(name, [c])])])
+                let data: [String: Matrix] = ["v": Matrix(column: [0.5, -1.0, 2.0]), "c": Matrix(column: [1.0, 3.0, -2.0])]
+                let value = try g.compiledOverData(variables: ["x"], data: data)
+                let d = try g.derivative("x").compiledOverData(variables: ["x"], data: data)
+                for x in Self.points(name) {
+                    let numeric = Self.centralDifference({ (try? value.evaluate(scalars: [$0]).data[0]) ?? .nan }, at: x)
+                    #expect(close(try d.evaluate(scalars: [x]).data[0], numeric, 1e-7), "\(name) at \(x)")
+                }
+            }
+        }
+    }
+
+    @Test("a function without a rule is an error that names it")
+    func missingRule() throws {
+        let f = Expr.apply("gamma", [.variable("x")])
+        #expect(throws: SymbolicError.self) { try f.derivative("x") }
+        do {
+            _ = try f.derivative("x")
+        } catch let error as SymbolicError {
+            #expect(error.message.contains("gamma"))
+            #expect(error.hint != nil)
+        }
+    }
+
+    @Test("piecewise functions: derivative 0 almost everywhere, relu' = step, abs' = sign")
+    func piecewise() throws {
+        let x = Expr.variable("x")
+        for name in ["floor", "ceil", "round", "sign", "step"] {
+            #expect(try Expr.apply(name, [x * x]).derivative("x") == .zero)
+        }
+        #expect(try Expr.apply("relu", [x]).derivative("x") == Expr.apply("step", [x]))
+        #expect(try Expr.apply("abs", [x]).derivative("x") == Expr.apply("sign", [x]))
+        #expect(SymbolicFunctions.table["floor"]?.note?.contains("almost everywhere") == true)
+    }
+}
