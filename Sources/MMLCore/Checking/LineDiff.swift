@@ -23,6 +23,7 @@ public enum LineDiff {
                 skipped = true
             }
         }
+        if skipped { out.append("  …") }
         if out.count > limit { out = Array(out.prefix(limit)) + ["  … (\(out.count - limit) more diff lines)"] }
         return out.joined(separator: "\n")
     }

@@ -29,7 +29,7 @@ public struct CompiledArrayFormula: Sendable {
 
 private typealias ArrayKernel = @Sendable ([Matrix]) throws -> Matrix
 
-extension Expr {
+extension Formula {
     /// Compiles the formula for evaluation over `data` (captured vectors and matrices by name).
     public func compiledOverData(variables: [String], data: [String: Matrix]) throws -> CompiledArrayFormula {
         var slots: [String: Int] = [:]
@@ -88,7 +88,7 @@ extension Expr {
         }
     }
 
-    private func callKernel(_ name: String, _ args: [Expr], _ slots: [String: Int], _ data: [String: Matrix]) throws -> ArrayKernel {
+    private func callKernel(_ name: String, _ args: [Formula], _ slots: [String: Int], _ data: [String: Matrix]) throws -> ArrayKernel {
         guard let f = SymbolicFunctions.table[name] else { throw SymbolicError("unknown function `\(name)` in the formula") }
         guard f.arity.contains(args.count) else { throw SymbolicError.wrongArity(name, args.count, f.arity) }
         let ks = try args.map { try $0.arrayKernel(slots, data) }

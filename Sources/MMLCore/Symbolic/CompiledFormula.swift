@@ -31,7 +31,7 @@ public struct CompiledFormula: Sendable {
 
 private typealias Kernel = @Sendable (UnsafePointer<Double>) -> Double
 
-extension Expr {
+extension Formula {
     /// Compiles the formula for evaluation with the given variable order; `constants` gives
     /// values for other names (scalar data). Throws for unknown names or functions and for
     /// data that is not a scalar.

@@ -30,25 +30,25 @@ public struct DerivationStep: Sendable, Equatable {
     /// Nesting depth (0 for the whole formula).
     public let depth: Int
     public let rule: StepRule
-    public let expression: Expr
+    public let expression: Formula
     /// The derivative of `expression`, before simplification.
-    public let result: Expr
+    public let result: Formula
     /// For the chain rule and function derivatives: the outer function's name.
     public let outer: String?
     /// For the chain rule: the inner expression u.
-    public let inner: Expr?
+    public let inner: Formula?
 }
 
 /// A derivative together with how it was obtained.
 public struct Derivation: Sendable {
     public let variable: String
-    public let function: Expr
+    public let function: Formula
     /// Rule applications in the order a person would write them (outer before inner).
     public let steps: [DerivationStep]
     /// The derivative as the rules produced it (canonical form, not simplified).
-    public let result: Expr
+    public let result: Formula
     /// The simplified derivative.
-    public let simplified: Expr
+    public let simplified: Formula
 
     /// The derivation as indented text lines, ending with the simplified result.
     public func render(_ style: FormulaStyle = .unicode) -> String {
@@ -69,12 +69,12 @@ public struct Derivation: Sendable {
             return "(\(variable))′ = 1"
         case .function:
             let name = s.outer ?? "f"
-            let u = Expr.variable(variable)
+            let u = Formula.variable(variable)
             let rule = (SymbolicFunctions.partials(name, [u])?.first).map { $0.formatted(style) } ?? "?"
             return "the derivative of \(name): \(name)′(\(variable)) = \(rule)"
         case .chain:
             let name = s.outer ?? "f"
-            let u = Expr.variable("u")
+            let u = Formula.variable("u")
             guard s.inner != nil, let rule = (SymbolicFunctions.partials(name, [u])?.first).map({ $0.formatted(style) }) else {
                 return "the chain rule for \(name) of several arguments: the sum of ∂\(name)/∂uᵢ·uᵢ′"
             }
@@ -99,11 +99,11 @@ public struct Derivation: Sendable {
 final class StepRecorder {
     private(set) var steps: [DerivationStep?] = []
     private var depth = 0
-    private var pending: [Int: (Expr, StepRule, String?, Expr?, Int)] = [:]
+    private var pending: [Int: (Formula, StepRule, String?, Formula?, Int)] = [:]
     private var openRules: [StepRule] = []
 
     /// Starts a step for a node whose derivative needs sub-steps; returns its slot.
-    func open(_ e: Expr, _ rule: StepRule, outer: String? = nil, inner: Expr? = nil) -> Int {
+    func open(_ e: Formula, _ rule: StepRule, outer: String? = nil, inner: Formula? = nil) -> Int {
         steps.append(nil)
         pending[steps.count - 1] = (e, rule, outer, inner, depth)
         depth += 1
@@ -112,7 +112,7 @@ final class StepRecorder {
     }
 
     /// Finishes the step in `slot` with its result.
-    func close(_ slot: Int?, _ result: Expr) {
+    func close(_ slot: Int?, _ result: Formula) {
         guard let slot, let p = pending.removeValue(forKey: slot) else { return }
         depth -= 1
         openRules.removeLast()
@@ -121,7 +121,7 @@ final class StepRecorder {
 
     /// A leaf (constant or the variable): recorded when it is the whole formula or a term or
     /// factor of a sum, product or quotient (where a learner writes "(x)′ = 1" out).
-    func leaf(_ e: Expr, _ rule: StepRule) {
+    func leaf(_ e: Formula, _ rule: StepRule) {
         if depth > 0, let parent = openRules.last, ![.sum, .product, .quotient].contains(parent) { return }
         steps.append(DerivationStep(depth: depth, rule: rule, expression: e, result: rule == .variable ? .one : .zero,
                                     outer: nil, inner: nil))

@@ -20,18 +20,18 @@ indirect enum FormulaLayout: Equatable {
     case matmul(FormulaLayout, FormulaLayout)
 }
 
-extension Expr {
+extension Formula {
     /// The formula as it is printed.
     var layout: FormulaLayout {
         switch self {
         case .number(let n):
-            if n.isNegative { return .neg(Expr.number(-n).layout) }
+            if n.isNegative { return .neg(Formula.number(-n).layout) }
             if case .rational(let p, let q) = n, q != 1 { return .div(.number(.int(p)), .number(.int(q)), elementwise: false) }
             return .number(n)
         case .constant(let c): return .constant(c)
         case .variable(let v), .vectorVariable(let v): return .variable(v)
         case .data(let d): return .data(d)
-        case .sum(let terms): return Expr.layoutSum(terms)
+        case .sum(let terms): return Formula.layoutSum(terms)
         case .product: return layoutProduct()
         case .power(let b, let e):
             if let n = e.numberValue, n.isNegative { return layoutProduct() }
@@ -51,7 +51,7 @@ extension Expr {
         }
     }
 
-    private static func layoutSum(_ terms: [Expr]) -> FormulaLayout {
+    private static func layoutSum(_ terms: [Formula]) -> FormulaLayout {
         var ordered = terms
         // "1 − x" reads better than "−x + 1": start with a positive term when there is one.
         if ordered.first?.readsNegative == true, let i = ordered.firstIndex(where: { !$0.readsNegative }) {
@@ -61,7 +61,7 @@ extension Expr {
         var result: FormulaLayout?
         for t in ordered {
             let negative = t.readsNegative
-            let body = negative ? Expr.neg(t).layout : t.layout
+            let body = negative ? Formula.neg(t).layout : t.layout
             if let r = result {
                 result = negative ? .sub(r, body) : .add(r, body)
             } else {
@@ -73,7 +73,7 @@ extension Expr {
 
     /// A product (or lone negative power) as `−? numerator / denominator`.
     private func layoutProduct() -> FormulaLayout {
-        var factors: [Expr]
+        var factors: [Formula]
         switch self {
         case .product(let fs): factors = fs
         default: factors = [self]
@@ -85,7 +85,7 @@ extension Expr {
         }
         let negative = coefficient.isNegative
         if negative { coefficient = -coefficient }
-        var numerator: [Expr] = [], denominator: [Expr] = []
+        var numerator: [Formula] = [], denominator: [Formula] = []
         for f in factors {
             if case .power(let b, let e) = f, let n = e.numberValue, n.isNegative {
                 denominator.append(n == .int(-1) ? b : .power(b, .number(-n)))

@@ -17,7 +17,7 @@ struct Polynomial: Equatable {
     }
 
     /// The polynomial `e` in `variable`, or nil when `e` is not one with exact coefficients.
-    init?(_ e: Expr, in variable: String) {
+    init?(_ e: Formula, in variable: String) {
         switch e {
         case .number(let n):
             guard case .rational = n else { return nil }
@@ -83,21 +83,21 @@ struct Polynomial: Equatable {
     }
 
     /// The formula `c₀ + c₁·x + …` in canonical form.
-    func expr(in variable: String) -> Expr {
-        let x = Expr.variable(variable)
-        return Expr.add(coefficients.enumerated().map { i, c in Expr.mul([.number(c), Expr.pow(x, .int(i))]) })
+    func expr(in variable: String) -> Formula {
+        let x = Formula.variable(variable)
+        return Formula.add(coefficients.enumerated().map { i, c in Formula.mul([.number(c), Formula.pow(x, .int(i))]) })
     }
 }
 
-extension Expr {
+extension Formula {
     /// Cancels polynomial denominator factors that divide the numerator exactly:
     /// `(x² + 4·x + 4)/(x + 2)²` → 1, `(x² − 4)/(x + 2)` → `x − 2`. Single-variable fractions only.
-    func cancelled() -> Expr {
+    func cancelled() -> Formula {
         guard case .product(let factors) = self else { return self }
         let names = freeVariables
         guard names.count == 1, let v = names.first, dataNames.isEmpty else { return self }
-        var numeratorParts: [Expr] = [], others: [Expr] = []
-        var denominators: [(Expr, Int)] = []
+        var numeratorParts: [Formula] = [], others: [Formula] = []
+        var denominators: [(Formula, Int)] = []
         for f in factors {
             if case .power(let b, let e) = f, let n = e.numberValue?.intValue, n < 0, case .sum = b,
                Polynomial(b, in: v) != nil {
@@ -109,9 +109,9 @@ extension Expr {
             }
         }
         guard !denominators.isEmpty, !numeratorParts.isEmpty,
-              var numerator = Polynomial(Expr.mul(numeratorParts), in: v) else { return self }
+              var numerator = Polynomial(Formula.mul(numeratorParts), in: v) else { return self }
         var changed = false
-        var remaining: [Expr] = []
+        var remaining: [Formula] = []
         for (b, k) in denominators {
             guard let p = Polynomial(b, in: v) else { continue }
             var left = k
@@ -120,9 +120,9 @@ extension Expr {
                 left -= 1
                 changed = true
             }
-            if left > 0 { remaining.append(Expr.pow(b, .int(-left))) }
+            if left > 0 { remaining.append(Formula.pow(b, .int(-left))) }
         }
         guard changed else { return self }
-        return Expr.mul(others + [numerator.expr(in: v)] + remaining)
+        return Formula.mul(others + [numerator.expr(in: v)] + remaining)
     }
 }

@@ -2,13 +2,13 @@
 import Foundation
 
 /// How a function's derivative is known. The chain rule is applied in one place
-/// (`Expr.derivative`); each function only says how it changes with its own arguments.
+/// (`Formula.derivative`); each function only says how it changes with its own arguments.
 public enum DerivativeRule: Sendable {
     /// ∂f/∂argᵢ for every argument, as formulas in the arguments (elementwise functions).
-    case partials(@Sendable ([Expr]) -> [Expr])
+    case partials(@Sendable ([Formula]) -> [Formula])
     /// For functions that are not elementwise (sum, mean, softmax): the differential
     /// `df` from the arguments `u` and their differentials `du`.
-    case directional(@Sendable (_ u: [Expr], _ du: [Expr]) -> Expr)
+    case directional(@Sendable (_ u: [Formula], _ du: [Formula]) -> Formula)
     /// Piecewise constant: the derivative is 0 except at the jumps, where it does not exist;
     /// MML uses 0 there too (as automatic-differentiation libraries do).
     case zeroAlmostEverywhere
@@ -49,7 +49,7 @@ public enum SymbolicFunctions {
     public static let leakySlope = 0.01
 
     /// The partial derivatives of `name` at `args`, or nil when it has no such rule.
-    public static func partials(_ name: String, _ args: [Expr]) -> [Expr]? {
+    public static func partials(_ name: String, _ args: [Formula]) -> [Formula]? {
         guard let f = table[name], f.arity.contains(args.count) else { return nil }
         switch f.derivative {
         case .partials(let p): return p(args)
@@ -73,7 +73,7 @@ public enum SymbolicFunctions {
 
     /// Folds a call on numeric arguments when the value is exact (`cos(0)` → 1) or an
     /// argument is already inexact (`sin(0.5)` → 0.479…).
-    static func fold(_ name: String, _ args: [Expr]) -> Expr? {
+    static func fold(_ name: String, _ args: [Formula]) -> Formula? {
         var values: [Double] = []
         var inexact = false
         for a in args {
@@ -89,14 +89,14 @@ public enum SymbolicFunctions {
 
     // MARK: - The table
 
-    private static func f(_ name: String, _ u: Expr) -> Expr { Expr.apply(name, [u]) }
-    private static func sq(_ u: Expr) -> Expr { Expr.pow(u, .int(2)) }
-    private static func recip(_ u: Expr) -> Expr { Expr.pow(u, .minusOne) }
-    private static func step(_ u: Expr) -> Expr { Expr.apply("step", [u]) }
+    private static func f(_ name: String, _ u: Formula) -> Formula { Formula.apply(name, [u]) }
+    private static func sq(_ u: Formula) -> Formula { Formula.pow(u, .int(2)) }
+    private static func recip(_ u: Formula) -> Formula { Formula.pow(u, .minusOne) }
+    private static func step(_ u: Formula) -> Formula { Formula.apply("step", [u]) }
 
     private static func unary(_ name: String, _ g: @escaping @Sendable (Double) -> Double,
                               note: String? = nil,
-                              _ d: @escaping @Sendable (Expr) -> Expr) -> SymbolicFunction {
+                              _ d: @escaping @Sendable (Formula) -> Formula) -> SymbolicFunction {
         SymbolicFunction(name: name, arity: 1...1, implementation: .unary(g),
                          derivative: .partials { [d($0[0])] }, note: note)
     }
@@ -115,32 +115,32 @@ public enum SymbolicFunctions {
                 if a.count == 1 { return [recip(a[0])] }
                 // log(b, x) = ln x / ln b
                 let b = a[0], x = a[1]
-                return [Expr.neg(Expr.mul([f("log", x), recip(b), Expr.pow(f("log", b), .int(-2))])),
-                        Expr.mul([recip(x), recip(f("log", b))])]
+                return [Formula.neg(Formula.mul([f("log", x), recip(b), Formula.pow(f("log", b), .int(-2))])),
+                        Formula.mul([recip(x), recip(f("log", b))])]
             },
             note: "log(x) is the natural logarithm; log(b, x) is the logarithm of x to base b"),
-        unary("log2", { Foundation.log2($0) }) { Expr.mul([recip($0), recip(f("log", .int(2)))]) },
-        unary("log10", { Foundation.log10($0) }) { Expr.mul([recip($0), recip(f("log", .int(10)))]) },
-        unary("sqrt", { $0.squareRoot() }) { Expr.mul([.fraction(1, 2), Expr.pow($0, .fraction(-1, 2))]) },
+        unary("log2", { Foundation.log2($0) }) { Formula.mul([recip($0), recip(f("log", .int(2)))]) },
+        unary("log10", { Foundation.log10($0) }) { Formula.mul([recip($0), recip(f("log", .int(10)))]) },
+        unary("sqrt", { $0.squareRoot() }) { Formula.mul([.fraction(1, 2), Formula.pow($0, .fraction(-1, 2))]) },
         unary("abs", { Swift.abs($0) }, note: "d/dx |x| = sign(x), taken as 0 at x = 0") { f("sign", $0) },
         piecewise("sign") { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? .nan : 0)) },
         unary("sin", { Foundation.sin($0) }) { f("cos", $0) },
-        unary("cos", { Foundation.cos($0) }) { Expr.neg(f("sin", $0)) },
+        unary("cos", { Foundation.cos($0) }) { Formula.neg(f("sin", $0)) },
         unary("tan", { Foundation.tan($0) }) { recip(sq(f("cos", $0))) },
-        unary("asin", { Foundation.asin($0) }) { Expr.pow(Expr.sub(.one, sq($0)), .fraction(-1, 2)) },
-        unary("acos", { Foundation.acos($0) }) { Expr.neg(Expr.pow(Expr.sub(.one, sq($0)), .fraction(-1, 2))) },
-        unary("atan", { Foundation.atan($0) }) { recip(Expr.add([.one, sq($0)])) },
+        unary("asin", { Foundation.asin($0) }) { Formula.pow(Formula.sub(.one, sq($0)), .fraction(-1, 2)) },
+        unary("acos", { Foundation.acos($0) }) { Formula.neg(Formula.pow(Formula.sub(.one, sq($0)), .fraction(-1, 2))) },
+        unary("atan", { Foundation.atan($0) }) { recip(Formula.add([.one, sq($0)])) },
         unary("sinh", { Foundation.sinh($0) }) { f("cosh", $0) },
         unary("cosh", { Foundation.cosh($0) }) { f("sinh", $0) },
-        unary("tanh", { Foundation.tanh($0) }) { Expr.sub(.one, sq(f("tanh", $0))) },
-        unary("asinh", { Foundation.asinh($0) }) { Expr.pow(Expr.add([sq($0), .one]), .fraction(-1, 2)) },
-        unary("acosh", { Foundation.acosh($0) }) { Expr.pow(Expr.sub(sq($0), .one), .fraction(-1, 2)) },
-        unary("atanh", { Foundation.atanh($0) }) { recip(Expr.sub(.one, sq($0))) },
+        unary("tanh", { Foundation.tanh($0) }) { Formula.sub(.one, sq(f("tanh", $0))) },
+        unary("asinh", { Foundation.asinh($0) }) { Formula.pow(Formula.add([sq($0), .one]), .fraction(-1, 2)) },
+        unary("acosh", { Foundation.acosh($0) }) { Formula.pow(Formula.sub(sq($0), .one), .fraction(-1, 2)) },
+        unary("atanh", { Foundation.atanh($0) }) { recip(Formula.sub(.one, sq($0))) },
         unary("erf", { Foundation.erf($0) }) {
-            Expr.mul([.int(2), Expr.pow(.constant(.pi), .fraction(-1, 2)), f("exp", Expr.neg(sq($0)))])
+            Formula.mul([.int(2), Formula.pow(.constant(.pi), .fraction(-1, 2)), f("exp", Formula.neg(sq($0)))])
         },
         unary("sigmoid", { 1 / (1 + Foundation.exp(-$0)) }) { u in
-            Expr.mul([f("sigmoid", u), Expr.sub(.one, f("sigmoid", u))])
+            Formula.mul([f("sigmoid", u), Formula.sub(.one, f("sigmoid", u))])
         },
         unary("softplus", { x in x > 0 ? x + Foundation.log1p(Foundation.exp(-x)) : Foundation.log1p(Foundation.exp(x)) }) {
             f("sigmoid", $0)
@@ -152,23 +152,23 @@ public enum SymbolicFunctions {
             implementation: .binary { x, a in x > 0 ? x : a * x },
             derivative: .partials { a in
                 let u = a[0]
-                let slope = a.count == 2 ? a[1] : Expr.real(leakySlope)
-                let du = Expr.add([step(u), Expr.mul([slope, Expr.sub(.one, step(u))])])
-                return a.count == 2 ? [du, Expr.mul([u, Expr.sub(.one, step(u))])] : [du]
+                let slope = a.count == 2 ? a[1] : Formula.real(leakySlope)
+                let du = Formula.add([step(u), Formula.mul([slope, Formula.sub(.one, step(u))])])
+                return a.count == 2 ? [du, Formula.mul([u, Formula.sub(.one, step(u))])] : [du]
             },
             note: "leaky_relu(x, a) = x for x > 0 and a·x otherwise (a = 0.01 by default)"),
         SymbolicFunction(
             name: "min", arity: 2...2, implementation: .binary { Swift.min($0, $1) },
             derivative: .partials { a in
-                let s = step(Expr.sub(a[1], a[0]))
-                return [s, Expr.sub(.one, s)]
+                let s = step(Formula.sub(a[1], a[0]))
+                return [s, Formula.sub(.one, s)]
             },
             note: "min(a, b) follows a where a < b and b elsewhere (piecewise)"),
         SymbolicFunction(
             name: "max", arity: 2...2, implementation: .binary { Swift.max($0, $1) },
             derivative: .partials { a in
-                let s = step(Expr.sub(a[0], a[1]))
-                return [s, Expr.sub(.one, s)]
+                let s = step(Formula.sub(a[0], a[1]))
+                return [s, Formula.sub(.one, s)]
             },
             note: "max(a, b) follows a where a > b and b elsewhere (piecewise)"),
         piecewise("floor") { Foundation.floor($0) },
@@ -176,15 +176,15 @@ public enum SymbolicFunctions {
         piecewise("round") { Foundation.round($0) },
         SymbolicFunction(
             name: "sum", arity: 1...1, implementation: .unary { $0 },
-            derivative: .directional { _, du in Expr.apply("sum", [du[0]]) },
+            derivative: .directional { _, du in Formula.apply("sum", [du[0]]) },
             note: "sum is linear: d sum(u) = sum(du)"),
         SymbolicFunction(
             name: "mean", arity: 1...1, implementation: .unary { $0 },
-            derivative: .directional { _, du in Expr.apply("mean", [du[0]]) },
+            derivative: .directional { _, du in Formula.apply("mean", [du[0]]) },
             note: "mean is linear: d mean(u) = mean(du)"),
         SymbolicFunction(
             name: "transpose", arity: 1...1, implementation: .unary { $0 },
-            derivative: .directional { _, du in Expr.apply("transpose", [du[0]]) },
+            derivative: .directional { _, du in Formula.apply("transpose", [du[0]]) },
             note: "transpose is linear: d transpose(u) = transpose(du)"),
         SymbolicFunction(
             name: "length", arity: 1...1, implementation: .unary { _ in 1 },
@@ -193,8 +193,8 @@ public enum SymbolicFunctions {
         SymbolicFunction(
             name: "softmax", arity: 1...1, implementation: .unary { _ in 1 },
             derivative: .directional { u, du in
-                let s = Expr.apply("softmax", [u[0]])
-                return Expr.mul([s, Expr.sub(du[0], Expr.apply("sum", [Expr.mul([s, du[0]])]))])
+                let s = Formula.apply("softmax", [u[0]])
+                return Formula.mul([s, Formula.sub(du[0], Formula.apply("sum", [Formula.mul([s, du[0]])]))])
             },
             note: "softmax(u) = exp(u)/sum(exp(u)) on a vector; d softmax(u) = s ⊙ (du − sum(s ⊙ du)) with s = softmax(u)"),
     ]

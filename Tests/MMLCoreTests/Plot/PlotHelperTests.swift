@@ -53,7 +53,7 @@ struct PlotReference: Decodable {
     }
 }
 
-func close(_ a: Double, _ b: Double, rel: Double = 1e-12) -> Bool {
+private func nearlyEqual(_ a: Double, _ b: Double, rel: Double = 1e-12) -> Bool {
     abs(a - b) <= rel * max(1, abs(a), abs(b))
 }
 
@@ -62,8 +62,8 @@ func close(_ a: Double, _ b: Double, rel: Double = 1e-12) -> Bool {
         let h = try Histogram.compute(c.data, bins: c.bins.bins, density: c.density)
         #expect(h.counts == c.counts, "\(c.name)")
         #expect(h.edges.count == c.edges.count, "\(c.name)")
-        for (a, b) in zip(h.edges, c.edges) { #expect(close(a, b), "\(c.name) edge \(a) vs \(b)") }
-        for (a, b) in zip(h.heights, c.heights) { #expect(close(a, b), "\(c.name) height \(a) vs \(b)") }
+        for (a, b) in zip(h.edges, c.edges) { #expect(nearlyEqual(a, b), "\(c.name) edge \(a) vs \(b)") }
+        for (a, b) in zip(h.heights, c.heights) { #expect(nearlyEqual(a, b), "\(c.name) height \(a) vs \(b)") }
     }
 }
 
@@ -77,7 +77,7 @@ func close(_ a: Double, _ b: Double, rel: Double = 1e-12) -> Bool {
 @Test func boxStatsMatchNumPy() throws {
     for c in try PlotReference.load().boxplots {
         let b = try BoxStats.compute(c.data, label: c.name)
-        #expect(close(b.q1, c.q1) && close(b.median, c.median) && close(b.q3, c.q3), "\(c.name)")
+        #expect(nearlyEqual(b.q1, c.q1) && nearlyEqual(b.median, c.median) && nearlyEqual(b.q3, c.q3), "\(c.name)")
         #expect(b.lowerWhisker == c.lowerWhisker && b.upperWhisker == c.upperWhisker, "\(c.name)")
         #expect(b.outliers == c.outliers, "\(c.name)")
     }
@@ -87,8 +87,8 @@ func close(_ a: Double, _ b: Double, rel: Double = 1e-12) -> Bool {
     for c in try PlotReference.load().qq {
         let q = try QQPlotData.compute(c.data, inverseNormal: acklamInverseNormal)
         #expect(q.sample == c.data.sorted())
-        for (a, b) in zip(q.theoretical, c.theoretical) { #expect(close(a, b, rel: 1e-8), "\(c.name) \(a) vs \(b)") }
-        #expect(close(q.slope, c.slope, rel: 1e-8) && close(q.intercept, c.intercept, rel: 1e-8))
+        for (a, b) in zip(q.theoretical, c.theoretical) { #expect(nearlyEqual(a, b, rel: 1e-8), "\(c.name) \(a) vs \(b)") }
+        #expect(nearlyEqual(q.slope, c.slope, rel: 1e-8) && nearlyEqual(q.intercept, c.intercept, rel: 1e-8))
     }
 }
 

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Symbolic: derivative API")
 struct SymbolicDerivativeAPITests {
-    func p(_ s: String) throws -> Expr { try TestFormulaParser.parse(s) }
+    func p(_ s: String) throws -> Formula { try TestFormulaParser.parse(s) }
 
     @Test("higher-order derivatives")
     func nth() throws {
@@ -25,7 +25,7 @@ struct SymbolicDerivativeAPITests {
         #expect(try g.hessian(["x", "y"]).map { $0.map(\.ascii) } == [["2", "3"], ["3", "0"]])
         #expect(try g.derivative("y").ascii == "3*x")
         let F = [try p("x*y"), try p("x + y^2"), try p("sin(x*y)")]
-        #expect(try Expr.jacobian(F, ["x", "y"]).map { $0.map(\.ascii) }
+        #expect(try Formula.jacobian(F, ["x", "y"]).map { $0.map(\.ascii) }
                 == [["y", "x"], ["1", "2*y"], ["y*cos(x*y)", "x*cos(x*y)"]])
         // Rosenbrock: the Hessian is symmetric and matches the textbook entries at (1, 1).
         let r = try p("(1 - x)^2 + 100*(y - x^2)^2")

@@ -47,7 +47,7 @@ struct SymbolicDerivativeTableTests {
           arguments: SymbolicFunctions.names)
     func ruleMatchesFiniteDifference(name: String) throws {
         let function = try #require(SymbolicFunctions.table[name])
-        let u = Expr.variable("u"), a = Expr.variable("a")
+        let u = Formula.variable("u"), a = Formula.variable("a")
         var arities = Array(function.arity)
         if Self.secondArguments(name).isEmpty { arities.removeAll { $0 == 2 } }
         for arity in arities {
@@ -72,9 +72,9 @@ struct SymbolicDerivativeTableTests {
             case .directional:
                 // sum, mean, softmax and transpose act on whole vectors: check them inside
                 // sum(f(sin(x .* v)) .* f(c)) over data, against a central difference in x.
-                let v = Expr.data("v"), c = Expr.data("c")
-                let inner = Expr.apply("sin", [Expr.mul([.variable("x"), v])])
-                let g = Expr.apply("sum", [Expr.mul([Expr.apply(name, [inner]), Expr.apply(name, [c])])])
+                let v = Formula.data("v"), c = Formula.data("c")
+                let inner = Formula.apply("sin", [Formula.mul([.variable("x"), v])])
+                let g = Formula.apply("sum", [Formula.mul([Formula.apply(name, [inner]), Formula.apply(name, [c])])])
                 let data: [String: Matrix] = ["v": Matrix(column: [0.5, -1.0, 2.0]), "c": Matrix(column: [1.0, 3.0, -2.0])]
                 let value = try g.compiledOverData(variables: ["x"], data: data)
                 let d = try g.derivative("x").compiledOverData(variables: ["x"], data: data)
@@ -88,7 +88,7 @@ struct SymbolicDerivativeTableTests {
 
     @Test("a function without a rule is an error that names it")
     func missingRule() throws {
-        let f = Expr.apply("gamma", [.variable("x")])
+        let f = Formula.apply("gamma", [.variable("x")])
         #expect(throws: SymbolicError.self) { try f.derivative("x") }
         do {
             _ = try f.derivative("x")
@@ -100,12 +100,12 @@ struct SymbolicDerivativeTableTests {
 
     @Test("piecewise functions: derivative 0 almost everywhere, relu' = step, abs' = sign")
     func piecewise() throws {
-        let x = Expr.variable("x")
+        let x = Formula.variable("x")
         for name in ["floor", "ceil", "round", "sign", "step"] {
-            #expect(try Expr.apply(name, [x * x]).derivative("x") == .zero)
+            #expect(try Formula.apply(name, [x * x]).derivative("x") == .zero)
         }
-        #expect(try Expr.apply("relu", [x]).derivative("x") == Expr.apply("step", [x]))
-        #expect(try Expr.apply("abs", [x]).derivative("x") == Expr.apply("sign", [x]))
+        #expect(try Formula.apply("relu", [x]).derivative("x") == Formula.apply("step", [x]))
+        #expect(try Formula.apply("abs", [x]).derivative("x") == Formula.apply("sign", [x]))
         #expect(SymbolicFunctions.table["floor"]?.note?.contains("almost everywhere") == true)
     }
 }

@@ -16,8 +16,8 @@ struct FormulaGenerator {
     }
 
     /// A random formula in `x` whose value is finite for moderate x.
-    mutating func formula(depth: Int) -> Expr {
-        let x = Expr.variable("x")
+    mutating func formula(depth: Int) -> Formula {
+        let x = Formula.variable("x")
         if depth == 0 {
             switch next(4) {
             case 0: return .int(next(5) + 1)
@@ -30,14 +30,14 @@ struct FormulaGenerator {
         case 0: return a + formula(depth: depth - 1)
         case 1: return a - formula(depth: depth - 1)
         case 2, 3: return a * formula(depth: depth - 1)
-        case 4: return a / (Expr.pow(formula(depth: depth - 1), .int(2)) + .one)
-        case 5: return Expr.pow(a, .int(next(4) + 2))
-        case 6: return Expr.apply(["sin", "cos", "atan", "tanh", "sigmoid"][next(5)], [a])
-        case 7: return Expr.apply("exp", [Expr.apply("sin", [a])])
-        case 8: return Expr.apply("log", [Expr.pow(a, .int(2)) + .one])
-        case 9: return Expr.apply("sqrt", [Expr.pow(a, .int(2)) + .int(2)])
-        case 10: return Expr.pow(Expr.pow(a, .int(2)) + .one, .fraction(next(3) + 1, 2))
-        default: return Expr.neg(a)
+        case 4: return a / (Formula.pow(formula(depth: depth - 1), .int(2)) + .one)
+        case 5: return Formula.pow(a, .int(next(4) + 2))
+        case 6: return Formula.apply(["sin", "cos", "atan", "tanh", "sigmoid"][next(5)], [a])
+        case 7: return Formula.apply("exp", [Formula.apply("sin", [a])])
+        case 8: return Formula.apply("log", [Formula.pow(a, .int(2)) + .one])
+        case 9: return Formula.apply("sqrt", [Formula.pow(a, .int(2)) + .int(2)])
+        case 10: return Formula.pow(Formula.pow(a, .int(2)) + .one, .fraction(next(3) + 1, 2))
+        default: return Formula.neg(a)
         }
     }
 }

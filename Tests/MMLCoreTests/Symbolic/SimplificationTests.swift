@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Symbolic: simplification")
 struct SymbolicSimplificationTests {
-    func p(_ s: String) throws -> Expr { try TestFormulaParser.parse(s) }
+    func p(_ s: String) throws -> Formula { try TestFormulaParser.parse(s) }
 
     @Test("smart constructors: folding, identities, like terms, powers, signs",
           arguments: [
@@ -92,8 +92,8 @@ struct SymbolicSimplificationTests {
         let h = try p("f(x)^2 + g(x)")
         let inlined = h.replacingCalls { name, args in
             switch name {
-            case "f": return Expr.apply("sin", args)
-            case "g": return Expr.pow(args[0], .int(3))
+            case "f": return Formula.apply("sin", args)
+            case "g": return Formula.pow(args[0], .int(3))
             default: return nil
             }
         }

@@ -6,10 +6,10 @@ import Testing
 struct SymbolicTaylorTests {
     @Test("known expansions about 0")
     func maclaurin() throws {
-        let x = Expr.variable("x")
-        #expect(try Expr.apply("exp", [x]).taylor("x", at: .zero, order: 4).ascii == "x^4/24 + x^3/6 + x^2/2 + x + 1")
-        #expect(try Expr.apply("sin", [x]).taylor("x", at: .zero, order: 5).ascii == "x^5/120 - x^3/6 + x")
-        #expect(try Expr.apply("cos", [x]).taylor("x", at: .zero, order: 4).ascii == "x^4/24 - x^2/2 + 1")
+        let x = Formula.variable("x")
+        #expect(try Formula.apply("exp", [x]).taylor("x", at: .zero, order: 4).ascii == "x^4/24 + x^3/6 + x^2/2 + x + 1")
+        #expect(try Formula.apply("sin", [x]).taylor("x", at: .zero, order: 5).ascii == "x^5/120 - x^3/6 + x")
+        #expect(try Formula.apply("cos", [x]).taylor("x", at: .zero, order: 4).ascii == "x^4/24 - x^2/2 + 1")
         #expect(try TestFormulaParser.parse("1/(1 - x)").taylor("x", at: .zero, order: 3).ascii == "x^3 + x^2 + x + 1")
     }
 

@@ -1,7 +1,7 @@
 // A small formula parser for the symbolic tests only (the language's real parser replaces it).
 import MMLCore
 
-/// Parses `x^2*sin(x) - log(2, x)`-style formulas into `Expr`. Names listed in `data` become
+/// Parses `x^2*sin(x) - log(2, x)`-style formulas into `Formula`. Names listed in `data` become
 /// data leaves, names in `vectors` vector parameters; `pi` and `e` are constants; `*` between
 /// two non-scalars is a matrix product; `.*`, `./`, `.^` are elementwise.
 struct TestFormulaParser {
@@ -18,7 +18,7 @@ struct TestFormulaParser {
     private let data: Set<String>
     private let vectors: Set<String>
 
-    static func parse(_ text: String, data: Set<String> = [], vectors: Set<String> = []) throws -> Expr {
+    static func parse(_ text: String, data: Set<String> = [], vectors: Set<String> = []) throws -> Formula {
         var p = TestFormulaParser(text: text, data: data, vectors: vectors)
         try p.tokenize(text)
         let e = try p.expression()
@@ -74,7 +74,7 @@ struct TestFormulaParser {
     }
 
     // expression = term { ("+" | "-") term }
-    private mutating func expression() throws -> Expr {
+    private mutating func expression() throws -> Formula {
         var e = try term()
         while true {
             if accept("+") { e = e + (try term()) } else if accept("-") { e = e - (try term()) } else { return e }
@@ -82,10 +82,10 @@ struct TestFormulaParser {
     }
 
     // term = unary { ("*" | "/" | ".*" | "./") unary }
-    private mutating func term() throws -> Expr {
+    private mutating func term() throws -> Formula {
         var e = try unary()
         while true {
-            if accept("*") { e = Expr.matmul(e, try unary()) }
+            if accept("*") { e = Formula.matmul(e, try unary()) }
             else if accept(".*") { e = e * (try unary()) }
             else if accept("/") || accept("./") { e = e / (try unary()) }
             else { return e }
@@ -93,21 +93,21 @@ struct TestFormulaParser {
     }
 
     // unary = "-" unary | power
-    private mutating func unary() throws -> Expr {
+    private mutating func unary() throws -> Formula {
         if accept("-") { return -(try unary()) }
         if accept("+") { return try unary() }
         return try power()
     }
 
     // power = atom [ ("^" | ".^") unary ]
-    private mutating func power() throws -> Expr {
+    private mutating func power() throws -> Formula {
         let base = try atom()
-        if accept("^") || accept(".^") { return Expr.pow(base, try unary()) }
+        if accept("^") || accept(".^") { return Formula.pow(base, try unary()) }
         return base
     }
 
     // atom = number | name [ "(" args ")" ] | "(" expression ")"
-    private mutating func atom() throws -> Expr {
+    private mutating func atom() throws -> Formula {
         guard let t = peek else { throw Failure(description: "unexpected end") }
         position += 1
         switch t {
@@ -115,12 +115,12 @@ struct TestFormulaParser {
             return isInteger ? .real(v) : .number(.real(v))
         case .name(let n):
             if accept("(") {
-                var args: [Expr] = []
+                var args: [Formula] = []
                 if !accept(")") {
                     repeat { args.append(try expression()) } while accept(",")
                     guard accept(")") else { throw Failure(description: "missing ) after arguments of \(n)") }
                 }
-                return Expr.apply(n, args)
+                return Formula.apply(n, args)
             }
             if n == "pi" { return .constant(.pi) }
             if n == "e" { return .constant(.e) }

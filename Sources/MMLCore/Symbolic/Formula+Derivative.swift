@@ -1,20 +1,20 @@
 // Differentiation: each node kind owns its rule; functions supply d/du from the table; the
 // chain rule is applied in exactly one place (`chain`).
 
-extension Expr {
+extension Formula {
     /// The highest derivative order `derivative(_:order:)` accepts (formulas grow quickly).
     public static let maximumDerivativeOrder = 64
 
     /// ∂/∂`variable` of this formula, simplified unless `simplify` is false.
-    public func derivative(_ variable: String, simplify: Bool = true) throws -> Expr {
+    public func derivative(_ variable: String, simplify: Bool = true) throws -> Formula {
         let d = try differentiate(variable, nil)
         return simplify ? d.simplified() : d
     }
 
     /// The `order`-th derivative with respect to `variable` (order 0 is the formula itself).
-    public func derivative(_ variable: String, order: Int, simplify: Bool = true) throws -> Expr {
-        guard order >= 0, order <= Expr.maximumDerivativeOrder else {
-            throw SymbolicError("the order of a derivative must be between 0 and \(Expr.maximumDerivativeOrder), not \(order)")
+    public func derivative(_ variable: String, order: Int, simplify: Bool = true) throws -> Formula {
+        guard order >= 0, order <= Formula.maximumDerivativeOrder else {
+            throw SymbolicError("the order of a derivative must be between 0 and \(Formula.maximumDerivativeOrder), not \(order)")
         }
         var e = self
         for _ in 0..<order {
@@ -25,18 +25,18 @@ extension Expr {
     }
 
     /// The gradient: one partial derivative per variable, in the given order.
-    public func gradient(_ variables: [String], simplify: Bool = true) throws -> [Expr] {
+    public func gradient(_ variables: [String], simplify: Bool = true) throws -> [Formula] {
         try variables.map { try derivative($0, simplify: simplify) }
     }
 
     /// The Hessian: second partial derivatives, `H[i][j] = ∂²f/∂vᵢ∂vⱼ`.
-    public func hessian(_ variables: [String], simplify: Bool = true) throws -> [[Expr]] {
+    public func hessian(_ variables: [String], simplify: Bool = true) throws -> [[Formula]] {
         let g = try gradient(variables, simplify: simplify)
         return try g.map { try $0.gradient(variables, simplify: simplify) }
     }
 
     /// The Jacobian of a vector of formulas: `J[i][j] = ∂Fᵢ/∂vⱼ`.
-    public static func jacobian(_ components: [Expr], _ variables: [String], simplify: Bool = true) throws -> [[Expr]] {
+    public static func jacobian(_ components: [Formula], _ variables: [String], simplify: Bool = true) throws -> [[Formula]] {
         try components.map { try $0.gradient(variables, simplify: simplify) }
     }
 
@@ -50,7 +50,7 @@ extension Expr {
 
     // MARK: - Rules
 
-    func differentiate(_ v: String, _ rec: StepRecorder?) throws -> Expr {
+    func differentiate(_ v: String, _ rec: StepRecorder?) throws -> Formula {
         switch self {
         case .number, .constant, .data:
             rec?.leaf(self, .constant)
@@ -67,7 +67,7 @@ extension Expr {
             return .zero
         case .sum(let terms):
             let slot = rec?.open(self, .sum)
-            let d = Expr.add(try terms.map { try $0.differentiate(v, rec) })
+            let d = Formula.add(try terms.map { try $0.differentiate(v, rec) })
             rec?.close(slot, d)
             return d
         case .product(let factors):
@@ -78,13 +78,13 @@ extension Expr {
             return try chain(name, args, v, rec)
         case .matrixProduct(let a, let b):
             let slot = rec?.open(self, .product)
-            let d = Expr.add([Expr.matmul(try a.differentiate(v, rec), b), Expr.matmul(a, try b.differentiate(v, rec))])
+            let d = Formula.add([Formula.matmul(try a.differentiate(v, rec), b), Formula.matmul(a, try b.differentiate(v, rec))])
             rec?.close(slot, d)
             return d
         }
     }
 
-    private func differentiateProduct(_ factors: [Expr], _ v: String, _ rec: StepRecorder?) throws -> Expr {
+    private func differentiateProduct(_ factors: [Formula], _ v: String, _ rec: StepRecorder?) throws -> Formula {
         let constant = factors.filter { !$0.contains(variable: v) }
         let varying = factors.filter { $0.contains(variable: v) }
         if varying.isEmpty {
@@ -94,14 +94,14 @@ extension Expr {
         if !constant.isEmpty {
             // (c·g)' = c·g'
             let slot = rec?.open(self, .constantMultiple)
-            let d = Expr.mul(constant + [try Expr.mul(varying).differentiate(v, rec)])
+            let d = Formula.mul(constant + [try Formula.mul(varying).differentiate(v, rec)])
             rec?.close(slot, d)
             return d
         }
-        var numerator: [Expr] = [], denominator: [Expr] = []
+        var numerator: [Formula] = [], denominator: [Formula] = []
         for f in varying {
             if case .power(let b, let e) = f, let n = e.numberValue, n.isNegative {
-                denominator.append(Expr.pow(b, .number(-n)))
+                denominator.append(Formula.pow(b, .number(-n)))
             } else {
                 numerator.append(f)
             }
@@ -112,27 +112,27 @@ extension Expr {
         if rec != nil && !numerator.isEmpty && !denominator.isEmpty {
             // (n/d)' = (n'·d − n·d')/d²
             let slot = rec?.open(self, .quotient)
-            let n = Expr.mul(numerator), d = Expr.mul(denominator)
+            let n = Formula.mul(numerator), d = Formula.mul(denominator)
             let dn = try n.differentiate(v, rec), dd = try d.differentiate(v, rec)
-            let r = Expr.div(Expr.sub(Expr.mul([dn, d]), Expr.mul([n, dd])), Expr.pow(d, .int(2)))
+            let r = Formula.div(Formula.sub(Formula.mul([dn, d]), Formula.mul([n, dd])), Formula.pow(d, .int(2)))
             rec?.close(slot, r)
             return r
         }
         // (f·g·h)' = f'·g·h + f·g'·h + f·g·h'
         let slot = rec?.open(self, .product)
-        var terms: [Expr] = []
+        var terms: [Formula] = []
         for i in varying.indices {
             let di = try varying[i].differentiate(v, rec)
             var fs = varying
             fs[i] = di
-            terms.append(Expr.mul(fs))
+            terms.append(Formula.mul(fs))
         }
-        let d = Expr.add(terms)
+        let d = Formula.add(terms)
         rec?.close(slot, d)
         return d
     }
 
-    private func differentiatePower(_ base: Expr, _ exponent: Expr, _ v: String, _ rec: StepRecorder?) throws -> Expr {
+    private func differentiatePower(_ base: Formula, _ exponent: Formula, _ v: String, _ rec: StepRecorder?) throws -> Formula {
         let baseVaries = base.contains(variable: v), exponentVaries = exponent.contains(variable: v)
         switch (baseVaries, exponentVaries) {
         case (false, false):
@@ -143,29 +143,29 @@ extension Expr {
             let simple = base == .variable(v)
             let slot = rec?.open(self, simple ? .power : .chainPower, inner: simple ? nil : base)
             let du = try base.differentiate(v, rec)
-            let d = Expr.mul([exponent, Expr.pow(base, Expr.sub(exponent, .one)), du])
+            let d = Formula.mul([exponent, Formula.pow(base, Formula.sub(exponent, .one)), du])
             rec?.close(slot, d)
             return d
         case (false, true):
             // (aᵘ)' = aᵘ·ln(a)·u'
             let slot = rec?.open(self, .exponential, inner: exponent)
             let du = try exponent.differentiate(v, rec)
-            let d = Expr.mul([self, Expr.apply("log", [base]), du])
+            let d = Formula.mul([self, Formula.apply("log", [base]), du])
             rec?.close(slot, d)
             return d
         case (true, true):
             // (uᵛ)' = uᵛ·(v'·ln(u) + v·u'/u)
             let slot = rec?.open(self, .generalPower)
             let du = try base.differentiate(v, rec), dv = try exponent.differentiate(v, rec)
-            let d = Expr.mul([self, Expr.add([Expr.mul([dv, Expr.apply("log", [base])]),
-                                             Expr.mul([exponent, du, Expr.pow(base, .minusOne)])])])
+            let d = Formula.mul([self, Formula.add([Formula.mul([dv, Formula.apply("log", [base])]),
+                                             Formula.mul([exponent, du, Formula.pow(base, .minusOne)])])])
             rec?.close(slot, d)
             return d
         }
     }
 
     /// The chain rule, the only place it is applied: d f(u₁,…) = Σ ∂f/∂uᵢ · duᵢ.
-    private func chain(_ name: String, _ args: [Expr], _ v: String, _ rec: StepRecorder?) throws -> Expr {
+    private func chain(_ name: String, _ args: [Formula], _ v: String, _ rec: StepRecorder?) throws -> Formula {
         guard let function = SymbolicFunctions.table[name] else { throw SymbolicError.noDerivativeRule(name) }
         guard function.arity.contains(args.count) else { throw SymbolicError.wrongArity(name, args.count, function.arity) }
         if !args.contains(where: { $0.contains(variable: v) }) {
@@ -180,7 +180,7 @@ extension Expr {
         }
         let slot = rec?.open(self, kind, outer: name, inner: args.count == 1 ? args[0] : nil)
         let dargs = try args.map { try $0.differentiate(v, rec) }
-        let result: Expr
+        let result: Formula
         switch function.derivative {
         case .directional(let rule):
             result = rule(args, dargs)
@@ -188,7 +188,7 @@ extension Expr {
             result = .zero
         case .partials(let rule):
             let partials = rule(args)
-            result = Expr.add(zip(partials, dargs).compactMap { p, du in du.isZero ? nil : Expr.mul([p, du]) })
+            result = Formula.add(zip(partials, dargs).compactMap { p, du in du.isZero ? nil : Formula.mul([p, du]) })
         }
         rec?.close(slot, result)
         return result

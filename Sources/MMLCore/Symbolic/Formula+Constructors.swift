@@ -1,12 +1,12 @@
 // Smart constructors: the cheap canonical forms every formula is kept in.
 
-extension Expr {
+extension Formula {
     /// `t₁ + t₂ + …`: flattens, folds numbers, collects like terms (`2x + 3x` → `5x`).
-    public static func add(_ terms: [Expr]) -> Expr {
+    public static func add(_ terms: [Formula]) -> Formula {
         var numeric = Number.int(0)
-        var order: [Expr] = []
-        var coefficients: [Expr: Number] = [:]
-        func take(_ t: Expr) {
+        var order: [Formula] = []
+        var coefficients: [Formula: Number] = [:]
+        func take(_ t: Formula) {
             switch t {
             case .number(let n): numeric = numeric + n
             case .sum(let ts): for x in ts { take(x) }
@@ -21,7 +21,7 @@ extension Expr {
             }
         }
         for t in terms { take(t) }
-        var out: [Expr] = []
+        var out: [Formula] = []
         out.reserveCapacity(order.count + 1)
         for m in order {
             guard let c = coefficients[m], !c.isZero else { continue }
@@ -34,7 +34,7 @@ extension Expr {
     }
 
     /// `c · m` for a coefficient and a coefficient-free monomial.
-    private static func scaled(_ m: Expr, by c: Number) -> Expr {
+    private static func scaled(_ m: Formula, by c: Number) -> Formula {
         switch m {
         case .product(let fs): return .product([.number(c)] + fs)
         case .sum: return mul([.number(c), m])
@@ -45,15 +45,15 @@ extension Expr {
     /// `f₁ · f₂ · …`: flattens, folds numbers, merges powers of equal bases (`x·x` → `x²`,
     /// `x²/x` → `x`, `exp(a)·exp(b)` → `exp(a + b)`), and distributes a lone numeric
     /// coefficient over a sum (`−(a − b)` → `b − a`).
-    public static func mul(_ factors: [Expr]) -> Expr { multiply(factors, distribute: true) }
+    public static func mul(_ factors: [Formula]) -> Formula { multiply(factors, distribute: true) }
 
     /// A product; `distribute: false` keeps `c·(a + b)` as written (for `factor`).
-    static func multiply(_ factors: [Expr], distribute: Bool) -> Expr {
+    static func multiply(_ factors: [Formula], distribute: Bool) -> Formula {
         var coefficient = Number.int(1)
-        var order: [Expr] = []
-        var exponents: [Expr: [Expr]] = [:]
-        var expArguments: [Expr] = []
-        func take(_ f: Expr) {
+        var order: [Formula] = []
+        var exponents: [Formula: [Formula]] = [:]
+        var expArguments: [Formula] = []
+        func take(_ f: Formula) {
             switch f {
             case .number(let n): coefficient = coefficient * n
             case .product(let fs): for x in fs { take(x) }
@@ -66,8 +66,8 @@ extension Expr {
         }
         for f in factors { take(f) }
         if coefficient.isZero, coefficient.double == 0 { return .zero }
-        var out: [Expr] = []
-        func emit(_ f: Expr) {
+        var out: [Formula] = []
+        func emit(_ f: Formula) {
             switch f {
             case .number(let n): coefficient = coefficient * n
             case .product(let fs): for x in fs { emit(x) }
@@ -93,7 +93,7 @@ extension Expr {
 
     /// `base ^ exponent`: `x^0` → 1, `x^1` → x, numbers folded when exact, `(x^a)^n` → `x^(a·n)`
     /// for integer `n`, `(x·y)^n` → `xⁿ·yⁿ`, `e^x` → `exp(x)`.
-    public static func pow(_ base: Expr, _ exponent: Expr) -> Expr {
+    public static func pow(_ base: Formula, _ exponent: Formula) -> Formula {
         if exponent.isZero { return .one }
         if exponent.isOne { return base }
         if base.isOne { return .one }
@@ -117,14 +117,14 @@ extension Expr {
     }
 
     /// `−a`.
-    public static func neg(_ a: Expr) -> Expr { mul([.minusOne, a]) }
+    public static func neg(_ a: Formula) -> Formula { mul([.minusOne, a]) }
     /// `a − b`.
-    public static func sub(_ a: Expr, _ b: Expr) -> Expr { add([a, neg(b)]) }
+    public static func sub(_ a: Formula, _ b: Formula) -> Formula { add([a, neg(b)]) }
     /// `a / b`.
-    public static func div(_ a: Expr, _ b: Expr) -> Expr { mul([a, pow(b, .minusOne)]) }
+    public static func div(_ a: Formula, _ b: Formula) -> Formula { mul([a, pow(b, .minusOne)]) }
 
     /// The matrix product `a * b`; an ordinary product when either side is a scalar.
-    public static func matmul(_ a: Expr, _ b: Expr) -> Expr {
+    public static func matmul(_ a: Formula, _ b: Formula) -> Formula {
         if !a.isNonScalar || !b.isNonScalar { return mul([a, b]) }
         return .matrixProduct(a, b)
     }
@@ -132,7 +132,7 @@ extension Expr {
     /// A function call with light rewriting: `sqrt(u)` → `u^(1/2)`, `exp(log(u))` → `u`,
     /// `log(exp(u))` → `u`, numeric arguments folded when the result is exact, `sum`/`mean`
     /// of a scalar is the scalar itself, and scalar factors move out of `sum` and `mean`.
-    public static func apply(_ name: String, _ args: [Expr]) -> Expr {
+    public static func apply(_ name: String, _ args: [Formula]) -> Formula {
         if args.count == 1 {
             let u = args[0]
             switch name {
@@ -165,10 +165,10 @@ extension Expr {
     }
 }
 
-extension Expr {
-    public static func + (a: Expr, b: Expr) -> Expr { add([a, b]) }
-    public static func - (a: Expr, b: Expr) -> Expr { sub(a, b) }
-    public static func * (a: Expr, b: Expr) -> Expr { mul([a, b]) }
-    public static func / (a: Expr, b: Expr) -> Expr { div(a, b) }
-    public static prefix func - (a: Expr) -> Expr { neg(a) }
+extension Formula {
+    public static func + (a: Formula, b: Formula) -> Formula { add([a, b]) }
+    public static func - (a: Formula, b: Formula) -> Formula { sub(a, b) }
+    public static func * (a: Formula, b: Formula) -> Formula { mul([a, b]) }
+    public static func / (a: Formula, b: Formula) -> Formula { div(a, b) }
+    public static prefix func - (a: Formula) -> Formula { neg(a) }
 }

@@ -14,13 +14,13 @@ public enum NamedConstant: String, Hashable, Sendable, CaseIterable {
     }
 }
 
-/// A formula. Build it with the smart constructors (`Expr.add`, `Expr.mul`, `Expr.pow`,
-/// `Expr.apply`, `Expr.matmul`, operators `+ - * / ^`), which keep it in canonical form: constants folded,
+/// A formula. Build it with the smart constructors (`Formula.add`, `Formula.mul`, `Formula.pow`,
+/// `Formula.apply`, `Formula.matmul`, operators `+ - * / ^`), which keep it in canonical form: constants folded,
 /// 0/1 identities applied, like terms collected, powers merged, operands ordered.
 ///
 /// Subtraction is a sum with a negative coefficient and division a negative power (as in
 /// SymPy); the printers turn them back into `a − b` and `a/b`.
-public indirect enum Expr: Hashable, Sendable {
+public indirect enum Formula: Hashable, Sendable {
     /// An exact or inexact numeric constant.
     case number(Number)
     /// `pi` or `e`.
@@ -32,27 +32,27 @@ public indirect enum Expr: Hashable, Sendable {
     /// Captured data (a vector or matrix) by name: a constant under differentiation.
     case data(String)
     /// `t₁ + t₂ + …` with at least two terms, in canonical order (numeric term last).
-    case sum([Expr])
+    case sum([Formula])
     /// `f₁ · f₂ · …` with at least two factors; a numeric coefficient comes first. For data
     /// operands this is the elementwise (Hadamard) product with scalar broadcasting.
-    case product([Expr])
+    case product([Formula])
     /// `base ^ exponent` (elementwise for data).
-    case power(Expr, Expr)
+    case power(Formula, Formula)
     /// A call of a named function, e.g. `sin(x)`, `log(2, x)`, `sum(xs .* w)`.
-    case call(String, [Expr])
+    case call(String, [Formula])
     /// The matrix product `A * B` of non-scalar operands (not commutative).
-    case matrixProduct(Expr, Expr)
+    case matrixProduct(Formula, Formula)
 
-    public static let zero = Expr.number(.int(0))
-    public static let one = Expr.number(.int(1))
-    public static let minusOne = Expr.number(.int(-1))
+    public static let zero = Formula.number(.int(0))
+    public static let one = Formula.number(.int(1))
+    public static let minusOne = Formula.number(.int(-1))
 
     /// An integer constant.
-    public static func int(_ n: Int) -> Expr { .number(.int(n)) }
+    public static func int(_ n: Int) -> Formula { .number(.int(n)) }
     /// A numeric constant (integer-valued doubles become exact integers).
-    public static func real(_ x: Double) -> Expr { .number(Number(x)) }
+    public static func real(_ x: Double) -> Formula { .number(Number(x)) }
     /// The exact fraction `p/q`.
-    public static func fraction(_ p: Int, _ q: Int) -> Expr { .number(.fraction(p, q)) }
+    public static func fraction(_ p: Int, _ q: Int) -> Formula { .number(.fraction(p, q)) }
 
     /// The number when this is a numeric constant.
     public var numberValue: Number? {
@@ -64,7 +64,7 @@ public indirect enum Expr: Hashable, Sendable {
     public var isOne: Bool { numberValue?.isOne ?? false }
 
     /// The direct operands of this node.
-    public var children: [Expr] {
+    public var children: [Formula] {
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return []
         case .sum(let ts): return ts
@@ -119,7 +119,7 @@ public indirect enum Expr: Hashable, Sendable {
     }
 
     /// Replaces variables by expressions (simultaneously) and rebuilds in canonical form.
-    public func substituting(_ bindings: [String: Expr]) -> Expr {
+    public func substituting(_ bindings: [String: Formula]) -> Formula {
         rebuilt { e in
             if case .variable(let v) = e, let r = bindings[v] { return r }
             if case .vectorVariable(let v) = e, let r = bindings[v] { return r }
@@ -129,20 +129,20 @@ public indirect enum Expr: Hashable, Sendable {
 
     /// Replaces calls for which `lookup(name, arguments)` returns a formula (e.g. inlining a
     /// user's math function `f(x)` inside `h(x) = f(x)^2`); arguments are rewritten first.
-    public func replacingCalls(_ lookup: (String, [Expr]) throws -> Expr?) rethrows -> Expr {
+    public func replacingCalls(_ lookup: (String, [Formula]) throws -> Formula?) rethrows -> Formula {
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return self
         case .call(let name, let args):
             let newArgs = try args.map { try $0.replacingCalls(lookup) }
             if let r = try lookup(name, newArgs) { return r }
-            return Expr.apply(name, newArgs)
+            return Formula.apply(name, newArgs)
         default:
             return rebuild(with: try children.map { try $0.replacingCalls(lookup) })
         }
     }
 
     /// Bottom-up rewrite: `transform` may replace a node (its result is not revisited).
-    func rebuilt(_ transform: (Expr) -> Expr?) -> Expr {
+    func rebuilt(_ transform: (Formula) -> Formula?) -> Formula {
         if let r = transform(self) { return r }
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return self
@@ -151,14 +151,14 @@ public indirect enum Expr: Hashable, Sendable {
     }
 
     /// The same kind of node with new operands, through the smart constructors.
-    func rebuild(with kids: [Expr]) -> Expr {
+    func rebuild(with kids: [Formula]) -> Formula {
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return self
-        case .sum: return Expr.add(kids)
-        case .product: return Expr.mul(kids)
-        case .power: return Expr.pow(kids[0], kids[1])
-        case .call(let name, _): return Expr.apply(name, kids)
-        case .matrixProduct: return Expr.matmul(kids[0], kids[1])
+        case .sum: return Formula.add(kids)
+        case .product: return Formula.mul(kids)
+        case .power: return Formula.pow(kids[0], kids[1])
+        case .call(let name, _): return Formula.apply(name, kids)
+        case .matrixProduct: return Formula.matmul(kids[0], kids[1])
         }
     }
 }

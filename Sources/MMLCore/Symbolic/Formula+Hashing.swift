@@ -1,7 +1,7 @@
 // Cheap hashing for formulas: dictionaries keyed by subformulas (collecting like terms,
 // merging powers) would otherwise rehash whole subtrees at every level.
 
-extension Expr {
+extension Formula {
     /// Hashes the top levels of the tree only. Equal formulas still hash equally (the hash is
     /// a function of the structure); deeper differences are left to `==`, which stops at the
     /// first mismatch.
@@ -24,7 +24,7 @@ extension Expr {
         }
     }
 
-    private func hashChildren(_ children: [Expr], into hasher: inout Hasher, depth: Int) {
+    private func hashChildren(_ children: [Formula], into hasher: inout Hasher, depth: Int) {
         hasher.combine(children.count)
         guard depth > 0 else { return }
         for c in children { c.hashShallow(into: &hasher, depth: depth - 1) }

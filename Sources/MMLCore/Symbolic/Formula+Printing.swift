@@ -11,7 +11,7 @@ public enum FormulaStyle: Sendable {
     case latex
 }
 
-extension Expr: CustomStringConvertible {
+extension Formula: CustomStringConvertible {
     /// The formula in Unicode math notation.
     public var description: String { formatted(.unicode) }
 

@@ -1,13 +1,13 @@
 // The size of a formula as a reader sees it, used to measure how simplified it is.
 
-extension Expr {
+extension Formula {
     /// The size of the formula as printed: one node per number, name, operator and call
     /// (so `x²·sin(x)` has 6). Used to measure how simplified a formula is. Computed directly
     /// (without building the layout) by the same rules as `layout`.
     public var nodeCount: Int {
         switch self {
         case .number(let n):
-            if n.isNegative { return 1 + Expr.number(-n).nodeCount }
+            if n.isNegative { return 1 + Formula.number(-n).nodeCount }
             if case .rational(_, let q) = n, q != 1 { return 3 }
             return 1
         case .constant, .variable, .vectorVariable, .data: return 1
@@ -15,7 +15,7 @@ extension Expr {
             var total = terms.count - 1
             var allNegative = true
             for t in terms {
-                if t.readsNegative { total += Expr.neg(t).nodeCount } else { total += t.nodeCount; allNegative = false }
+                if t.readsNegative { total += Formula.neg(t).nodeCount } else { total += t.nodeCount; allNegative = false }
             }
             return allNegative ? total + 1 : total
         case .product: return productNodeCount
@@ -30,7 +30,7 @@ extension Expr {
 
     /// `nodeCount` of a product laid out as `−? numerator / denominator`.
     private var productNodeCount: Int {
-        var factors: [Expr]
+        var factors: [Formula]
         if case .product(let fs) = self { factors = fs } else { factors = [self] }
         var coefficient = Number.int(1)
         if let c = factors.first?.numberValue {
@@ -43,7 +43,7 @@ extension Expr {
         for f in factors {
             if case .power(let b, let e) = f, let n = e.numberValue, n.isNegative {
                 denominatorCount += 1
-                denominatorSize += n == .int(-1) ? b.nodeCount : Expr.power(b, .number(-n)).nodeCount
+                denominatorSize += n == .int(-1) ? b.nodeCount : Formula.power(b, .number(-n)).nodeCount
             } else {
                 numeratorCount += 1
                 numeratorSize += f.nodeCount

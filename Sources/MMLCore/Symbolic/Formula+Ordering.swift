@@ -1,6 +1,6 @@
 // The canonical order of operands, so equal formulas have one shape and print the same way.
 
-extension Expr {
+extension Formula {
     /// Kind rank used by the total order: numbers, constants, variables, data, then compounds.
     private var rank: Int {
         switch self {
@@ -18,7 +18,7 @@ extension Expr {
     }
 
     /// A total order on expressions: -1, 0 or 1.
-    static func compare(_ a: Expr, _ b: Expr) -> Int {
+    static func compare(_ a: Formula, _ b: Formula) -> Int {
         let ra = a.rank, rb = b.rank
         if ra != rb {
             // A power sorts with its base so that x² stays next to x.
@@ -44,7 +44,7 @@ extension Expr {
 
     private var isPower: Bool { if case .power = self { return true } else { return false } }
 
-    private static func compareLists(_ xs: [Expr], _ ys: [Expr]) -> Int {
+    private static func compareLists(_ xs: [Formula], _ ys: [Formula]) -> Int {
         for (x, y) in zip(xs, ys) {
             let c = compare(x, y)
             if c != 0 { return c }
@@ -55,13 +55,13 @@ extension Expr {
     private static func cmp(_ a: String, _ b: String) -> Int { a == b ? 0 : (a < b ? -1 : 1) }
 
     /// Base and exponent of a factor: `x²` → (x, 2), `sin(x)` → (sin(x), 1).
-    var baseAndExponent: (Expr, Expr) {
+    var baseAndExponent: (Formula, Formula) {
         if case .power(let b, let e) = self { return (b, e) }
         return (self, .one)
     }
 
     /// Numeric coefficient and the rest of a term: `3·x·y` → (3, x·y).
-    var coefficientAndRest: (Number, Expr) {
+    var coefficientAndRest: (Number, Formula) {
         if case .product(let fs) = self, case .number(let c) = fs[0] {
             return (c, fs.count == 2 ? fs[1] : .product(Array(fs.dropFirst())))
         }
@@ -70,14 +70,14 @@ extension Expr {
     }
 
     /// The non-numeric factors of a term.
-    var monomialFactors: [Expr] {
+    var monomialFactors: [Formula] {
         let (_, rest) = coefficientAndRest
         if case .product(let fs) = rest { return fs }
         return rest.isOne ? [] : [rest]
     }
 
     /// Order of factors in a product: by base, then by exponent.
-    static func factorPrecedes(_ a: Expr, _ b: Expr) -> Bool {
+    static func factorPrecedes(_ a: Formula, _ b: Formula) -> Bool {
         let (ba, ea) = a.baseAndExponent, (bb, eb) = b.baseAndExponent
         let c = compare(ba, bb)
         if c != 0 { return c < 0 }
@@ -85,7 +85,7 @@ extension Expr {
     }
 
     /// Order of terms in a sum: like a polynomial, higher powers of earlier variables first.
-    static func termPrecedes(_ a: Expr, _ b: Expr) -> Bool {
+    static func termPrecedes(_ a: Formula, _ b: Formula) -> Bool {
         let fa = a.monomialFactors, fb = b.monomialFactors
         for (x, y) in zip(fa, fb) {
             let (bx, ex) = x.baseAndExponent, (by, ey) = y.baseAndExponent

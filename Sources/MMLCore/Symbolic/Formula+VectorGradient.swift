@@ -1,11 +1,11 @@
 // Gradients with respect to a vector parameter (L(w) = sum(log(1 + exp(-ys .* (X * w))))),
 // by reverse accumulation: each node passes a cotangent ("seed") down to its operands.
 
-extension Expr {
+extension Formula {
     /// ∇_w of this scalar formula, where `w` is a vector parameter: a vector-valued formula.
     /// Uses sum/mean linearity, elementwise rules from the derivative table and
     /// ∇_w (X·w)ᵀs = Xᵀ·s for matrix products.
-    public func gradient(vector name: String, simplify: Bool = true) throws -> Expr {
+    public func gradient(vector name: String, simplify: Bool = true) throws -> Formula {
         guard !isNonScalar else {
             throw SymbolicError("the gradient needs a formula with a single number as its value",
                                 hint: "reduce the vector with sum(…) or mean(…) first")
@@ -16,7 +16,7 @@ extension Expr {
 
     /// The contribution of this node to ∇_w given the cotangent `seed` of this node's value;
     /// nil when the node does not depend on `w`.
-    private func pullback(_ seed: Expr, _ w: String) throws -> Expr? {
+    private func pullback(_ seed: Formula, _ w: String) throws -> Formula? {
         guard contains(variable: w) else { return nil }
         switch self {
         case .number, .constant, .data: return nil
@@ -28,32 +28,32 @@ extension Expr {
             }
             return seed
         case .sum(let terms):
-            return try Expr.accumulate(terms.map { try $0.pullback(Expr.reduce(seed, to: $0), w) })
+            return try Formula.accumulate(terms.map { try $0.pullback(Formula.reduce(seed, to: $0), w) })
         case .product(let factors):
-            var parts: [Expr?] = []
+            var parts: [Formula?] = []
             for i in factors.indices where factors[i].contains(variable: w) {
                 var others = factors
                 others.remove(at: i)
-                let s = Expr.reduce(Expr.mul([seed] + others), to: factors[i])
+                let s = Formula.reduce(Formula.mul([seed] + others), to: factors[i])
                 parts.append(try factors[i].pullback(s, w))
             }
-            return Expr.accumulate(parts)
+            return Formula.accumulate(parts)
         case .power(let base, let exponent):
-            var parts: [Expr?] = []
+            var parts: [Formula?] = []
             if base.contains(variable: w) {
-                let local = Expr.mul([seed, exponent, Expr.pow(base, Expr.sub(exponent, .one))])
-                parts.append(try base.pullback(Expr.reduce(local, to: base), w))
+                let local = Formula.mul([seed, exponent, Formula.pow(base, Formula.sub(exponent, .one))])
+                parts.append(try base.pullback(Formula.reduce(local, to: base), w))
             }
             if exponent.contains(variable: w) {
-                let local = Expr.mul([seed, self, Expr.apply("log", [base])])
-                parts.append(try exponent.pullback(Expr.reduce(local, to: exponent), w))
+                let local = Formula.mul([seed, self, Formula.apply("log", [base])])
+                parts.append(try exponent.pullback(Formula.reduce(local, to: exponent), w))
             }
-            return Expr.accumulate(parts)
+            return Formula.accumulate(parts)
         case .matrixProduct(let a, let b):
             // (A·B)ᵀ seed: ∂/∂B = Aᵀ·seed, ∂/∂A = seed·Bᵀ
-            let fromB = try b.pullback(Expr.matmul(Expr.apply("transpose", [a]), seed), w)
-            let fromA = try a.pullback(Expr.matmul(seed, Expr.apply("transpose", [b])), w)
-            return Expr.accumulate([fromA, fromB])
+            let fromB = try b.pullback(Formula.matmul(Formula.apply("transpose", [a]), seed), w)
+            let fromA = try a.pullback(Formula.matmul(seed, Formula.apply("transpose", [b])), w)
+            return Formula.accumulate([fromA, fromB])
         case .call(let name, let args):
             guard let function = SymbolicFunctions.table[name] else { throw SymbolicError.noDerivativeRule(name) }
             guard function.arity.contains(args.count) else { throw SymbolicError.wrongArity(name, args.count, function.arity) }
@@ -61,13 +61,13 @@ extension Expr {
             case ("sum", _):
                 return try args[0].pullback(seed, w)
             case ("mean", _):
-                return try args[0].pullback(Expr.div(seed, Expr.apply("length", [args[0]])), w)
+                return try args[0].pullback(Formula.div(seed, Formula.apply("length", [args[0]])), w)
             case ("transpose", _):
-                return try args[0].pullback(Expr.apply("transpose", [seed]), w)
+                return try args[0].pullback(Formula.apply("transpose", [seed]), w)
             case ("softmax", _):
                 // The softmax Jacobian is symmetric: Jᵀ·seed = s ⊙ (seed − sum(s ⊙ seed)).
                 let s = self
-                let local = Expr.mul([s, Expr.sub(seed, Expr.apply("sum", [Expr.mul([s, seed])]))])
+                let local = Formula.mul([s, Formula.sub(seed, Formula.apply("sum", [Formula.mul([s, seed])]))])
                 return try args[0].pullback(local, w)
             case (_, .directional):
                 throw SymbolicError.noDerivativeRule(name)
@@ -75,22 +75,22 @@ extension Expr {
                 return nil
             case (_, .partials(let rule)):
                 let partials = rule(args)
-                var parts: [Expr?] = []
+                var parts: [Formula?] = []
                 for (arg, partial) in zip(args, partials) where arg.contains(variable: w) {
-                    parts.append(try arg.pullback(Expr.reduce(Expr.mul([seed, partial]), to: arg), w))
+                    parts.append(try arg.pullback(Formula.reduce(Formula.mul([seed, partial]), to: arg), w))
                 }
-                return Expr.accumulate(parts)
+                return Formula.accumulate(parts)
             }
         }
     }
 
     /// A cotangent for an operand: summed when the operand was a scalar broadcast over a vector.
-    private static func reduce(_ seed: Expr, to operand: Expr) -> Expr {
-        seed.isNonScalar && !operand.isNonScalar ? Expr.apply("sum", [seed]) : seed
+    private static func reduce(_ seed: Formula, to operand: Formula) -> Formula {
+        seed.isNonScalar && !operand.isNonScalar ? Formula.apply("sum", [seed]) : seed
     }
 
-    private static func accumulate(_ parts: [Expr?]) -> Expr? {
+    private static func accumulate(_ parts: [Formula?]) -> Formula? {
         let present = parts.compactMap { $0 }
-        return present.isEmpty ? nil : Expr.add(present)
+        return present.isEmpty ? nil : Formula.add(present)
     }
 }

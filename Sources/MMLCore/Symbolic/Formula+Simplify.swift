@@ -1,17 +1,17 @@
 // Heavier rewriting than the smart constructors: simplify, expand, factor, together.
 
-extension Expr {
+extension Formula {
     /// A simpler equivalent formula: children first, then at each sum the smallest of the
     /// collected form, the form with common factors pulled out and the form over a common
     /// denominator; `sin(u)² + cos(u)²` → 1 and `cosh(u)² − sinh(u)²` → 1 along the way.
-    public func simplified() -> Expr {
+    public func simplified() -> Formula {
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return self
         default:
             let rebuiltNode = rebuild(with: children.map { $0.simplified() })
             if case .product = rebuiltNode { return rebuiltNode.trigonometricQuotients().cancelled() }
             guard case .sum(let terms) = rebuiltNode else { return rebuiltNode }
-            let base = Expr.pythagorean(terms)
+            let base = Formula.pythagorean(terms)
             guard case .sum = base else { return base }
             // A rewrite must pay for itself: a learner reads x²·cos(x) + 2·x·sin(x) more easily
             // than x·(x·cos(x) + 2·sin(x)), so a rewritten form wins only when clearly smaller.
@@ -32,26 +32,26 @@ extension Expr {
     }
 
     /// Multiplies out products of sums and positive integer powers of sums (up to 32).
-    public func expanded() -> Expr {
+    public func expanded() -> Formula {
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return self
         case .product(let fs):
-            return fs.map { $0.expanded() }.reduce(Expr.one) { Expr.distribute($0, $1) }
+            return fs.map { $0.expanded() }.reduce(Formula.one) { Formula.distribute($0, $1) }
         case .power(let b, let e):
             let eb = b.expanded()
             if case .sum = eb, let n = e.numberValue?.intValue, n >= 2, n <= 32 {
                 var acc = eb
-                for _ in 1..<n { acc = Expr.distribute(acc, eb) }
+                for _ in 1..<n { acc = Formula.distribute(acc, eb) }
                 return acc
             }
-            return Expr.pow(eb, e)
+            return Formula.pow(eb, e)
         default:
             return rebuild(with: children.map { $0.expanded() })
         }
     }
 
     /// `a·b` multiplied out when either side is a sum.
-    private static func distribute(_ a: Expr, _ b: Expr) -> Expr {
+    private static func distribute(_ a: Formula, _ b: Formula) -> Formula {
         switch (a, b) {
         case (.sum(let xs), .sum(let ys)): return add(xs.flatMap { x in ys.map { y in mul([x, y]) } })
         case (.sum(let xs), _): return add(xs.map { mul([$0, b]) })
@@ -61,19 +61,19 @@ extension Expr {
     }
 
     /// Pulls common factors out of every sum: `2·x² + 4·x` → `2·x·(x + 2)`.
-    public func factored() -> Expr { factored(deep: true) }
+    public func factored() -> Formula { factored(deep: true) }
 
-    func factored(deep: Bool) -> Expr {
+    func factored(deep: Bool) -> Formula {
         let node = deep ? rebuild(with: children.map { $0.factored(deep: true) }) : self
         guard case .sum(let terms) = node else { return node }
-        return Expr.pullCommonFactors(terms) ?? node
+        return Formula.pullCommonFactors(terms) ?? node
     }
 
     /// A sum with fractions written over one common denominator: `1/x + 1/y` → `(x + y)/(x·y)`.
-    public func together() -> Expr {
+    public func together() -> Formula {
         guard case .sum(let terms) = self else { return self }
-        var denominators: [Expr: Number] = [:]
-        var order: [Expr] = []
+        var denominators: [Formula: Number] = [:]
+        var order: [Formula] = []
         var coefficientDenominator = 1
         for t in terms {
             let (c, _) = t.coefficientAndRest
@@ -91,10 +91,10 @@ extension Expr {
             }
         }
         if order.isEmpty && coefficientDenominator == 1 { return self }
-        var denominatorFactors: [Expr] = order.map { Expr.pow($0, .number(denominators[$0] ?? .int(1))) }
+        var denominatorFactors: [Formula] = order.map { Formula.pow($0, .number(denominators[$0] ?? .int(1))) }
         if coefficientDenominator != 1 { denominatorFactors.append(.int(coefficientDenominator)) }
-        let denominator = Expr.mul(denominatorFactors)
-        let numerator = Expr.add(terms.map { Expr.mul([$0, denominator]) })
+        let denominator = Formula.mul(denominatorFactors)
+        let numerator = Formula.add(terms.map { Formula.mul([$0, denominator]) })
         var bestNumerator = numerator, bestCount = numerator.nodeCount
         let expandedNumerator = numerator.expanded()
         for candidate in [expandedNumerator, expandedNumerator.factored(deep: false), numerator.factored(deep: false)] {
@@ -102,24 +102,24 @@ extension Expr {
             if c < bestCount { bestNumerator = candidate; bestCount = c }
         }
         if bestNumerator.isZero { return .zero }
-        return Expr.quotient(bestNumerator, denominator)
+        return Formula.quotient(bestNumerator, denominator)
     }
 
     /// `n/d` kept as written (a sum numerator is not distributed over).
-    private static func quotient(_ n: Expr, _ d: Expr) -> Expr {
+    private static func quotient(_ n: Formula, _ d: Formula) -> Formula {
         multiply([n, pow(d, .minusOne)], distribute: false)
     }
 
     /// The common factors of all terms pulled out, or nil when there are none.
-    static func pullCommonFactors(_ terms: [Expr]) -> Expr? {
+    static func pullCommonFactors(_ terms: [Formula]) -> Formula? {
         guard terms.count >= 2 else { return nil }
-        var common: [Expr: Number]? = nil
-        var order: [Expr] = []
+        var common: [Formula: Number]? = nil
+        var order: [Formula] = []
         var coefficients: [Number] = []
         for t in terms {
             let (c, _) = t.coefficientAndRest
             coefficients.append(c)
-            var mine: [Expr: Number] = [:]
+            var mine: [Formula: Number] = [:]
             for f in t.monomialFactors {
                 let (b, e) = f.baseAndExponent
                 if let n = e.numberValue { mine[b] = n } else { mine[f] = .int(1) }
@@ -138,7 +138,7 @@ extension Expr {
             }
         }
         let commonCoefficient = commonNumber(coefficients)
-        var pulled: [Expr] = []
+        var pulled: [Formula] = []
         for b in order {
             if let n = common?[b] { pulled.append(pow(b, .number(n))) }
         }
@@ -164,7 +164,7 @@ extension Expr {
     }
 
     /// `sin(u)²·r + cos(u)²·r` → `r` and `cosh(u)²·r − sinh(u)²·r` → `r`.
-    static func pythagorean(_ terms: [Expr]) -> Expr {
+    static func pythagorean(_ terms: [Formula]) -> Formula {
         var remaining = terms
         var changed = false
         var i = 0
@@ -188,7 +188,7 @@ extension Expr {
     }
 
     /// `sin(u)ⁿ/cos(u)ⁿ` → `tan(u)ⁿ` and `sinh(u)ⁿ/cosh(u)ⁿ` → `tanh(u)ⁿ` inside a product.
-    func trigonometricQuotients() -> Expr {
+    func trigonometricQuotients() -> Formula {
         guard case .product(let fs) = self else { return self }
         var factors = fs
         var changed = false
@@ -197,19 +197,19 @@ extension Expr {
                 let (b, e) = factors[i].baseAndExponent
                 guard case .call(let name, let args) = b, name == numerator, args.count == 1,
                       let n = e.numberValue, !n.isNegative else { continue }
-                guard let j = factors.firstIndex(of: Expr.pow(Expr.apply(denominator, args), .number(-n))) else { continue }
-                factors[i] = Expr.pow(Expr.apply(quotient, args), .number(n))
+                guard let j = factors.firstIndex(of: Formula.pow(Formula.apply(denominator, args), .number(-n))) else { continue }
+                factors[i] = Formula.pow(Formula.apply(quotient, args), .number(n))
                 factors.remove(at: j)
                 changed = true
                 break
             }
         }
-        return changed ? Expr.mul(factors) : self
+        return changed ? Formula.mul(factors) : self
     }
 
     /// When `t = rest·name(u)²`, returns (u, rest).
-    private static func squaredCall(_ name: String, in t: Expr) -> (Expr, Expr)? {
-        let factors: [Expr]
+    private static func squaredCall(_ name: String, in t: Formula) -> (Formula, Formula)? {
+        let factors: [Formula]
         if case .product(let fs) = t { factors = fs } else { factors = [t] }
         for (k, f) in factors.enumerated() {
             if case .power(.call(let n, let args), let e) = f, n == name, args.count == 1, e == .int(2) {
