@@ -36,6 +36,9 @@ let package = Package(
                 "MMLCore", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Fuzz targets (Scripts/fuzz); a normal build replays inputs given as files.
+        .systemLibrary(name: "CFuzzerDriver", path: "Sources/CFuzzerDriver"),
+        .executableTarget(name: "mml-fuzz", dependencies: ["MMLCore", "CFuzzerDriver"], path: "Sources/mml-fuzz"),
         .target(name: "MMLTestSupport", dependencies: ["MMLCore"], path: "Tests/MMLTestSupport"),
         .testTarget(
             name: "MMLCoreTests", dependencies: ["MMLCore", "MMLTestSupport"],
