@@ -54,6 +54,13 @@ func runInput(_ bytes: UnsafeBufferPointer<UInt8>) {
 startWatchdog()
 
 #if FUZZING
+/// libFuzzer's callback by its conventional name (also used when libFuzzer supplies main()).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    runInput(UnsafeBufferPointer(start: data, count: size))
+    return 0
+}
+
 var argc = CommandLine.argc
 var argv = CommandLine.unsafeArgv
 _ = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
