@@ -44,3 +44,21 @@ func builtinExample(_ example: ExampleCase) {
     let committed = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     #expect(committed == generated, "Docs/reference.md is stale: run Scripts/update-docs")
 }
+
+@Test func textMateGrammarIsCurrentAndValidJSON() throws {
+    let generated = TextMateGrammar.json()
+    let object = try JSONSerialization.jsonObject(with: Data(generated.utf8)) as? [String: Any]
+    #expect(object?["scopeName"] as? String == "source.mml")
+    for pattern in (object?["patterns"] as? [[String: Any]]) ?? [] {
+        if let regex = pattern["match"] as? String {
+            #expect((try? NSRegularExpression(pattern: regex)) != nil, "bad regex \(regex)")
+        }
+    }
+    let path = repositoryRoot + "/Grammar/mml.tmLanguage.json"
+    if recordingSnapshots {
+        try generated.write(toFile: path, atomically: true, encoding: .utf8)
+        return
+    }
+    let committed = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    #expect(committed == generated, "Grammar/mml.tmLanguage.json is stale: run Scripts/update-docs")
+}
