@@ -1,0 +1,18 @@
+// Ctrl-C in the REPL: a SIGINT handler that only raises MMLCore's interrupt flag, which the
+// line reader and the evaluation loops check.
+import MMLCore
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+enum InterruptSignal {
+    /// Installs the handler. No SA_RESTART: a blocked read must return EINTR, so that
+    /// libedit's readline() gives up the line after one Ctrl-C.
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in Interrupt.request() }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+}
