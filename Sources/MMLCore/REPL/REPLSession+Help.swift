@@ -3,7 +3,7 @@
 
 extension REPLSession {
     /// The language in a screen; the overview adds topics by area and the commands.
-    static let languageSummary = """
+    public static let languageSummary = """
         MML: type math, press Enter, see the answer.
 
           x = 3                  assign; the REPL shows `x = 3` (a trailing ; hides it)

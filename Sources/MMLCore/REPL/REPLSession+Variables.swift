@@ -49,12 +49,14 @@ extension REPLSession {
     static func inlineMatrix(_ m: Matrix, style: FormatStyle) -> String {
         if m.rows == 0 || m.cols == 0 { return "[]" }
         let mode: FormatStyle = style == .long ? .long : style
+        // A vector is shown as MML prints it, [1, 2, 3]; a matrix with ; between rows.
+        let (rows, cols) = m.isVector ? (1, m.rows) : (m.rows, m.cols)
         var text = "["
-        outer: for i in 0..<m.rows {
+        outer: for i in 0..<rows {
             if i > 0 { text += "; " }
-            for j in 0..<m.cols {
+            for j in 0..<cols {
                 if j > 0 { text += ", " }
-                let x = m.data[j * m.rows + i]
+                let x = m.data[j * rows + i]
                 text += m.isLogical ? formatLogical(x != 0) : formatScalar(x, mode: mode)
                 if text.count > variableValueWidth { break outer }
             }
