@@ -6,8 +6,10 @@ import MMLCore
 #endif
 
 enum InterruptSignal {
-    /// Installs the handler. No SA_RESTART: a blocked read must return EINTR, so that
-    /// libedit's readline() gives up the line after one Ctrl-C.
+    /// Installs the handler. SA_RESTART keeps a Ctrl-C during evaluation from failing a
+    /// write to the terminal with EINTR. While readline() waits for a key, libedit has its
+    /// own handler installed (without SA_RESTART), which restores the terminal, passes the
+    /// signal on to this one, and makes readline() return nil.
     static func install() {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in Interrupt.request() }

@@ -137,6 +137,23 @@ final class PseudoTerminalProcess {
         return nil
     }
 
+    /// Presses Ctrl-D and waits for the exit status. libedit prints its prompt a moment
+    /// before it switches the terminal to raw mode; a Ctrl-D landing in between reaches
+    /// libedit as a NUL character in the line, so later tries clear the line (Ctrl-U)
+    /// before pressing Ctrl-D again.
+    func pressCtrlDAndWait(attempts: Int = 5) -> Int32? {
+        for attempt in 0..<attempts {
+            send(attempt == 0 ? "\u{04}" : "\u{15}\u{04}")
+            if let status = waitForExit(timeout: 2) { return status }
+        }
+        return nil
+    }
+
+    /// The last bytes received, escaped, for a failure message.
+    var rawTail: String {
+        bytes.suffix(160).map { $0 >= 32 && $0 < 127 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined()
+    }
+
     private func pump(timeout: Double) {
         var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         guard poll(&fds, 1, Int32(max(0, timeout) * 1000)) > 0 else { return }

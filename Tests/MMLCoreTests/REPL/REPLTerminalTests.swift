@@ -74,8 +74,7 @@ struct REPLTerminalTests {
 
         // Ctrl-D on an empty line exits cleanly.
         #expect(term.expect("mml> "))
-        term.send("\u{04}")
-        #expect(term.waitForExit() == 0)
+        #expect(term.pressCtrlDAndWait() == 0, "did not exit: \(term.rawTail)")
 
         // The history file holds each entry, the matrix as one entry with encoded newlines.
         let history = String(decoding: try readBytes(state + "/mml/history"), as: UTF8.self)
@@ -112,13 +111,10 @@ extension REPLTerminalTests {
             #expect(first.expect("first\(i) = \(i)0\n"))
             #expect(second.expect("second\(i) = \(i)0\n"))
         }
-        // Ctrl-D typed ahead of the prompt would reach a terminal in cooked mode and be lost.
         #expect(first.expect("mml> "))
         #expect(second.expect("mml> "))
-        first.send("\u{04}")
-        second.send("\u{04}")
-        #expect(first.waitForExit() == 0, "first REPL did not exit: \(first.screenText)")
-        #expect(second.waitForExit() == 0, "second REPL did not exit: \(second.screenText)")
+        #expect(first.pressCtrlDAndWait() == 0, "first REPL did not exit: \(first.rawTail)")
+        #expect(second.pressCtrlDAndWait() == 0, "second REPL did not exit: \(second.rawTail)")
 
         let lines = String(decoding: try readBytes(state + "/mml/history"), as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(lines.first == "_HiStOrY_V2_")
