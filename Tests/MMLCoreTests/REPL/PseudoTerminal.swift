@@ -144,7 +144,7 @@ final class PseudoTerminalProcess {
     func pressCtrlDAndWait(attempts: Int = 5) -> Int32? {
         for attempt in 0..<attempts {
             send(attempt == 0 ? "\u{04}" : "\u{15}\u{04}")
-            if let status = waitForExit(timeout: 2) { return status }
+            if let status = waitForExit(timeout: 1) { return status }
         }
         return nil
     }

@@ -87,9 +87,12 @@ struct REPLCommandTests {
         let folder = makeTemporaryFolder()
         let path = folder + "/defs.mml"
         try FileAccess.writeAtomically("k = 7\nfn sq(x) { return x^2 }\nprint(\"loading\")\n", to: path)
-        let run = runSession(lines: [":load \(path)", "sq(k)", ":load \"\(path)\"", ":load \(folder)/missing.mml"], interactive: false)
+        let run = runSession(lines: [":load \(path)", "sq(k)", ":load \"\(path)\"", ":load \(folder)/missing.mml", ":save \(folder)/saved.mml"], interactive: false)
         #expect(run.out.hasPrefix("loading\nloaded \(path): defines k, sq\n49\nloading\nloaded \(path)\n"))
         #expect(run.err.hasPrefix("error: cannot read \(folder)/missing.mml: No such file or directory\n"))
+        // A loaded script goes into :save inline, so the saved script stands alone.
+        let saved = try FileAccess.readText(folder + "/saved.mml")
+        #expect(saved.contains("# from :load \(path)\nk = 7\nfn sq(x) { return x^2 }\nprint(\"loading\")\n# end of \(path)\nsq(k)\n"))
         let bad = folder + "/bad.mml"
         try FileAccess.writeAtomically("ok = 1\nbroken = ok +* 2\n", to: bad)
         let failing = runSession(lines: [":load \(bad)"], interactive: false)

@@ -33,6 +33,21 @@ struct REPLTerminalTests {
         #expect(term.expect("A =\n  1  2\n  3  4\n  5  6\n"), "matrix not shown: \(term.screenText)")
         #expect(term.expect("mml> "))
 
+        // Up recalls the multi-line entry as one entry; Enter runs it again.
+        term.send("\u{1B}[A")
+        term.drain(for: 0.2)
+        term.send("\r")
+        #expect(term.expect("A =\n  1  2\n  3  4\n  5  6\n"), "multi-line entry not recalled: \(term.screenText)")
+        #expect(term.expect("mml> "))
+
+        // Two Tabs on an ambiguous prefix list the matches; Ctrl-U clears the line.
+        term.send("co")
+        term.drain(for: 0.2)
+        term.send("\t\t")
+        #expect(term.expect("cosh"), "no list of matches: \(term.screenText)")
+        term.send("\u{15}")
+        term.drain(for: 0.2)
+
         // Tab completes sqr to sqrt: only sqrt(16) gives 4, sqr(16) would be an error.
         term.send("sqr")
         term.drain(for: 0.2)
@@ -82,6 +97,8 @@ struct REPLTerminalTests {
         #expect(lines.first == "_HiStOrY_V2_")
         #expect(lines.contains("A\\040=\\040[1,\\0402;\\0123,\\0404;\\0125,\\0406]"), "history: \(history)")
         #expect(lines.contains("sqrt(16)"))
+        // The recalled entry was entered again: it is in the history twice.
+        #expect(lines.filter { $0.hasPrefix("A\\040=\\040[1,") }.count == 2)
         #expect(lines.contains("A[3,\\0402]\\040+\\0401"))
         #expect(!history.contains("garbage"))
     }
