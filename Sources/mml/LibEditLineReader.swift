@@ -25,8 +25,14 @@ final class LibEditLineReader: LineReader {
     init(color: Bool, history: HistoryFile?) {
         self.color = color
         self.history = history
-        // Without the user's locale libedit drops π and α and garbles the history file.
+        // Without a UTF-8 locale libedit drops π and α and garbles the history file. A
+        // minimal system may have none configured (LANG unset): fall back to C.UTF-8 for
+        // characters. Numbers keep the C conventions (a decimal point, never a comma).
         setlocale(LC_ALL, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        setlocale(LC_NUMERIC, "C")
         rl_readline_name = UnsafePointer(strdup("mml"))
         rl_initialize()
         rl_attempted_completion_function = attemptCompletion

@@ -56,8 +56,11 @@ public final class REPLSession {
         self.configuration = configuration
         self.write = write
         self.writeError = writeError
-        interpreter.output = { [unowned self] text in self.write(text) }
-        interpreter.onWarning = { [unowned self] d in self.writeError(self.renderer.render(d)) }
+        interpreter.output = { [weak self] text in self?.write(text) }
+        interpreter.onWarning = { [weak self] d in
+            guard let self else { return }
+            self.writeError(self.renderer.render(d))
+        }
     }
 
     var renderer: DiagnosticRenderer { DiagnosticRenderer(sources: interpreter.sources, color: configuration.color) }
