@@ -40,21 +40,10 @@ final class LibEditLineReader: LineReader {
         // several matches shows field and file names rather than whole expressions.
         rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{}()[],+-*/^:!~.#%?"))
         rl_completion_append_character = 0
-        for binding in Self.keyBindings { _ = rl_parse_and_bind(binding) }
+        // rl_initialize already binds Ctrl-R to reverse search, Home/End/Delete in their
+        // common encodings and Ctrl-Left/Right to word moves; emacs keys do the rest.
         history?.load()
     }
-
-    /// Keys that libedit's emacs map binds differently from readline, or not at all on
-    /// some terminals: Ctrl-W deletes the word before the cursor (libedit kills the region),
-    /// and Home/End/Delete in their common encodings. rl_parse_and_bind tokenizes the line
-    /// first, which eats one level of backslashes, so ESC is written with two.
-    static let keyBindings = [
-        "bind ^W ed-delete-prev-word",
-        "bind \\\\e[H ed-move-to-beg", "bind \\\\e[F ed-move-to-end",
-        "bind \\\\e[1~ ed-move-to-beg", "bind \\\\e[4~ ed-move-to-end",
-        "bind \\\\eOH ed-move-to-beg", "bind \\\\eOF ed-move-to-end",
-        "bind \\\\e[3~ ed-delete-next-char",
-    ]
 
     /// Where Tab gets its candidates: the session, given the text before the cursor.
     func completeWith(_ complete: @escaping (String) -> CompletionResult) {
