@@ -44,7 +44,10 @@ struct MML: ParsableCommand {
                 throw ExitCode(runner.run(text: text, name: file == "-" ? "<stdin>" : file, arguments: scriptArguments))
             }
         }
-        throw ExitCode(runner.runPiped(arguments: scriptArguments))
+        if Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal {
+            throw ExitCode(REPLFrontEnd.runInteractive(noColor: noColor))
+        }
+        throw ExitCode(REPLFrontEnd.runPiped(noColor: noColor))
     }
 }
 

@@ -1,0 +1,201 @@
+// The REPL loop: reads entries through a LineReader, runs them in one workspace, echoes
+// results, reports errors without leaving, and dispatches `:commands`.
+
+/// How a session presents itself.
+public struct REPLConfiguration: Sendable {
+    /// A terminal session: banner and prompts. A piped session shows neither, and its exit
+    /// status says whether any statement failed.
+    public var interactive: Bool
+    /// Colour diagnostics and hints (the reader colours its own prompt).
+    public var color: Bool
+    /// Shown in the banner.
+    public var version: String
+    /// Run each entry on a thread with a large stack (deep recursion then ends in an
+    /// error, not a crash). Off when the caller already runs the whole session on one.
+    public var evaluateOnLargeStack: Bool
+
+    public init(interactive: Bool = true, color: Bool = false, version: String = "", evaluateOnLargeStack: Bool = true) {
+        self.interactive = interactive
+        self.color = color
+        self.version = version
+        self.evaluateOnLargeStack = evaluateOnLargeStack
+    }
+}
+
+/// One REPL session: a workspace, its input, and what it has run so far.
+public final class REPLSession {
+    /// The primary prompt and the one shown while an entry is incomplete.
+    public static let prompt = "mml> "
+    public static let continuationPrompt = "...> "
+
+    public let interpreter: Interpreter
+    public let reader: LineReader
+    public var configuration: REPLConfiguration
+    /// Where results and program output go (standard output).
+    public var write: (String) -> Void
+    /// Where diagnostics go (standard error).
+    public var writeError: (String) -> Void
+    /// How many entries or commands failed (piped mode exits 1 when this is not zero).
+    public internal(set) var failures = 0
+    /// The inputs that ran without error, in order: what `:save` writes.
+    public internal(set) var savedInputs: [String] = []
+    /// Lines of an entry that is still incomplete.
+    public private(set) var pending: [String] = []
+
+    var entryCount = 0
+    var lineCount = 0
+    var pendingStartLine = 0
+    var quitRequested = false
+
+    public init(
+        interpreter: Interpreter = Interpreter(), reader: LineReader, configuration: REPLConfiguration = REPLConfiguration(),
+        write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
+    ) {
+        self.interpreter = interpreter
+        self.reader = reader
+        self.configuration = configuration
+        self.write = write
+        self.writeError = writeError
+        interpreter.output = { [weak self] text in self?.write(text) }
+        interpreter.onWarning = { [weak self] d in
+            guard let self else { return }
+            self.writeError(self.renderer.render(d))
+        }
+    }
+
+    var renderer: DiagnosticRenderer { DiagnosticRenderer(sources: interpreter.sources, color: configuration.color) }
+
+    /// The one-line greeting of an interactive session.
+    public var banner: String {
+        "MML \(configuration.version) — type :help for a tour, :help NAME for a function, :quit or Ctrl-D to leave."
+    }
+
+    /// The prompt for the next line.
+    public var currentPrompt: String {
+        guard configuration.interactive else { return "" }
+        return pending.isEmpty ? Self.prompt : Self.continuationPrompt
+    }
+
+    /// Runs until end of input or `:quit`; returns the exit status (1 in piped mode when
+    /// anything failed, else 0).
+    public func run() -> Int32 {
+        if configuration.interactive { write(banner + "\n") }
+        while !quitRequested {
+            if !feed(reader.readLine(prompt: currentPrompt)) { break }
+        }
+        return !configuration.interactive && failures > 0 ? 1 : 0
+    }
+
+    /// Handles one read result; returns false when the session should end.
+    @discardableResult
+    public func feed(_ input: LineInput) -> Bool {
+        switch input {
+        case .endOfInput:
+            // A piped script that stops inside a bracket is a syntax error worth reporting.
+            if !pending.isEmpty && !configuration.interactive { finishPending(force: true) }
+            pending = []
+            if configuration.interactive { write("\n") }
+            return false
+        case .interrupted:
+            pending = []
+            Interrupt.clear()
+            return true
+        case .line(let line):
+            lineCount += 1
+            handle(line)
+            return !quitRequested
+        }
+    }
+
+    private func handle(_ line: String) {
+        if pending.isEmpty {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty { return }
+            if trimmed.hasPrefix(":") {
+                reader.addHistory(trimmed)
+                runCommand(trimmed)
+                return
+            }
+            pendingStartLine = lineCount
+        }
+        // Two blank lines in a row end an entry that is stuck open, so its error shows.
+        let force = !pending.isEmpty && line.trimmingWhitespace().isEmpty && pending.last!.trimmingWhitespace().isEmpty
+        pending.append(line)
+        finishPending(force: force)
+    }
+
+    /// Runs the pending lines as one entry unless they are still incomplete.
+    private func finishPending(force: Bool) {
+        var lines = pending
+        while let last = lines.last, last.trimmingWhitespace().isEmpty { lines.removeLast() }
+        let text = lines.joined(separator: "\n")
+        let outcome = evaluate(text, name: nextSourceName(), echo: true, allowIncomplete: !force)
+        if case .incomplete = outcome { return }
+        pending = []
+        reader.addHistory(text)
+        if report(outcome) { savedInputs.append(text) }
+    }
+
+    private func nextSourceName() -> String {
+        if configuration.interactive {
+            entryCount += 1
+            return "<input \(entryCount)>"
+        }
+        return "<stdin:\(pendingStartLine)>"
+    }
+
+    /// Runs text in the workspace, with the interrupt flag cleared first.
+    func evaluate(_ text: String, name: String, echo: Bool, allowIncomplete: Bool = false) -> RunOutcome {
+        Interrupt.clear()
+        defer { Interrupt.clear() }
+        let ip = interpreter
+        let body = { ip.run(text, name: name, echo: echo, allowIncomplete: allowIncomplete) }
+        return configuration.evaluateOnLargeStack ? withLargeStack(body) : body()
+    }
+
+    /// Prints the diagnostics of a failed run; true when it succeeded.
+    @discardableResult
+    func report(_ outcome: RunOutcome) -> Bool {
+        switch outcome {
+        case .success: return true
+        case .incomplete:
+            failures += 1
+            writeError(paint("error", "1;31") + paint(": the input is incomplete", "1") + "\n")
+            return false
+        case .failure(let diagnostics):
+            failures += 1
+            // The terminal echoed ^C where the cursor was; the message starts on a new line.
+            if configuration.interactive && diagnostics.contains(where: { $0.kind == "interrupt" }) { write("\n") }
+            for d in diagnostics { writeError(renderer.render(d)) }
+            return false
+        }
+    }
+
+    /// Reports a problem with a command, in the renderer's style.
+    func commandError(_ message: String, hint: String? = nil) {
+        failures += 1
+        var text = paint("error", "1;31") + paint(": " + message, "1") + "\n"
+        if let hint { text += paint("hint", "1;32") + ": " + hint + "\n" }
+        writeError(text)
+    }
+
+    func paint(_ text: String, _ code: String) -> String {
+        configuration.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Completions for the text before the cursor (see `Completer`).
+    public func complete(_ beforeCursor: String) -> CompletionResult {
+        Completer(
+            builtinNames: Builtins.allNames, variableNames: interpreter.globals.definedNames,
+            commands: Self.commandNames, lookup: { [interpreter] in interpreter.globals[$0] }
+        ).complete(beforeCursor)
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and newlines (no Foundation).
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+}
