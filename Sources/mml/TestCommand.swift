@@ -1,7 +1,7 @@
 // `mml test PATH…`: runs exercise and sample scripts, compares each with its `.out`, counts
 // check results, and exits non-zero when anything failed.
 import ArgumentParser
-import Foundation
+@preconcurrency import Foundation
 import MMLCore
 
 struct TestCommand: ParsableCommand {
@@ -95,8 +95,8 @@ struct TestCommand: ParsableCommand {
         let expectedPath = String(script.dropLast(4)) + ".out"
         if update {
             if !result.timedOut {
-                do { try writeAtomically(result.stdout, to: expectedPath) } catch {
-                    outcome.problems.append("could not write \(expectedPath): \(error.localizedDescription)")
+                do { try FileAccess.writeAtomically(result.stdout, to: expectedPath) } catch {
+                    outcome.problems.append(error.message)
                 }
             }
         } else if let expected = try? String(contentsOfFile: expectedPath, encoding: .utf8), expected != result.stdout {
@@ -115,18 +115,6 @@ struct TestCommand: ParsableCommand {
 
     private func selfPath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-}
-
-/// Writes a file by writing a temporary file beside it and renaming it into place, so an
-/// interrupted write never leaves a half-written file.
-func writeAtomically(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    try Data(text.utf8).write(to: temporary)
-    if rename(temporary.path, url.path) != 0 {
-        try? FileManager.default.removeItem(at: temporary)
-        throw CocoaError(.fileWriteUnknown)
     }
 }
 

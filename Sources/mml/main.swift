@@ -70,7 +70,6 @@ extension ScriptRunner {
 
 let mmlVersion = "0.1.0"
 
-// Usage errors exit with status 2 (ArgumentParser's default is 64).
 /// Parses and runs one command; usage errors exit with status 2 (ArgumentParser's default is 64).
 func runCommand<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) -> Never {
     do {
