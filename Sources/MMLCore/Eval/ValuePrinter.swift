@@ -61,9 +61,13 @@ struct ValuePrinter {
         for (name, value) in r.fields {
             let shown = nested(value)
             let pad = String(repeating: " ", count: width - name.count)
-            if shown.contains("\n") {
+            var isRecord = false
+            if case .record = value { isRecord = true }
+            if shown.contains("\n") || isRecord {
                 lines.append("  \(name):")
-                lines.append(contentsOf: shown.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 })
+                // A nested record's lines are indented already; other blocks get four spaces.
+                let indent = isRecord ? "  " : "    "
+                lines.append(contentsOf: shown.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 })
             } else {
                 lines.append("  \(name)\(pad) = \(shown)")
             }
