@@ -24,6 +24,9 @@ struct MML: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
 
+    @Option(help: ArgumentHelp("Stop a script that runs longer than this (exit status 124).", valueName: "seconds"))
+    var timeout: Double?
+
     @Argument(help: "The script to run (- for standard input).")
     var file: String?
 
@@ -31,7 +34,8 @@ struct MML: ParsableCommand {
     var scriptArguments: [String] = []
 
     func run() throws {
-        let runner = ScriptRunner(color: Terminal.useColor(forStderr: true, disabled: noColor))
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout needs a positive number of seconds") }
+        let runner = ScriptRunner(color: Terminal.useColor(forStderr: true, disabled: noColor), timeout: timeout)
         if let expression {
             throw ExitCode(runner.runExpression(expression))
         }

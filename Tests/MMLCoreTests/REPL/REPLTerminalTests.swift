@@ -7,15 +7,14 @@ import Testing
 import Glibc
 #endif
 
-private let mmlBinary = repositoryRoot + "/.build/debug/mml"
 
 @Suite("REPL in a terminal")
 struct REPLTerminalTests {
     @Test("typing at the real REPL on a pseudo-terminal",
-          .enabled(if: access(mmlBinary, X_OK) == 0, "the mml binary is not built at \(mmlBinary); run `swift build` first"))
+          .enabled(if: access(mmlExecutable, X_OK) == 0, "the mml binary is not built at \(mmlExecutable); run `swift build` first"))
     func terminalSession() throws {
         let state = makeTemporaryFolder()
-        let term = try PseudoTerminalProcess(executable: mmlBinary, environment: [
+        let term = try PseudoTerminalProcess(executable: mmlExecutable, environment: [
             "TERM=xterm", "XDG_STATE_HOME=\(state)", "HOME=\(state)", "NO_COLOR=1",
             "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
         ])
@@ -106,7 +105,7 @@ struct REPLTerminalTests {
 
 extension REPLTerminalTests {
     @Test("two REPLs at once share one history file, capped at 10,000 entries",
-          .enabled(if: access(mmlBinary, X_OK) == 0, "the mml binary is not built at \(mmlBinary); run `swift build` first"))
+          .enabled(if: access(mmlExecutable, X_OK) == 0, "the mml binary is not built at \(mmlExecutable); run `swift build` first"))
     func sharedHistory() throws {
         let state = makeTemporaryFolder()
         #expect(mkdir(state + "/mml", 0o700) == 0)
@@ -116,8 +115,8 @@ extension REPLTerminalTests {
         try FileAccess.writeAtomically(full, to: state + "/mml/history")
 
         let environment = ["TERM=xterm", "XDG_STATE_HOME=\(state)", "HOME=\(state)", "NO_COLOR=1", "LANG=C.UTF-8"]
-        let first = try PseudoTerminalProcess(executable: mmlBinary, environment: environment)
-        let second = try PseudoTerminalProcess(executable: mmlBinary, environment: environment)
+        let first = try PseudoTerminalProcess(executable: mmlExecutable, environment: environment)
+        let second = try PseudoTerminalProcess(executable: mmlExecutable, environment: environment)
         #expect(first.expect("mml> ", timeout: 30))
         #expect(second.expect("mml> ", timeout: 30))
         // Each echo (first1 = 10) differs from the typed line, which the terminal may echo
