@@ -84,6 +84,9 @@ final class CompiledFunction: @unchecked Sendable {
     let expression: ExprNode?
     /// For block functions: the statements, as one block node.
     let body: StmtNode?
+    /// What a call evaluates: `expression`, or `body` wrapped to yield its return value.
+    /// Never optional, so a call reaches it with one load from `self` and no retain.
+    let entry: ExprNode
 
     init(name: String, slotCount: Int, parameterCount: Int, defaults: [ExprNode?], expression: ExprNode?, body: StmtNode?) {
         self.name = name
@@ -92,19 +95,22 @@ final class CompiledFunction: @unchecked Sendable {
         self.defaults = defaults
         self.expression = expression
         self.body = body
+        entry = expression ?? FunctionBodyNode(body ?? EmptyNode(.none))
     }
+}
 
-    /// Runs the body in a frame holding the arguments. A method here (rather than in the
-    /// caller) so `expression` and `body` are read from `self` and not retained per call.
-    @inline(never)
-    func run(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        if let expression { return try expression.eval(ip, frame) }
-        if let body, case .returned = try body.exec(ip, frame) {
-            var value = Value.nothing
-            swap(&value, &ip.returnValue)
-            return value
-        }
-        return .nothing
+/// A block function's statements as an expression: the value of its `return`, or nothing.
+final class FunctionBodyNode: ExprNode {
+    let body: StmtNode
+    init(_ body: StmtNode) {
+        self.body = body
+        super.init(body.span)
+    }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        guard case .returned = try body.exec(ip, frame) else { return .nothing }
+        var value = Value.nothing
+        swap(&value, &ip.returnValue)
+        return value
     }
 }
 

@@ -164,12 +164,12 @@ public final class Interpreter {
             if frame[i] != nil { throw MMLError(kind: "call", "`\(name)` is given twice", at: kspan) }
             frame[i] = value
         }
-        return try invoke(user, frame: frame, given: args.count, at: span)
+        return try invoke(user, code, frame: frame, given: args.count, at: span)
     }
 
-    /// Runs a user function whose first `given` parameters are already in `frame`.
-    func invoke(_ f: UserFunction, frame: Frame, given: Int, at span: SourceSpan) throws -> Value {
-        let code = f.code
+    /// Runs a user function whose first `given` parameters are already in `frame`. `code` is
+    /// `f.code`, passed in so its fields are read from a borrowed parameter (no retain).
+    func invoke(_ f: UserFunction, _ code: CompiledFunction, frame: Frame, given: Int, at span: SourceSpan) throws -> Value {
         if given < code.parameterCount {
             for i in given..<code.parameterCount where frame[i] == nil {
                 guard let d = code.defaults[i] else { throw arityError(f, given: given, at: span) }
@@ -184,7 +184,7 @@ public final class Interpreter {
                                hint: "does the function have a base case that stops it calling itself?")
             }
             try checkInterrupt(at: span)
-            return try f.code.run(self, frame)
+            return try code.entry.eval(self, frame)
         } catch var error as MMLError {
             let entry = Diagnostic.Frame(function: f.name, callSite: span)
             if var last = error.diagnostic.backtrace.last, last.function == entry.function, last.callSite == entry.callSite {

@@ -37,7 +37,7 @@ final class UnaryBuiltinCallNode: ExprNode {
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        guard case .none = ip.globals.values[slot] else { return try general.eval(ip, frame) }
+        guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
         return try body(try argument.eval(ip, frame), span)
     }
 }
@@ -60,7 +60,7 @@ final class BinaryBuiltinCallNode: ExprNode {
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        guard case .none = ip.globals.values[slot] else { return try general.eval(ip, frame) }
+        guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
         return try body(try first.eval(ip, frame), try second.eval(ip, frame), span)
     }
 }
@@ -90,7 +90,7 @@ final class CallNode: ExprNode {
             guard count <= code.parameterCount else { throw ip.arityError(user, given: count, at: span) }
             let callee = Frame.make(slotCount: code.slotCount, parent: user.captured)
             for i in 0..<count { callee.initialize(i, to: try args.eval(i, ip, frame)) }
-            return try ip.invoke(user, frame: callee, given: count, at: span)
+            return try ip.invoke(user, code, frame: callee, given: count, at: span)
         }
         if let builtin = function as? BuiltinFunction, keywords.isEmpty {
             switch builtin.builtin.body {

@@ -103,6 +103,8 @@ final class LocalGet: ExprNode {
         super.init(span)
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        // Numbers first: matching the case reads the payload without an outlined copy.
+        if case .number(let x)? = frame[slot] { return .number(x) }
         if let v = frame[slot] { return v }
         throw MMLError(kind: "name", "`\(name)` is used before it is given a value", at: span)
     }
@@ -142,7 +144,8 @@ final class GlobalGet: ExprNode {
         super.init(span)
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        if let v = ip.globals.values[slot] { return v }
+        if case .number(let x)? = ip.globals[slot: slot] { return .number(x) }
+        if let v = ip.globals[slot: slot] { return v }
         if let fallback { return fallback }
         throw ip.unknownName(name, at: span)
     }

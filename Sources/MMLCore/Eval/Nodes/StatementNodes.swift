@@ -22,7 +22,7 @@ enum VariableRef {
     func store(_ value: Value, _ ip: Interpreter, _ frame: Frame) {
         switch self {
         case .local(let s): frame[s] = value
-        case .global(let s): ip.globals.values[s] = value
+        case .global(let s): ip.globals[slot: s] = value
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
@@ -33,7 +33,7 @@ enum VariableRef {
     func load(_ ip: Interpreter, _ frame: Frame) -> Value? {
         switch self {
         case .local(let s): return frame[s]
-        case .global(let s): return ip.globals.values[s]
+        case .global(let s): return ip.globals[slot: s]
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
@@ -48,8 +48,8 @@ enum VariableRef {
             defer { frame[s] = nil }
             return frame[s]
         case .global(let s):
-            defer { ip.globals.values[s] = nil }
-            return ip.globals.values[s]
+            defer { ip.globals[slot: s] = nil }
+            return ip.globals[slot: s]
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
