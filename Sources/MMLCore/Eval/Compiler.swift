@@ -99,8 +99,8 @@ struct Compiler {
 
     // MARK: Statements
 
-    private mutating func compileBlock(_ body: [Stmt]) throws -> [StmtNode] {
-        try body.map { try compile($0) }
+    private mutating func compileBlock(_ body: [Stmt], _ span: SourceSpan) throws -> StmtNode {
+        makeBlock(try body.map { try compile($0) }, span)
     }
 
     private mutating func compile(_ stmt: Stmt) throws -> StmtNode {
@@ -110,7 +110,7 @@ struct Compiler {
         case .assign(let target, let op, let value):
             var valueNode = try compile(value)
             if let op {
-                valueNode = BinaryNode(op, try compile(target), valueNode, stmt.span)
+                valueNode = makeBinaryNode(op, try compile(target), valueNode, stmt.span)
             }
             return try compileAssignment(target, valueNode, stmt.span)
         case .destructure(let names, let value):
@@ -127,19 +127,25 @@ struct Compiler {
             return DefineNode(target: target, name: name, form: .block, parameters: params, formula: nil, code: code,
                               sourceText: text(stmt.span), stmt.span)
         case .ifElse(let branches, let elseBody):
-            let compiled = try branches.map { (condition: try compile($0.condition), body: try compileBlock($0.body)) }
-            return IfNode(branches: compiled, elseBody: try elseBody.map { try compileBlock($0) }, stmt.span)
+            // else-if chains nest: the last branch is innermost.
+            var otherwise = try elseBody.map { try compileBlock($0, stmt.span) }
+            for branch in branches.reversed() {
+                let condition = try compile(branch.condition)
+                otherwise = IfNode(condition: condition, then: try compileBlock(branch.body, stmt.span), otherwise: otherwise,
+                                   otherwise == nil ? stmt.span : condition.span.to(stmt.span))
+            }
+            return otherwise!
         case .forLoop(let variable, let sequence, let body):
             let seq = try compile(sequence)
             let target = resolveWrite(variable.name)
             loopDepth += 1
             defer { loopDepth -= 1 }
-            return ForNode(variable: target, sequence: seq, body: try compileBlock(body), stmt.span)
+            return ForNode(variable: target, sequence: seq, body: try compileBlock(body, stmt.span), stmt.span)
         case .whileLoop(let condition, let body):
             let c = try compile(condition)
             loopDepth += 1
             defer { loopDepth -= 1 }
-            return WhileNode(condition: c, body: try compileBlock(body), stmt.span)
+            return WhileNode(condition: c, body: try compileBlock(body, stmt.span), stmt.span)
         case .breakLoop, .continueLoop:
             let isBreak: Bool = { if case .breakLoop = stmt.kind { return true } else { return false } }()
             guard loopDepth > 0 else {
@@ -209,9 +215,9 @@ struct Compiler {
             }
         }
         let expr = try expression.map { try compile($0) }
-        let body = try statements.map { try compileBlock($0) } ?? []
+        let body = try statements.map { try compileBlock($0, $0.first?.span ?? .none) }
         return CompiledFunction(name: name, slotCount: fnScope.count, parameterCount: params.count, defaults: defaults,
-                                expression: expr, statements: body)
+                                expression: expr, body: body)
     }
 
     /// Names a function body assigns (not counting nested functions), which become locals.
@@ -262,7 +268,7 @@ struct Compiler {
         case .binary(let op, let l, let r):
             let (a, b) = (try compile(l), try compile(r))
             if op == .and || op == .or { return LogicNode(isAnd: op == .and, a, b, span) }
-            return BinaryNode(op, a, b, span)
+            return makeBinaryNode(op, a, b, span)
         case .range(let start, let step, let stop):
             return RangeNode(start: try compile(start), step: try step.map { try compile($0) }, stop: try compile(stop), span)
         case .prime(let operand, let count):
@@ -282,8 +288,9 @@ struct Compiler {
                 }
             }
             let call = CallNode(callee: calleeNode, args: positional, keywords: keywords, span)
-            if let global = calleeNode as? GlobalGet, case .function(let f as BuiltinFunction)? = global.fallback {
-                return BuiltinCallNode(slot: global.slot, builtin: f.builtin, general: call)
+            if let global = calleeNode as? GlobalGet, case .function(let f as BuiltinFunction)? = global.fallback,
+               let direct = BuiltinCall.make(slot: global.slot, builtin: f.builtin, general: call) {
+                return direct
             }
             return call
         case .index(let target, let indices):

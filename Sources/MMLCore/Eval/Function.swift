@@ -43,6 +43,8 @@ public final class UserFunction: Function, @unchecked Sendable {
     /// The formula of a math function or lambda (kept for printing and differentiation).
     public let formula: Expr?
     let code: CompiledFunction
+    /// The frame of the enclosing function call; nil at the top level, whose variables are
+    /// globals (the top frame has no slots, so no code ever reads through it).
     let captured: Frame?
     /// Source text of the body, shown when it is printed.
     let sourceText: String
@@ -80,16 +82,35 @@ final class CompiledFunction: @unchecked Sendable {
     let defaults: [ExprNode?]
     /// For math functions and lambdas: the body expression.
     let expression: ExprNode?
-    /// For block functions: the statements.
-    let statements: [StmtNode]
+    /// For block functions: the statements, as one block node.
+    let body: StmtNode?
+    /// What a call evaluates: `expression`, or `body` wrapped to yield its return value.
+    /// Never optional, so a call reaches it with one load from `self` and no retain.
+    let entry: ExprNode
 
-    init(name: String, slotCount: Int, parameterCount: Int, defaults: [ExprNode?], expression: ExprNode?, statements: [StmtNode]) {
+    init(name: String, slotCount: Int, parameterCount: Int, defaults: [ExprNode?], expression: ExprNode?, body: StmtNode?) {
         self.name = name
         self.slotCount = slotCount
         self.parameterCount = parameterCount
         self.defaults = defaults
         self.expression = expression
-        self.statements = statements
+        self.body = body
+        entry = expression ?? FunctionBodyNode(body ?? EmptyNode(.none))
+    }
+}
+
+/// A block function's statements as an expression: the value of its `return`, or nothing.
+final class FunctionBodyNode: ExprNode {
+    let body: StmtNode
+    init(_ body: StmtNode) {
+        self.body = body
+        super.init(body.span)
+    }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        guard case .returned = try body.exec(ip, frame) else { return .nothing }
+        var value = Value.nothing
+        swap(&value, &ip.returnValue)
+        return value
     }
 }
 
@@ -104,8 +125,17 @@ final class Frame: ManagedBuffer<FrameHeader, Value?> {
     static func make(slotCount: Int, parent: Frame?) -> Frame {
         let buffer = Frame.create(minimumCapacity: slotCount) { _ in FrameHeader(parent: parent, count: slotCount) }
         let frame = unsafeDowncast(buffer, to: Frame.self)
-        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: nil, count: slotCount) }
+        frame.withUnsafeMutablePointerToElements { slots in
+            for i in 0..<slotCount { (slots + i).initialize(to: nil) }
+        }
         return frame
+    }
+
+    /// Stores an argument in a slot that is still empty, as it is right after `make`. An
+    /// empty slot holds no reference, so it can be overwritten without being destroyed first.
+    @inline(__always)
+    func initialize(_ slot: Int, to value: Value) {
+        withUnsafeMutablePointerToElements { (($0 + slot)).initialize(to: value) }
     }
 
     deinit {

@@ -5,30 +5,66 @@
 public final class Globals {
     private(set) var slotOf: [String: Int] = [:]
     private(set) var names: [String] = []
-    var values: [Value?] = []
+    /// The values by slot, in memory this object owns: `names.count` initialized slots out of
+    /// `capacity`. Nodes read and write it through `self[slot:]`; a raw pointer is a plain
+    /// value, so unlike an array it is not retained and released around every access.
+    /// It moves only in `slot(_:)` (compilation), and no access holds it across that.
+    private var storage: UnsafeMutablePointer<Value?>
+    private var capacity: Int
+
+    init() {
+        capacity = 64
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: names.count)
+        storage.deallocate()
+    }
 
     /// The slot of a name, made on first use.
     func slot(_ name: String) -> Int {
         if let s = slotOf[name] { return s }
         let s = names.count
+        if s == capacity {
+            let larger = UnsafeMutablePointer<Value?>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: storage, count: s)
+            storage.deallocate()
+            storage = larger
+            capacity *= 2
+        }
+        (storage + s).initialize(to: nil)
         slotOf[name] = s
         names.append(name)
-        values.append(nil)
         return s
     }
 
+    /// The value in a slot (nil while unassigned); slots come from `slot(_:)`.
+    @inline(__always)
+    subscript(slot slot: Int) -> Value? {
+        get { storage[slot] }
+        set { storage[slot] = newValue }
+    }
+
+    /// Whether a slot is unassigned, read without copying its value.
+    @inline(__always)
+    func isEmpty(_ slot: Int) -> Bool {
+        if case .none = storage[slot] { return true }
+        return false
+    }
+
     public subscript(name: String) -> Value? {
-        get { slotOf[name].flatMap { values[$0] } }
-        set { values[slot(name)] = newValue }
+        get { slotOf[name].flatMap { self[slot: $0] } }
+        set { self[slot: slot(name)] = newValue }
     }
 
     /// Names that hold a value, in the order they were first made.
     public var definedNames: [String] {
-        names.indices.filter { values[$0] != nil }.map { names[$0] }
+        names.indices.filter { !isEmpty($0) }.map { names[$0] }
     }
 
     /// Forgets every variable (`:clear`); compiled code keeps its slots, now empty.
     public func clear() {
-        for i in values.indices { values[i] = nil }
+        for i in names.indices { self[slot: i] = nil }
     }
 }

@@ -38,6 +38,9 @@ public final class Interpreter {
 
     var endStack: [Int] = []
     var callDepth = 0
+    /// The value of the `return` being carried out, taken by the call it returns from
+    /// (statements report only `Flow.returned`, so `Flow` stays a plain byte).
+    var returnValue: Value = .nothing
     let topFrame = Frame.make(slotCount: 0, parent: nil)
     private var sourceCounter = 0
 
@@ -157,7 +160,7 @@ public final class Interpreter {
         let code = user.code
         guard args.count <= code.parameterCount else { throw arityError(user, given: args.count, at: span) }
         let frame = Frame.make(slotCount: code.slotCount, parent: user.captured)
-        for (i, v) in args.enumerated() { frame[i] = v }
+        for (i, v) in args.enumerated() { frame.initialize(i, to: v) }
         for (name, value, kspan) in keywords {
             guard let i = user.parameters.firstIndex(where: { $0.name == name }) else {
                 var e = MMLError(kind: "call", "\(user.name) has no parameter named `\(name)`", at: kspan)
@@ -167,12 +170,12 @@ public final class Interpreter {
             if frame[i] != nil { throw MMLError(kind: "call", "`\(name)` is given twice", at: kspan) }
             frame[i] = value
         }
-        return try invoke(user, frame: frame, given: args.count, at: span)
+        return try invoke(user, code, frame: frame, given: args.count, at: span)
     }
 
-    /// Runs a user function whose first `given` parameters are already in `frame`.
-    func invoke(_ f: UserFunction, frame: Frame, given: Int, at span: SourceSpan) throws -> Value {
-        let code = f.code
+    /// Runs a user function whose first `given` parameters are already in `frame`. `code` is
+    /// `f.code`, passed in so its fields are read from a borrowed parameter (no retain).
+    func invoke(_ f: UserFunction, _ code: CompiledFunction, frame: Frame, given: Int, at span: SourceSpan) throws -> Value {
         if given < code.parameterCount {
             for i in given..<code.parameterCount where frame[i] == nil {
                 guard let d = code.defaults[i] else { throw arityError(f, given: given, at: span) }
@@ -187,9 +190,7 @@ public final class Interpreter {
                                hint: "does the function have a base case that stops it calling itself?")
             }
             try checkInterrupt(at: span)
-            if let e = code.expression { return try e.eval(self, frame) }
-            if case .returned(let v) = try execBlock(code.statements, self, frame) { return v }
-            return .nothing
+            return try code.entry.eval(self, frame)
         } catch var error as MMLError {
             let entry = Diagnostic.Frame(function: f.name, callSite: span)
             if var last = error.diagnostic.backtrace.last, last.function == entry.function, last.callSite == entry.callSite {
@@ -200,6 +201,13 @@ public final class Interpreter {
             }
             throw error
         }
+    }
+
+    /// The frame a function made in `frame` closes over: none at the top level, so calling
+    /// a top-level function does not retain and release the top frame.
+    @inline(__always)
+    func closureParent(_ frame: Frame) -> Frame? {
+        frame === topFrame ? nil : frame
     }
 
     func arityError(_ f: UserFunction, given: Int, at span: SourceSpan) -> MMLError {

@@ -1,44 +1,78 @@
 // Nodes for calls, lambdas, primes (transpose or derivative) and field access.
 
-/// A call of a builtin by its name: while no variable shadows the name, the builtin is
-/// called directly, without looking up or retaining a function value.
-final class BuiltinCallNode: ExprNode {
+/// Direct calls of a builtin by its name with one or two positional arguments: while no
+/// variable shadows the name, the builtin's body is called directly, without looking up or
+/// retaining a function value or building an argument list.
+enum BuiltinCall {
+    /// The direct call, or nil when the builtin or the call does not fit a fast path.
+    static func make(slot: Int, builtin: Builtin, general: CallNode) -> ExprNode? {
+        guard general.keywords.isEmpty else { return nil }
+        let args = general.args.nodes
+        switch builtin.body {
+        case .unary(let f) where args.count == 1:
+            return UnaryBuiltinCallNode(slot: slot, body: f, args[0], general: general)
+        case .binary(let f) where args.count == 2:
+            return BinaryBuiltinCallNode(slot: slot, body: f, args[0], args[1], general: general)
+        default:
+            return nil
+        }
+    }
+}
+
+/// `name(x)` for a one-value builtin. The body is kept out of `Builtin.Body` at compile time,
+/// so a call does not copy (and retain) the enum's closure.
+final class UnaryBuiltinCallNode: ExprNode {
     let slot: Int
-    let builtin: Builtin
-    let args: [ExprNode]
+    let body: @Sendable (Value, SourceSpan) throws -> Value
+    let argument: ExprNode
+    /// The ordinary call, used once a variable of this name has been assigned.
     let general: CallNode
 
-    init(slot: Int, builtin: Builtin, general: CallNode) {
+    init(slot: Int, body: @escaping @Sendable (Value, SourceSpan) throws -> Value, _ argument: ExprNode, general: CallNode) {
         self.slot = slot
-        self.builtin = builtin
-        self.args = general.args
+        self.body = body
+        self.argument = argument
         self.general = general
         super.init(general.span)
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        if ip.globals.values[slot] == nil, general.keywords.isEmpty {
-            switch builtin.body {
-            case .unary(let f) where args.count == 1:
-                return try f(try args[0].eval(ip, frame), span)
-            case .binary(let f) where args.count == 2:
-                return try f(try args[0].eval(ip, frame), try args[1].eval(ip, frame), span)
-            default:
-                break
-            }
-        }
-        return try general.eval(ip, frame)
+        guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
+        return try body(try argument.eval(ip, frame), span)
+    }
+}
+
+/// `name(a, b)` for a two-value builtin (see `UnaryBuiltinCallNode`).
+final class BinaryBuiltinCallNode: ExprNode {
+    let slot: Int
+    let body: @Sendable (Value, Value, SourceSpan) throws -> Value
+    let first: ExprNode
+    let second: ExprNode
+    let general: CallNode
+
+    init(slot: Int, body: @escaping @Sendable (Value, Value, SourceSpan) throws -> Value, _ first: ExprNode, _ second: ExprNode, general: CallNode) {
+        self.slot = slot
+        self.body = body
+        self.first = first
+        self.second = second
+        self.general = general
+        super.init(general.span)
+    }
+
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
+        return try body(try first.eval(ip, frame), try second.eval(ip, frame), span)
     }
 }
 
 final class CallNode: ExprNode {
     let callee: ExprNode
-    let args: [ExprNode]
+    let args: NodeList
     let keywords: [(name: String, value: ExprNode, span: SourceSpan)]
 
     init(callee: ExprNode, args: [ExprNode], keywords: [(name: String, value: ExprNode, span: SourceSpan)], _ span: SourceSpan) {
         self.callee = callee
-        self.args = args
+        self.args = NodeList(args)
         self.keywords = keywords
         super.init(span)
     }
@@ -52,24 +86,25 @@ final class CallNode: ExprNode {
             let user = unsafeDowncast(function, to: UserFunction.self)
             // Fast path: arguments go straight into the new frame's slots.
             let code = user.code
-            guard args.count <= code.parameterCount else { throw ip.arityError(user, given: args.count, at: span) }
+            let count = args.count
+            guard count <= code.parameterCount else { throw ip.arityError(user, given: count, at: span) }
             let callee = Frame.make(slotCount: code.slotCount, parent: user.captured)
-            for i in 0..<args.count { callee[i] = try args[i].eval(ip, frame) }
-            return try ip.invoke(user, frame: callee, given: args.count, at: span)
+            for i in 0..<count { callee.initialize(i, to: try args.eval(i, ip, frame)) }
+            return try ip.invoke(user, code, frame: callee, given: count, at: span)
         }
         if let builtin = function as? BuiltinFunction, keywords.isEmpty {
             switch builtin.builtin.body {
             case .unary(let f) where args.count == 1:
-                return try f(try args[0].eval(ip, frame), span)
+                return try f(try args.eval(0, ip, frame), span)
             case .binary(let f) where args.count == 2:
-                return try f(try args[0].eval(ip, frame), try args[1].eval(ip, frame), span)
+                return try f(try args.eval(0, ip, frame), try args.eval(1, ip, frame), span)
             default:
                 break
             }
         }
-        let values = try args.map { try $0.eval(ip, frame) }
+        let values = try args.nodes.map { try $0.eval(ip, frame) }
         let named = try keywords.map { ($0.name, try $0.value.eval(ip, frame), $0.span) }
-        return try ip.call(function, values, argumentSpans: args.map(\.span), keywords: named, at: span)
+        return try ip.call(function, values, argumentSpans: args.nodes.map(\.span), keywords: named, at: span)
     }
 
     private func notCallable(_ ip: Interpreter, _ value: Value) -> MMLError {
@@ -102,7 +137,7 @@ final class LambdaNode: ExprNode {
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         .function(UserFunction(name: "anonymous function", form: .lambda, parameters: parameters, formula: formula,
-                               code: code, captured: frame, sourceText: sourceText))
+                               code: code, captured: ip.closureParent(frame), sourceText: sourceText))
     }
 }
 

@@ -9,14 +9,41 @@ class ExprNode {
     func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         throw MMLError(kind: "internal", "this expression cannot be evaluated", at: span)
     }
+    /// Evaluates the expression as a condition, which must be one true/false. Comparisons
+    /// override it to answer without making a `Value`.
+    func test(_ ip: Interpreter, _ frame: Frame) throws -> Bool {
+        try conditionValue(try eval(ip, frame), of: self)
+    }
 }
 
-/// What a statement did to the flow of control.
+/// Child expressions kept in an array, evaluated without retaining and releasing each node.
+/// `nodes` owns every node for as long as the list exists, and the list lives in the
+/// (immutable) node that evaluates it, so the unmanaged references in `refs` cannot dangle.
+struct NodeList {
+    let nodes: [ExprNode]
+    private let refs: [Unmanaged<ExprNode>]
+
+    init(_ nodes: [ExprNode]) {
+        self.nodes = nodes
+        refs = nodes.map { Unmanaged.passUnretained($0) }
+    }
+
+    var count: Int { refs.count }
+
+    @inline(__always)
+    func eval(_ i: Int, _ ip: Interpreter, _ frame: Frame) throws -> Value {
+        try refs[i]._withUnsafeGuaranteedRef { try $0.eval(ip, frame) }
+    }
+}
+
+/// What a statement did to the flow of control. It carries no payload, so it comes back in a
+/// register at every level; a `return` leaves its value in `Interpreter.returnValue`, which
+/// the function call that is returning from takes.
 enum Flow {
     case normal
     case breakLoop
     case continueLoop
-    case returned(Value)
+    case returned
 }
 
 /// A statement ready to execute.
@@ -28,15 +55,34 @@ class StmtNode {
     }
 }
 
-/// Runs statements in order until one changes the flow.
-@inline(__always)
-func execBlock(_ body: [StmtNode], _ ip: Interpreter, _ frame: Frame) throws -> Flow {
-    for stmt in body {
-        let flow = try stmt.exec(ip, frame)
-        if case .normal = flow { continue }
-        return flow
+/// A block is one node: nothing, a single statement, or a chain of `SequenceNode`s.
+/// Walking `let` references instead of an array means no retain and release per statement.
+func makeBlock(_ statements: [StmtNode], _ span: SourceSpan) -> StmtNode {
+    guard var block = statements.last else { return EmptyNode(span) }
+    for stmt in statements.dropLast().reversed() { block = SequenceNode(stmt, block) }
+    return block
+}
+
+/// An empty block.
+final class EmptyNode: StmtNode {
+    override init(_ span: SourceSpan) { super.init(span) }
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow { .normal }
+}
+
+/// `first`, then (unless it changed the flow) `rest`.
+final class SequenceNode: StmtNode {
+    let first: StmtNode
+    let rest: StmtNode
+    init(_ first: StmtNode, _ rest: StmtNode) {
+        self.first = first
+        self.rest = rest
+        super.init(first.span.to(rest.span))
     }
-    return .normal
+    override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        let flow = try first.exec(ip, frame)
+        guard case .normal = flow else { return flow }
+        return try rest.exec(ip, frame)
+    }
 }
 
 final class ConstantNode: ExprNode {
@@ -57,6 +103,8 @@ final class LocalGet: ExprNode {
         super.init(span)
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        // Numbers first: matching the case reads the payload without an outlined copy.
+        if case .number(let x)? = frame[slot] { return .number(x) }
         if let v = frame[slot] { return v }
         throw MMLError(kind: "name", "`\(name)` is used before it is given a value", at: span)
     }
@@ -96,7 +144,8 @@ final class GlobalGet: ExprNode {
         super.init(span)
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        if let v = ip.globals.values[slot] { return v }
+        if case .number(let x)? = ip.globals[slot: slot] { return .number(x) }
+        if let v = ip.globals[slot: slot] { return v }
         if let fallback { return fallback }
         throw ip.unknownName(name, at: span)
     }

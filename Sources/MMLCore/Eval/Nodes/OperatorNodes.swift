@@ -18,6 +18,72 @@ final class BinaryNode: ExprNode {
         }
         return try Arithmetic.binary(ip, site, a, b)
     }
+    override func test(_ ip: Interpreter, _ frame: Frame) throws -> Bool {
+        let a = try lhs.eval(ip, frame)
+        let b = try rhs.eval(ip, frame)
+        if case .number(let x) = a, case .number(let y) = b, let holds = Arithmetic.compare(site.op, x, y) {
+            return holds
+        }
+        return try conditionValue(try Arithmetic.binary(ip, site, a, b), of: self)
+    }
+}
+
+/// `x op c` with a number constant on the right (`n - 1`, `i / 1000`, `n < 2`): one child
+/// to evaluate instead of two.
+final class ConstantRightNode: ExprNode {
+    let site: OperatorSite
+    let lhs: ExprNode
+    let constant: Double
+    init(_ op: BinaryOperator, _ lhs: ExprNode, _ constant: Double, _ span: SourceSpan, right: SourceSpan) {
+        self.site = OperatorSite(op: op, span: span, left: lhs.span, right: right)
+        self.lhs = lhs
+        self.constant = constant
+        super.init(span)
+    }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        let a = try lhs.eval(ip, frame)
+        if case .number(let x) = a { return Arithmetic.scalar(site.op, x, constant) }
+        return try Arithmetic.binary(ip, site, a, .number(constant))
+    }
+    override func test(_ ip: Interpreter, _ frame: Frame) throws -> Bool {
+        let a = try lhs.eval(ip, frame)
+        if case .number(let x) = a, let holds = Arithmetic.compare(site.op, x, constant) { return holds }
+        return try conditionValue(try Arithmetic.binary(ip, site, a, .number(constant)), of: self)
+    }
+}
+
+/// `c op x` with a number constant on the left (`3*x`, `1 - p`).
+final class ConstantLeftNode: ExprNode {
+    let site: OperatorSite
+    let constant: Double
+    let rhs: ExprNode
+    init(_ op: BinaryOperator, _ constant: Double, _ rhs: ExprNode, _ span: SourceSpan, left: SourceSpan) {
+        self.site = OperatorSite(op: op, span: span, left: left, right: rhs.span)
+        self.constant = constant
+        self.rhs = rhs
+        super.init(span)
+    }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        let b = try rhs.eval(ip, frame)
+        if case .number(let y) = b { return Arithmetic.scalar(site.op, constant, y) }
+        return try Arithmetic.binary(ip, site, .number(constant), b)
+    }
+    override func test(_ ip: Interpreter, _ frame: Frame) throws -> Bool {
+        let b = try rhs.eval(ip, frame)
+        if case .number(let y) = b, let holds = Arithmetic.compare(site.op, constant, y) { return holds }
+        return try conditionValue(try Arithmetic.binary(ip, site, .number(constant), b), of: self)
+    }
+}
+
+/// The node for `lhs op rhs`, specialised when one side is a number constant.
+func makeBinaryNode(_ op: BinaryOperator, _ lhs: ExprNode, _ rhs: ExprNode, _ span: SourceSpan) -> ExprNode {
+    if let c = rhs as? ConstantNode, case .number(let y) = c.value {
+        return ConstantRightNode(op, lhs, y, span, right: rhs.span)
+    }
+    if let c = lhs as? ConstantNode, case .number(let x) = c.value {
+        return ConstantLeftNode(op, x, rhs, span, left: lhs.span)
+    }
+    return BinaryNode(op, lhs, rhs, span)
 }
 
 /// `&&` and `||`: short-circuit on true/false; elementwise on boolean arrays.

@@ -22,7 +22,7 @@ enum VariableRef {
     func store(_ value: Value, _ ip: Interpreter, _ frame: Frame) {
         switch self {
         case .local(let s): frame[s] = value
-        case .global(let s): ip.globals.values[s] = value
+        case .global(let s): ip.globals[slot: s] = value
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
@@ -33,7 +33,7 @@ enum VariableRef {
     func load(_ ip: Interpreter, _ frame: Frame) -> Value? {
         switch self {
         case .local(let s): return frame[s]
-        case .global(let s): return ip.globals.values[s]
+        case .global(let s): return ip.globals[slot: s]
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
@@ -48,8 +48,8 @@ enum VariableRef {
             defer { frame[s] = nil }
             return frame[s]
         case .global(let s):
-            defer { ip.globals.values[s] = nil }
-            return ip.globals.values[s]
+            defer { ip.globals[slot: s] = nil }
+            return ip.globals[slot: s]
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
@@ -226,33 +226,32 @@ final class DefineNode: StmtNode {
         super.init(span)
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
-        let f = UserFunction(name: name, form: form, parameters: parameters, formula: formula, code: code, captured: frame, sourceText: sourceText)
+        let f = UserFunction(name: name, form: form, parameters: parameters, formula: formula, code: code, captured: ip.closureParent(frame), sourceText: sourceText)
         target.store(.function(f), ip, frame)
         return .normal
     }
 }
 
+/// `if c { … } else { … }`; an `else if` chain is an `IfNode` in the else branch.
 final class IfNode: StmtNode {
-    let branches: [(condition: ExprNode, body: [StmtNode])]
-    let elseBody: [StmtNode]?
-    init(branches: [(condition: ExprNode, body: [StmtNode])], elseBody: [StmtNode]?, _ span: SourceSpan) {
-        self.branches = branches
-        self.elseBody = elseBody
+    let condition: ExprNode
+    let then: StmtNode
+    let otherwise: StmtNode?
+    init(condition: ExprNode, then: StmtNode, otherwise: StmtNode?, _ span: SourceSpan) {
+        self.condition = condition
+        self.then = then
+        self.otherwise = otherwise
         super.init(span)
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
-        for branch in branches where try condition(branch.condition, ip, frame) {
-            return try execBlock(branch.body, ip, frame)
-        }
-        if let elseBody { return try execBlock(elseBody, ip, frame) }
+        if try condition.test(ip, frame) { return try then.exec(ip, frame) }
+        if let otherwise { return try otherwise.exec(ip, frame) }
         return .normal
     }
 }
 
-/// Evaluates a condition that must be one true/false.
-@inline(__always)
-func condition(_ node: ExprNode, _ ip: Interpreter, _ frame: Frame) throws -> Bool {
-    let v = try node.eval(ip, frame)
+/// Checks that a condition's value is one true/false (the slow path of `ExprNode.test`).
+func conditionValue(_ v: Value, of node: ExprNode) throws -> Bool {
     if case .bool(let b) = v { return b }
     switch v {
     case .number(let x):
@@ -268,19 +267,19 @@ func condition(_ node: ExprNode, _ ip: Interpreter, _ frame: Frame) throws -> Bo
 
 final class WhileNode: StmtNode {
     let condition: ExprNode
-    let body: [StmtNode]
-    init(condition: ExprNode, body: [StmtNode], _ span: SourceSpan) {
+    let body: StmtNode
+    init(condition: ExprNode, body: StmtNode, _ span: SourceSpan) {
         self.condition = condition
         self.body = body
         super.init(span)
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
-        while try MMLCore.condition(condition, ip, frame) {
+        while try condition.test(ip, frame) {
             try ip.checkInterrupt(at: span)
-            switch try execBlock(body, ip, frame) {
+            switch try body.exec(ip, frame) {
             case .normal, .continueLoop: continue
             case .breakLoop: return .normal
-            case .returned(let v): return .returned(v)
+            case .returned: return .returned
             }
         }
         return .normal
@@ -290,8 +289,8 @@ final class WhileNode: StmtNode {
 final class ForNode: StmtNode {
     let variable: VariableRef
     let sequence: ExprNode
-    let body: [StmtNode]
-    init(variable: VariableRef, sequence: ExprNode, body: [StmtNode], _ span: SourceSpan) {
+    let body: StmtNode
+    init(variable: VariableRef, sequence: ExprNode, body: StmtNode, _ span: SourceSpan) {
         self.variable = variable
         self.sequence = sequence
         self.body = body
@@ -305,10 +304,10 @@ final class ForNode: StmtNode {
             for k in 0..<r.count {
                 try ip.checkInterrupt(at: span)
                 variable.store(.number(r.element(k)), ip, frame)
-                switch try execBlock(body, ip, frame) {
+                switch try body.exec(ip, frame) {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
-                case .returned(let v): return .returned(v)
+                case .returned: return .returned
                 }
             }
             return .normal
@@ -347,10 +346,10 @@ final class ForNode: StmtNode {
         for k in 0..<count {
             try ip.checkInterrupt(at: span)
             variable.store(element(k), ip, frame)
-            switch try execBlock(body, ip, frame) {
+            switch try body.exec(ip, frame) {
             case .normal, .continueLoop: continue
             case .breakLoop: return .normal
-            case .returned(let v): return .returned(v)
+            case .returned: return .returned
             }
         }
         return .normal
@@ -379,6 +378,7 @@ final class ReturnNode: StmtNode {
         super.init(span)
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
-        .returned(try value?.eval(ip, frame) ?? .nothing)
+        ip.returnValue = try value?.eval(ip, frame) ?? .nothing
+        return .returned
     }
 }

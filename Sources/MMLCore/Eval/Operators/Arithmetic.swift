@@ -67,6 +67,20 @@ enum Arithmetic {
         }
     }
 
+    /// The truth of a comparison of two numbers, or nil when `op` is not a comparison.
+    @inline(__always)
+    static func compare(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Bool? {
+        switch op {
+        case .equal: return x == y
+        case .notEqual: return x != y
+        case .less: return x < y
+        case .lessEqual: return x <= y
+        case .greater: return x > y
+        case .greaterEqual: return x >= y
+        default: return nil
+        }
+    }
+
     /// x^y with exact results for small integer exponents (2^10 is 1024 exactly).
     @inline(__always)
     static func power(_ x: Double, _ y: Double) -> Double {
