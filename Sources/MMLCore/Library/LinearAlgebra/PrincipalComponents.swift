@@ -34,6 +34,11 @@ extension Builtins {
                 body: .general { args in
             let p = try pcaFields(args)
             let scores = args.has("scores") ? try args.matrix("scores") : p.scores
+            let k = p.components.cols
+            guard scores.cols == k else {
+                throw args.error("reconstruct: the scores have \(scores.cols) column\(scores.cols == 1 ? "" : "s") but the PCA kept \(k) component\(k == 1 ? "" : "s")",
+                                 at: "scores", hint: "pass p.scores, or new scores with one column per component (n×\(k))")
+            }
             return .matrix(try args.linalg(at: args.has("scores") ? "scores" : "p") { try LinAlg.reconstruct(p, scores: scores) })
         }),
     ]

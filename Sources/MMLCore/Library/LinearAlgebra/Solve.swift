@@ -21,7 +21,12 @@ extension Builtins {
                 examples: [BuiltinExample("solve([2, 0; 0, 4], [2, 8])", "[1, 2]"),
                            BuiltinExample("solve([2, 1; 1, 3], [3, 5])", "[0.8, 1.4]")], body: .general { args in
             let a = try args.matrix("A"), b = try args.matrix("b")
-            return args.checked(try args.linalg { try LinAlg.solve(a, b) })
+            do {
+                return args.checked(try args.linalg { try LinAlg.solve(a, b) })
+            } catch var error as MMLError where error.diagnostic.message.contains("singular") {
+                error.diagnostic.hints.append("classify(A, b) tells whether there is no solution or infinitely many")
+                throw error
+            }
         }),
         Builtin("inv", [.req("A")], area: .linearAlgebra, summary: "Inverse of a square matrix",
                 help: "inv(A) is the matrix A⁻¹ with A·A⁻¹ = I (LAPACK dgetrf + dgetri). A singular matrix has no inverse: the error gives its rank and suggests pinv(A) or lstsq(A, b). An ill-conditioned matrix (reciprocal condition number below 1e-12) gives a warning with its condition number. To solve A·x = b, A \\ b is faster and more accurate than inv(A) * b. A^-1 is the same as inv(A).",

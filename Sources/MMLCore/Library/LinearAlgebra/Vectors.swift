@@ -36,6 +36,10 @@ extension Builtins {
                                      hint: "use 1, 2, inf, \"fro\" or a number p ≥ 1")
                 }
                 kind = NormKind(p: p)
+                if case .p = kind, !x.isAnyVector {
+                    throw args.error("norm: a matrix norm needs p = 1, 2, inf or \"fro\" (got p = \(formatNumber(p, style: .long)))", at: "p",
+                                     hint: "for the p-norm of all the elements, use norm(A[:], p)")
+                }
             }
             return .number(try args.linalg(at: "p") { try LinAlg.norm(x, kind) })
         }),
