@@ -67,13 +67,16 @@ extension Builtins {
             })
         }),
         Builtin("projection", [.req("u"), .req("onto")], area: .linearAlgebra, summary: "Orthogonal projection of u onto a vector or onto the column space of a matrix",
-                help: "projection(u, v) for a vector v is the shadow of u on the line through v: (u·v / v·v)·v. projection(u, A) for a matrix A is the point of the column space of A closest to u (computed from an orthonormal basis of that space, so A may be rank-deficient). In both cases u − projection(u, …) is perpendicular to the space.",
+                help: "projection(u, v) for a vector v is the shadow of u on the line through v: (u·v / v·v)·v. projection(u, A) for a matrix A is the point of the column space of A closest to u (computed from an orthonormal basis of that space, so A may be rank-deficient). u may also be a matrix: each of its columns is projected. In both cases u − projection(u, …) is perpendicular to the space.",
                 examples: [BuiltinExample("projection([2, 3], [1, 0])", "[2, 0]"),
                            BuiltinExample("projection([1, 2, 3], [1, 0; 0, 1; 0, 0])", "[1, 2, 0]")], body: .general { args in
             let u = try args.matrix("u"), onto = try args.matrix("onto")
             return .matrix(try args.linalg {
                 // A single column spans a line, so both routes agree there; the vector one is exact.
-                onto.isAnyVector ? try LinAlg.project(u, onto: onto) : try LinAlg.project(u, ontoColumnSpaceOf: onto)
+                if onto.isAnyVector && u.isAnyVector { return try LinAlg.project(u, onto: onto) }
+                // Several vectors (columns of u) onto a line: the line as a one-column matrix.
+                let basis = onto.rows == 1 && onto.cols > 1 ? onto.transposed : onto
+                return try LinAlg.project(u, ontoColumnSpaceOf: basis)
             })
         }),
         Builtin("is_independent", [.req("A"), .rest("vectors")], area: .linearAlgebra, summary: "Whether vectors (or the columns of a matrix) are linearly independent",
