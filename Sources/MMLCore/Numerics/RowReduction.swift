@@ -60,7 +60,10 @@ extension LinAlg {
                               hint: "call rref(A) without steps")
         }
         let normInf = try norm(a, .infinity)
-        let tol = tolerance ?? Double(Swift.max(a.rows, a.cols)) * eps * normInf
+        let scale = Double(Swift.max(a.rows, a.cols)) * eps
+        // ‖A‖∞ overflows for entries near the largest Double; its bound n·max|aᵢⱼ|, multiplied
+        // after the small factor, stays finite (an infinite tolerance would zero every entry).
+        let tol = tolerance ?? (normInf.isFinite ? scale * normInf : scale * Double(a.cols) * a.maxAbs)
         let exact = a.data.compactMap { ExactFraction(exactly: $0) }
         if tolerance == nil, exact.count == a.data.count,
            let result = try? gaussJordan(exact, a.rows, a.cols, pivoting, 0, recordSteps) {
