@@ -6,7 +6,17 @@ public final class FrequencyTableValue: MMLObject {
     public let table: FrequencyTable
     public init(_ table: FrequencyTable) { self.table = table }
     public var typeName: String { "frequency table" }
-    public func display(_ options: DisplayOptions) -> String { table.description }
+    /// Three right-aligned columns: value, count, proportion.
+    public func display(_ options: DisplayOptions) -> String {
+        let rows = zip(zip(table.values, table.counts), table.proportions).map { pair, share in
+            [NumberFormat.short(pair.0), String(pair.1), NumberFormat.short(share, digits: 4)]
+        }
+        let header = ["value", "count", "proportion"]
+        let widths = (0..<3).map { j in ([header[j]] + rows.map { $0[j] }).map(\.count).max() ?? 0 }
+        return ([header] + rows).map { row in
+            (0..<3).map { String(repeating: " ", count: widths[$0] - row[$0].count) + row[$0] }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
     public var fieldNames: [String] { ["values", "counts", "proportions"] }
     public func field(_ name: String) -> Value? {
         switch name {
@@ -61,8 +71,8 @@ public final class SummaryValue: MMLObject {
 extension Builtins {
     static let summaries: [Builtin] = [
         Builtin("counts", [.req("x")], area: .statistics, summary: "A frequency table: each distinct value and how often it occurs",
-                help: "counts(x) lists the distinct values of x in increasing order with their counts. The result has fields values, counts and proportions (counts divided by the total), e.g. for a bar chart.",
-                examples: [BuiltinExample("counts([2, 1, 2, 3, 2])", "value  count\n    1  1\n    2  3\n    3  1")],
+                help: "counts(x) lists the distinct values of x in increasing order with their counts and proportions. The result has fields values, counts and proportions (counts divided by the total), e.g. for a bar chart.",
+                examples: [BuiltinExample("counts([2, 1, 2, 3, 2])", "value  count  proportion\n    1      1         0.2\n    2      3         0.6\n    3      1         0.2")],
                 body: probabilityBody { args in
             .object(FrequencyTableValue(try Stats.counts(try args.data("x"))))
         }),
