@@ -47,7 +47,11 @@ extension Stats {
             sxy += dx * dy; sxx += dx * dx; syy += dy * dy
         }
         guard sxx > 0 && syy > 0 else { return .nan }
-        return max(-1, min(1, sxy / (sxx.squareRoot() * syy.squareRoot())))
+        // One square root of the product keeps r exactly ±1 for perfectly related data
+        // (√5·√5 rounds to 5.000000000000001); separate roots only if the product over/underflows.
+        let product = sxx * syy
+        let denominator = product.isNormal ? product.squareRoot() : sxx.squareRoot() * syy.squareRoot()
+        return max(-1, min(1, sxy / denominator))
     }
 
     /// Ranks 1…n with ties given their average rank.

@@ -82,20 +82,38 @@ public enum Stats {
     }
 
     /// The variance: Σ(x − x̄)²/(n − 1), or /n with `corrected: false`.
+    /// NumPy's algorithm (two passes, both summed pairwise), so var and std agree with
+    /// `np.var`/`np.std` to the last bit and keep their accuracy on long vectors.
     public static func variance(_ x: [Double], corrected: Bool = true) throws -> Double {
         try check(x, "var", atLeast: corrected ? 2 : 1)
         let m = sum(x) / Double(x.count)
-        var ss = 0.0, comp = 0.0
-        x.withUnsafeBufferPointer { b in
-            for v in b {
-                let d = v - m
-                ss += d * d
-                comp += d
-            }
-        }
-        // The compensation term removes the rounding error left in m (two-pass corrected formula).
-        ss -= comp * comp / Double(x.count)
+        let ss = x.withUnsafeBufferPointer { b in b.baseAddress.map { pairwiseSquares($0, b.count, about: m) } ?? 0 }
         return ss / Double(corrected ? x.count - 1 : x.count)
+    }
+
+    /// Σ(p[i] − m)², summed in exactly the blocks and order of `pairwiseSum`.
+    private static func pairwiseSquares(_ p: UnsafePointer<Double>, _ n: Int, about m: Double) -> Double {
+        @inline(__always) func sq(_ i: Int) -> Double { let d = p[i] - m; return d * d }
+        if n < 8 {
+            var s = 0.0
+            for i in 0..<n { s += sq(i) }
+            return s
+        }
+        if n <= 128 {
+            var r0 = sq(0), r1 = sq(1), r2 = sq(2), r3 = sq(3), r4 = sq(4), r5 = sq(5), r6 = sq(6), r7 = sq(7)
+            var i = 8
+            while i + 8 <= n {
+                r0 += sq(i); r1 += sq(i + 1); r2 += sq(i + 2); r3 += sq(i + 3)
+                r4 += sq(i + 4); r5 += sq(i + 5); r6 += sq(i + 6); r7 += sq(i + 7)
+                i += 8
+            }
+            var s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+            while i < n { s += sq(i); i += 1 }
+            return s
+        }
+        var half = n / 2
+        half -= half % 8
+        return pairwiseSquares(p, half, about: m) + pairwiseSquares(p + half, n - half, about: m)
     }
 
     /// The standard deviation, √var (sample by default).

@@ -75,7 +75,7 @@ public struct TestResult: Sendable, CustomStringConvertible {
         let a = NumberFormat.short(alpha)
         return rejected
             ? "p = \(NumberFormat.pValue(p)) < α = \(a): reject H0 — the data are evidence that \(alternativeHypothesis)."
-            : "p = \(NumberFormat.pValue(p)) ≥ α = \(a): do not reject H0 — the data are consistent with \(nullHypothesis)."
+            : "p = \(NumberFormat.pValue(p)) ≥ α = \(a): do not reject H0 — the data are consistent with H0: \(nullHypothesis)."
     }
 
     /// The short plain-language report.

@@ -8,8 +8,12 @@ extension Builtins {
             return s
         },
         reduction("prod", summary: "Product of the elements", examples: [BuiltinExample("prod(1:5)", "120")]) { xs in xs.reduce(1, *) },
-        reduction("mean", summary: "Arithmetic mean (average)", examples: [BuiltinExample("mean([1, 2, 3, 4])", "2.5"), BuiltinExample("mean([1, 2; 3, 4])", "  2  3")]) { xs in
-            xs.isEmpty ? .nan : xs.reduce(0, +) / Double(xs.count)
+        // mean also takes a distribution (its expected value, see Library/Probability) and sums
+        // pairwise as NumPy does, so mean(randn(n)) after seed(s) equals NumPy's to the last bit.
+        reduction("mean", summary: "Arithmetic mean (average) of data, or the mean of a distribution",
+                  examples: [BuiltinExample("mean([1, 2, 3, 4])", "2.5"), BuiltinExample("mean([1, 2; 3, 4])", "  2  3"), BuiltinExample("mean(Exponential(4))", "0.25")],
+                  object: distributionMean) { xs in
+            xs.isEmpty ? .nan : Stats.sum(xs) / Double(xs.count)
         },
         Builtin("cumsum", [.req("x")], area: .reduce, summary: "Running totals",
                 help: "cumsum(v) is the vector of partial sums v[1], v[1] + v[2], …; on a matrix it runs down each column.",
@@ -34,10 +38,13 @@ extension Builtins {
 
     /// A reduction over a vector's elements, or over each column of a matrix (giving a row),
     /// or over each row with dim=2 (giving a column).
-    static func reduction(_ name: String, summary: String, examples: [BuiltinExample], _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
+    /// `object` handles a domain object argument (e.g. the mean of a distribution); nil when it does not apply.
+    static func reduction(_ name: String, summary: String, examples: [BuiltinExample], object: (@Sendable (any MMLObject) -> Value?)? = nil,
+                          _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
         Builtin(name, [.req("x"), .key("dim", "1")], area: .reduce, summary: summary,
                 help: "\(name)(v) reduces a vector to a number. On a matrix it works column by column and gives a row (dim=1), or row by row with dim=2, giving a column.",
                 examples: examples, body: .general { args in
+            if let object, case .object(let o) = try args.value("x"), let v = object(o) { return v }
             let m = try args.matrix("x")
             if m.isVector || m.isRow || m.isEmpty { return .number(f(m.data)) }
             return .matrix(try reduceMatrix(m, dim: try args.int("dim", default: 1, in: 1...2), f))

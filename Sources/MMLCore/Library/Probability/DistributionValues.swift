@@ -1,0 +1,124 @@
+// Distributions as MML values: objects that print their parameters, mean and variance and
+// have fields (D.mean, D.sigma, …), and the bridge from engine errors to diagnostics.
+
+/// A univariate distribution as an MML value (`Normal(0, 1)`).
+public final class DistributionValue: MMLObject {
+    public let distribution: Distribution
+
+    public init(_ distribution: Distribution) { self.distribution = distribution }
+
+    public var typeName: String { "distribution" }
+
+    public func display(_ options: DisplayOptions) -> String { distribution.description }
+
+    public var fieldNames: [String] {
+        var names = ["family"] + distribution.family.parameters.map(\.keyword)
+        switch distribution.family {
+        case .gamma: names.append("rate")
+        case .exponential: names.append("scale")
+        default: break
+        }
+        return names + ["mean", "var", "std"]
+    }
+
+    public func field(_ name: String) -> Value? {
+        switch name {
+        case "family": return .string(distribution.family.name)
+        case "mean": return .number(distribution.mean)
+        case "var", "variance": return .number(distribution.variance)
+        case "std": return .number(distribution.std)
+        default: return distribution.parameter(name).map(Value.number)
+        }
+    }
+}
+
+/// A multivariate normal MvNormal(μ, Σ) as an MML value.
+public final class MvNormalValue: MMLObject {
+    public let distribution: MvNormal
+
+    public init(_ distribution: MvNormal) { self.distribution = distribution }
+
+    public var typeName: String { "distribution" }
+
+    public func display(_ options: DisplayOptions) -> String { distribution.description }
+
+    public var fieldNames: [String] { ["mean", "cov", "var", "std", "dim"] }
+
+    public func field(_ name: String) -> Value? {
+        switch name {
+        case "mean", "mu", "μ": return .matrix(Matrix(column: distribution.mean))
+        case "cov", "Sigma", "Σ": return .matrix(distribution.covariance)
+        case "var": return .matrix(Matrix(column: variances))
+        case "std": return .matrix(Matrix(column: variances.map { $0.squareRoot() }))
+        case "dim": return .number(Double(distribution.dimension))
+        default: return nil
+        }
+    }
+
+    /// The diagonal of Σ: each component's variance.
+    var variances: [Double] { (0..<distribution.dimension).map { distribution.covariance[$0, $0] } }
+}
+
+/// Turning engine errors into diagnostics, and reading distribution arguments.
+enum ProbabilityBridge {
+    /// The diagnostic kind of probability errors. `mle` treats errors of this kind raised
+    /// inside the objective (an invalid parameter such as σ < 0) as "outside the domain".
+    static let errorKind = "probability"
+
+    /// An engine error as a diagnostic at `span`, keeping its hint.
+    static func error(_ e: ProbabilityError, at span: SourceSpan) -> MMLError {
+        MMLError(kind: errorKind, e.message, at: span, hint: e.hint)
+    }
+}
+
+extension Builtins {
+    /// A general builtin body whose engine errors (ProbabilityError) become diagnostics at the call.
+    static func probabilityBody(_ f: @escaping @Sendable (inout Arguments) throws -> Value) -> Builtin.Body {
+        .general { args in
+            do {
+                return try f(&args)
+            } catch let e as ProbabilityError {
+                throw ProbabilityBridge.error(e, at: args.callSpan)
+            }
+        }
+    }
+}
+
+extension Arguments {
+    /// A univariate distribution argument.
+    func distribution(_ name: String) throws -> Distribution {
+        let v = try value(name)
+        if case .object(let o as DistributionValue) = v { return o.distribution }
+        if case .function(let f as BuiltinFunction) = v, Distribution.Family(rawValue: f.builtin.name) != nil {
+            throw error("\(builtin.name): `\(name)` must be a distribution with its parameters, not the family \(f.builtin.name) itself",
+                        at: name, hint: "for example \(Distribution.example(Distribution.Family(rawValue: f.builtin.name)!))")
+        }
+        if case .object(_ as MvNormalValue) = v {
+            throw error("\(builtin.name) works with one-dimensional distributions, not MvNormal", at: name)
+        }
+        throw typeError(name, expected: "a distribution such as Normal(0, 1)", got: v)
+    }
+
+    /// A distribution family given as its constructor (`Normal`), or a distribution whose family is meant.
+    func family(_ name: String) throws -> Distribution.Family {
+        let v = try value(name)
+        switch v {
+        case .function(let f as BuiltinFunction):
+            if let family = Distribution.Family(rawValue: f.builtin.name) { return family }
+        case .object(let o as DistributionValue):
+            return o.distribution.family
+        case .string(let s):
+            if let family = Distribution.Family(rawValue: s) { return family }
+        default:
+            break
+        }
+        let names = Distribution.Family.allCases.map(\.name).joined(separator: ", ")
+        throw error("\(builtin.name): `\(name)` must be a distribution family, one of \(names)", at: name,
+                    hint: "pass the constructor itself, without parentheses: \(builtin.name)(Normal, data)")
+    }
+
+    /// A numeric argument as a plain data vector (all elements, column by column).
+    func data(_ name: String) throws -> [Double] {
+        try matrix(name).data
+    }
+}
