@@ -1,11 +1,14 @@
 // Turns the data engine's DataError into an MML diagnostic at the right span, hint kept.
 
 extension DataError {
-    /// The error as MML shows it: `file:line:column: message` when the place is known.
+    /// The error as MML shows it: `file:line:column: message` when the line is known (the
+    /// engine's messages already name the file otherwise).
     func mmlError(at span: SourceSpan) -> MMLError {
-        var place = file ?? ""
-        if let line { place += place.isEmpty ? "line \(line)" : ":\(line)" }
-        if let column { place += ":\(column)" }
+        var place = ""
+        if let line {
+            place = file.map { "\($0):\(line)" } ?? "line \(line)"
+            if let column { place += ":\(column)" }
+        }
         return MMLError(kind: "data", place.isEmpty ? message : "\(place): \(message)", at: span, hint: hint)
     }
 }

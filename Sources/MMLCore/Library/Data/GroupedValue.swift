@@ -64,7 +64,7 @@ public final class GroupedValue: IndexableObject, SequenceObject {
             }
             return .object(TableValue(t))
         }
-        guard case .single(let i) = try Indexing.select(indices[0], extent: grouped.groups.count, growable: false, dimension: "group", at: span),
+        guard case .single(let i) = try selection(indices[0], extent: grouped.groups.count, dimension: "group", at: span),
               let t = grouped.group(i) else {
             throw MMLError(kind: "index", "pick one group at a time: g[\"key\"] or g[k]", at: span)
         }

@@ -37,7 +37,7 @@ public final class StringVector: IndexableObject, SequenceObject, ShapedObject {
         guard indices.count == 1 else {
             throw MMLError(kind: "index", "a string vector takes one index, not \(indices.count)", at: span)
         }
-        switch try Indexing.select(indices[0], extent: values.count, growable: false, dimension: "element", at: span) {
+        switch try selection(indices[0], extent: values.count, dimension: "element", at: span) {
         case .all: return .object(self)
         case .single(let i): return element(values[i])
         case .list(let l): return .object(StringVector(l.map { values[$0] }))

@@ -38,8 +38,8 @@ extension Builtins {
             if case .object(let t as TableValue) = x {
                 return .object(TableValue(try t.table.filter { try keep(.record(rowRecord($0.table, $0.index))) }))
             }
-            if case .object(let s as StringVector) = x {
-                return .object(StringVector(try s.values.filter { try keep($0.map(Value.string) ?? .number(.nan)) }))
+            if !x.isString, let strings = x.stringValues {
+                return .object(StringVector(try strings.filter { try keep($0.map(Value.string) ?? .number(.nan)) }))
             }
             guard let m = x.asMatrix, m.isVector || m.isRow else { throw args.typeError("x", expected: "a table or a vector", got: x) }
             let kept = try m.data.filter { try keep(m.isLogical ? .bool($0 != 0) : .number($0)) }
@@ -60,8 +60,8 @@ extension Builtins {
                 }
                 return .object(TableValue(try dataCall(at: args.span("by")) { try t.table.sorted(by: try args.string("by"), descending: descending) }))
             }
-            if case .object(let s as StringVector) = x {
-                let column = Column(name: "x", strings: s.values)
+            if !x.isString, let strings = x.stringValues {
+                let column = Column(name: "x", strings: strings)
                 return .object(StringVector(try Table(columns: [column]).sorted(by: "x", descending: descending).columns[0].strings ?? []))
             }
             guard let m = x.asMatrix, m.isVector || m.isRow else { throw args.typeError("x", expected: "a table or a vector", got: x) }

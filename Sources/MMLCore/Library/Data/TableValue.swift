@@ -40,7 +40,7 @@ public final class TableValue: IndexableObject, SequenceObject, ShapedObject {
         guard indices.count == 2 else {
             throw MMLError(kind: "index", "a table takes one index (a column name) or two (rows, columns), not \(indices.count)", at: span)
         }
-        let rowSelection = try Indexing.select(indices[0], extent: table.nrows, growable: false, dimension: "row", at: span)
+        let rowSelection = try selection(indices[0], extent: table.nrows, dimension: "row", at: span)
         let (columnNames, singleColumn) = try selectedColumns(indices[1], at: span)
         let rowList: [Int]
         switch rowSelection {
@@ -64,8 +64,7 @@ public final class TableValue: IndexableObject, SequenceObject, ShapedObject {
             return ([name], true)
         }
         if let names = stringList(index) { return (names, false) }
-        let selection = try Indexing.select(index, extent: table.ncols, growable: false, dimension: "column", at: span)
-        switch selection {
+        switch try selection(index, extent: table.ncols, dimension: "column", at: span) {
         case .all: return (table.columnNames, false)
         case .single(let j): return ([table.columnNames[j]], true)
         case .list(let l): return (l.map { table.columnNames[$0] }, false)
@@ -114,5 +113,23 @@ func stringList(_ value: Value) -> [String]? {
         }
         return out
     default: return nil
+    }
+}
+
+/// Positions picked by an index value; a bare `:` (`.nothing`) picks all of them.
+func selection(_ index: Value, extent: Int, dimension: String, at span: SourceSpan) throws -> IndexSelection {
+    if case .nothing = index { return .all }
+    return try Indexing.select(index, extent: extent, growable: false, dimension: dimension, at: span)
+}
+
+extension Value {
+    /// True for a single string.
+    var isString: Bool { if case .string = self { return true } else { return false } }
+
+    /// The strings of a string vector (missing = nil) or of a tuple of strings; nil otherwise.
+    var stringValues: [String?]? {
+        if case .object(let s as StringVector) = self { return s.values }
+        if case .tuple = self, let list = stringList(self) { return list }
+        return nil
     }
 }
