@@ -27,7 +27,7 @@ let plotCases: [PlotCase] = [
     PlotCase(name: "hist_counts_normal", code: iris + "hist(t.sepal_width, bins=8, normal=true)"),
     PlotCase(name: "bar", code: iris + "g = group_by(t, \"species\")\nbar(g.keys, g.mean.petal_length, title=\"mean petal length\")"),
     PlotCase(name: "contour", code: "g(x, y) = x^2 + 3*y^2\ncontour(g, [-2, 2], [-2, 2], levels=6)"),
-    PlotCase(name: "tangent", code: "plot_tangent(x -> x^3 - 2*x, 1)"),
+    PlotCase(name: "tangent", code: "plot_tangent(x -> x * exp(-x^2 / 2), 0.5)"),
     PlotCase(name: "boxplot_groups", code: iris + "boxplot(t.petal_length, groups=t.species)"),
     PlotCase(name: "boxplot_table", code: iris + "boxplot(select(t, \"sepal_length\", \"sepal_width\"))"),
     PlotCase(name: "qqplot", code: iris + "qqplot(t.sepal_width)"),

@@ -39,7 +39,9 @@ extension Builtins {
                 throw args.error("plot_tangent: need finite a and lo < hi", hint: "e.g. plot_tangent(f, 1) or plot_tangent(f, 1, -2, 4)")
             }
             let fa = try ip.callNumber(f, [a], what: "plot_tangent", at: span)
-            let slope = try ip.numericSlope(f, at: a, span: span)
+            var slope = try ip.numericSlope(f, at: a, span: span)
+            // A numeric slope of 1e-13 at a turning point is rounding noise: call it flat.
+            if abs(slope) < 1e-9 * max(1, abs(fa)) { slope = 0 }
             guard fa.isFinite, slope.isFinite else {
                 throw args.error("plot_tangent: \(functionLabel(f)) has no tangent at x = \(legendNumber(a)) (its value or slope is not finite)", at: "a")
             }
