@@ -16,7 +16,7 @@ enum REPLFrontEnd {
             write: Terminal.writeOut, writeError: Terminal.writeError)
         reader.completeWith { [unowned session] before in session.complete(before) }
         let status = session.run()
-        fflush(stdout)
+        Terminal.flushOutput()
         return status
     }
 
@@ -30,7 +30,7 @@ enum REPLFrontEnd {
                 configuration: REPLConfiguration(interactive: false, color: color, version: mmlVersion, evaluateOnLargeStack: false),
                 write: Terminal.writeOut, writeError: Terminal.writeError)
             let status = session.run()
-            fflush(stdout)
+            Terminal.flushOutput()
             return status
         }
     }

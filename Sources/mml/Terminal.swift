@@ -22,6 +22,8 @@ enum Terminal {
         }
     }
 
+    static func flushOutput() { fflush(stdout) }
+
     static func writeError(_ text: String) {
         fflush(stdout)
         var text = text

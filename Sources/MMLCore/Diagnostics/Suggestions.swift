@@ -5,16 +5,22 @@ enum Suggestions {
     static func nearest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased())
         let limit = max(1, min(3, target.count / 3 + 1))
-        var best: (String, Int)?
+        // Among equally near names, prefer one that starts like the typed name (`sqr` →
+        // `sqrt`, not `iqr`), then the alphabetically first, so the answer is stable.
+        func rank(_ candidate: String, _ d: Int) -> (Int, Int, String) {
+            let sharedStart = candidate.lowercased().hasPrefix(String(target.prefix(2))) ? 0 : 1
+            return (d, sharedStart, candidate)
+        }
+        var best: (Int, Int, String)?
         for candidate in candidates where candidate != name {
             let c = Array(candidate.lowercased())
             if abs(c.count - target.count) > limit { continue }
             let d = distance(target, c)
-            if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
-                best = (candidate, d)
-            }
+            guard d <= limit else { continue }
+            let r = rank(candidate, d)
+            if best == nil || r < best! { best = r }
         }
-        return best?.0
+        return best?.2
     }
 
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).

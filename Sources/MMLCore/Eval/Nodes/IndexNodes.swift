@@ -246,6 +246,12 @@ final class MatrixLiteralNode: ExprNode {
                 }
             }
             if allScalars { return .matrix(Matrix(rows: data.count, cols: 1, data: data, isLogical: allBool)) }
+            // A list of strings (["a", "b"]) is a string vector: labels, column names. A list
+            // of functions ([f, g]) is a tuple, e.g. several curves for plot.
+            var strings: [String?] = []
+            for v in values { if case .string(let s) = v { strings.append(s) } }
+            if strings.count == values.count { return .object(StringVector(strings)) }
+            if values.allSatisfy({ if case .function = $0 { return true } else { return false } }) { return .tuple(values) }
             return .matrix(try joinRow(values, rows[0], ip))
         }
         var blocks: [Matrix] = []

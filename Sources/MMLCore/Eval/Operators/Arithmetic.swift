@@ -34,6 +34,13 @@ enum Arithmetic {
             case .greaterEqual: return .bool(s >= t)
             default: break
             }
+        case (.object(let v as StringVector), .string(let s)), (.string(let s), .object(let v as StringVector)):
+            // t.species == "setosa": one true/false per element, a mask for t[mask, :].
+            if site.op == .equal || site.op == .notEqual {
+                let equal = site.op == .equal
+                return .matrix(Matrix(rows: v.values.count, cols: 1, data: v.values.map { ($0 == s) == equal ? 1 : 0 }, isLogical: true))
+            }
+            throw MMLError(kind: "type", "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span)
         case (.string, _), (_, .string):
             if site.op == .equal || site.op == .notEqual { return .bool(site.op == .notEqual) }
             throw MMLError(kind: "type", "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span,

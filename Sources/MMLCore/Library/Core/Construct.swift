@@ -40,7 +40,7 @@ extension Builtins {
             return .matrix(Matrix(column: (0..<n).map { $0 == n - 1 ? b : a + Double($0) * step }))
         }),
         Builtin("size", [.req("A"), .opt("dim", "none")], area: .construct, summary: "The shape [rows, cols]",
-                help: "size(A) is [rows, cols]; unpack it with m, n = size(A). size(A, 1) is the number of rows, size(A, 2) the number of columns.",
+                help: "size(A) is [rows, cols]; unpack it with m, n = size(A). size(A, 1) is the number of rows, size(A, 2) the number of columns. On a table it is [rows, columns].",
                 examples: [BuiltinExample("size([1, 2, 3; 4, 5, 6])", "[2, 3]"), BuiltinExample("size(ones(4, 2), 1)", "4")], body: .general { args in
             let (r, c) = try shape(args)
             if args.has("dim") { return .number(Double(try args.int("dim", in: 1...2) == 1 ? r : c)) }
@@ -51,12 +51,13 @@ extension Builtins {
         Builtin("cols", [.req("A")], area: .construct, summary: "The number of columns",
                 examples: [BuiltinExample("cols(ones(4, 2))", "2")], body: .general { .number(Double(try shape($0).1)) }),
         Builtin("length", [.req("x")], area: .construct, summary: "The number of elements",
-                help: "length(x) is the number of elements of a vector or matrix (rows × cols), of characters of a string, or of values of a tuple.",
+                help: "length(x) is the number of elements of a vector or matrix (rows × cols), of characters of a string, of values of a tuple, or of rows of a table.",
                 examples: [BuiltinExample("length([5, 6, 7])", "3"), BuiltinExample("length(1:10)", "10")], body: .general { args in
             switch try args.value("x") {
             case .string(let s): return .number(Double(s.count))
             case .tuple(let t): return .number(Double(t.count))
             case .range(let r): return .number(Double(r.count))
+            case .object(let o as any ShapedObject): return .number(Double(o.length))
             default: return .number(Double(try args.matrix("x").count))
             }
         }),
@@ -121,6 +122,7 @@ extension Builtins {
         switch v {
         case .number, .bool, .complex: return (1, 1)
         case .string(let s): return (1, s.count)
+        case .object(let o as any ShapedObject): return o.shape
         default:
             guard let m = v.asMatrix else { throw args.typeError(args.builtin.parameters[0].name, expected: "a vector or matrix", got: v) }
             return (m.rows, m.cols)

@@ -77,9 +77,12 @@ extension Builtins {
             .object(FrequencyTableValue(try Stats.counts(try args.data("x"))))
         }),
         Builtin("describe", [.req("x")], area: .statistics, summary: "Summary statistics: count, mean, std, min, quartiles, max",
-                help: "describe(x) gives the count, mean, sample standard deviation (n − 1), minimum, first quartile, median, third quartile and maximum, like pandas' describe (type-7 quartiles). On a matrix it describes every column. Fields: count, mean, std, min, q1, median, q3, max (rows with one entry per column for a matrix).",
+                help: "describe(x) gives the count, mean, sample standard deviation (n − 1), minimum, first quartile, median, third quartile and maximum, like pandas' describe (type-7 quartiles). On a matrix it describes every column. Fields: count, mean, std, min, q1, median, q3, max (rows with one entry per column for a matrix). On a table it gives a table with one column per numeric column (missing cells left out).",
                 examples: [BuiltinExample("describe([2, 4, 4, 4, 5, 5, 7, 9])", "count  8\nmean   5\nstd    2.13809\nmin    2\nq1     4\nmedian 4.5\nq3     5.5\nmax    9")],
                 body: probabilityBody { args in
+            if case .object(let t as TableValue) = try args.value("x") {
+                return .object(TableValue(try dataCall(at: args.span("x")) { try t.table.describe() }))
+            }
             let m = try args.matrix("x")
             if m.isVector || m.isRow || m.isEmpty { return .object(SummaryValue([try Stats.describe(m.data)], isMatrix: false)) }
             return .object(SummaryValue(try (0..<m.cols).map { try Stats.describe(m.column($0)) }, isMatrix: true))
