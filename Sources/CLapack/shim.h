@@ -8,4 +8,6 @@ typedef struct { float re, im; } mml_complex_float;
 #define lapack_complex_float mml_complex_float
 #include <cblas.h>
 #include <lapacke.h>
+/* OpenBLAS stops its worker threads (they restart on demand); not declared in cblas.h. */
+int blas_thread_shutdown_(void);
 #endif

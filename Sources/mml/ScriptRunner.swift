@@ -5,6 +5,8 @@ struct ScriptRunner {
     var color: Bool
     /// Seconds after which the script is stopped (exit status 124), if set.
     var timeout: Double? = nil
+    /// A folder where every figure is also saved as figN.svg (--plots DIR).
+    var plotDirectory: String? = nil
 
     /// Runs text as a script; returns the process exit status.
     func run(text: String, name: String, arguments: [String]) -> Int32 {
@@ -16,6 +18,7 @@ struct ScriptRunner {
             let renderer = DiagnosticRenderer(sources: ip.sources, color: color)
             ip.onWarning = { Terminal.writeError(renderer.render($0)) }
             ip.scriptArguments = arguments
+            ip.plots.directory = plotDirectory
             let outcome = ip.run(text, name: name)
             var status: Int32 = 0
             if case .failure(let diagnostics) = outcome {

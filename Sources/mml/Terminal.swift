@@ -24,6 +24,13 @@ enum Terminal {
 
     static func flushOutput() { fflush(stdout) }
 
+    /// The width of the terminal on standard output, when it is one.
+    static var columns: Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     static func writeError(_ text: String) {
         fflush(stdout)
         var text = text

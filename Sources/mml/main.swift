@@ -1,5 +1,6 @@
 // The `mml` command: a thin front end over MMLCore (argument parsing, terminal, exit status).
 import ArgumentParser
+@preconcurrency import Foundation
 import MMLCore
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -27,6 +28,9 @@ struct MML: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a script that runs longer than this (exit status 124).", valueName: "seconds"))
     var timeout: Double?
 
+    @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg.", valueName: "dir"))
+    var plots: String?
+
     @Argument(help: "The script to run (- for standard input).")
     var file: String?
 
@@ -35,7 +39,12 @@ struct MML: ParsableCommand {
 
     func run() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout needs a positive number of seconds") }
-        let runner = ScriptRunner(color: Terminal.useColor(forStderr: true, disabled: noColor), timeout: timeout)
+        if let plots {
+            do { try FileManager.default.createDirectory(atPath: plots, withIntermediateDirectories: true) } catch {
+                throw ValidationError("--plots: cannot make the folder \(plots): \(error.localizedDescription)")
+            }
+        }
+        let runner = ScriptRunner(color: Terminal.useColor(forStderr: true, disabled: noColor), timeout: timeout, plotDirectory: plots)
         if let expression {
             throw ExitCode(runner.runExpression(expression))
         }
@@ -49,9 +58,9 @@ struct MML: ParsableCommand {
             }
         }
         if Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal {
-            throw ExitCode(REPLFrontEnd.runInteractive(noColor: noColor))
+            throw ExitCode(REPLFrontEnd.runInteractive(noColor: noColor, plotDirectory: plots))
         }
-        throw ExitCode(REPLFrontEnd.runPiped(noColor: noColor))
+        throw ExitCode(REPLFrontEnd.runPiped(noColor: noColor, plotDirectory: plots))
     }
 }
 
@@ -93,6 +102,25 @@ func runCommand<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) -> Ne
         Glibc.exit(2)
     }
 }
+
+/// Re-runs this program with OpenBLAS's Haswell kernels when OpenBLAS did not recognise the CPU
+/// and chose a slow generic kernel (seen on virtual machines); the variable is read only when
+/// the library loads, hence the exec. Skipped when the user set OPENBLAS_CORETYPE.
+func selectFastBLASKernels() {
+    guard getenv("OPENBLAS_CORETYPE") == nil, getenv("MML_NO_BLAS_HINT") == nil,
+          case .success(let cpuinfo) = Terminal.readFile("/proc/cpuinfo"),
+          let flagsLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return }
+    let flags = Set(flagsLine.split(separator: " "))
+    guard BLASRuntime.wouldBenefitFromHaswellKernels(cpuFlags: flags) else { return }
+    setenv("OPENBLAS_CORETYPE", "Haswell", 1)
+    setenv("MML_NO_BLAS_HINT", "1", 1)  // never loop
+    execv("/proc/self/exe", CommandLine.unsafeArgv)
+    // If exec failed, carry on with the generic kernel.
+}
+
+selectFastBLASKernels()
+BLASRuntime.releaseIdleThreads()
 
 // `mml test …` is a command of its own; anything else is a script, -e text or the REPL.
 // (A script literally named `test` can be run as `mml ./test`.)

@@ -5,6 +5,28 @@
 import CLapack
 
 /// Thin Swift wrappers over the BLAS/LAPACK routines the engine uses.
+/// Facts about, and settings of, the BLAS library MML runs on.
+public enum BLASRuntime {
+    /// The CPU kernel OpenBLAS chose, e.g. "Haswell" or "SkylakeX".
+    public static var coreName: String {
+        openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+    }
+
+    /// True when OpenBLAS fell back to a kernel older than the CPU (it does not recognise some
+    /// virtual CPUs) although the CPU has AVX2 and FMA: its Haswell kernels are then several
+    /// times faster, and `OPENBLAS_CORETYPE=Haswell` selects them when the library loads.
+    public static func wouldBenefitFromHaswellKernels(cpuFlags: Set<Substring>) -> Bool {
+        let generic: Set<String> = ["Prescott", "Core2", "Penryn", "Dunnington", "Nehalem", "Atom", "Katmai", "Coppermine", "Northwood", "Banias", "Unknown"]
+        return generic.contains(coreName) && cpuFlags.contains("avx2") && cpuFlags.contains("fma")
+    }
+
+    /// Stops OpenBLAS's worker threads, which otherwise busy-wait for a while after the library
+    /// loads and compete with the interpreter for the CPU; they restart when a BLAS call needs them.
+    public static func releaseIdleThreads() {
+        _ = blas_thread_shutdown_()
+    }
+}
+
 enum LAPACK {
     private static let layout = Int32(LAPACK_COL_MAJOR)
 

@@ -1,6 +1,9 @@
 // The binary and unary operators on values: scalars, complex numbers, strings, matrices.
 import ComplexModule
 import RealModule
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where an operator was written, to name its operands in errors.
 struct OperatorSite {
@@ -92,7 +95,9 @@ enum Arithmetic {
     @inline(__always)
     static func power(_ x: Double, _ y: Double) -> Double {
         if y == 2 { return x * x }
-        return Double.pow(x, y)
+        // C's pow follows IEEE 754: a negative base with a whole exponent is real ((-2)^3 = -8);
+        // RealModule's Double.pow is defined for x ≥ 0 only.
+        return Glibc.pow(x, y)
     }
 
     static func complexScalar(_ ip: Interpreter, _ site: OperatorSite, _ z: Complex<Double>, _ w: Complex<Double>) throws -> Value {
