@@ -26,7 +26,7 @@ enum REPLFrontEnd {
 
     /// Piped mode: no prompt, no banner, no escape codes on standard output; REPL echo;
     /// exit status 1 if any statement failed.
-    static func runPiped(noColor: Bool, plotDirectory: String?) -> Int32 {
+    static func runPiped(noColor: Bool, plotDirectory: String?, fileAccess: FileAccessPolicy) -> Int32 {
         let color = Terminal.useColor(forStderr: true, disabled: noColor)
         return withLargeStack {
             let session = REPLSession(
@@ -34,6 +34,7 @@ enum REPLFrontEnd {
                 configuration: REPLConfiguration(interactive: false, color: color, version: mmlVersion, evaluateOnLargeStack: false),
                 write: Terminal.writeOut, writeError: Terminal.writeError)
             session.interpreter.plots.directory = plotDirectory
+            session.interpreter.fileAccess = fileAccess
             let status = session.run()
             Terminal.flushOutput()
             return status

@@ -7,6 +7,8 @@ struct ScriptRunner {
     var timeout: Double? = nil
     /// A folder where every figure is also saved as figN.svg (--plots DIR).
     var plotDirectory: String? = nil
+    /// Which files the script may touch (see Docs/running-scripts.md).
+    var fileAccess = FileAccessPolicy.unrestricted
 
     /// Runs text as a script; returns the process exit status.
     func run(text: String, name: String, arguments: [String]) -> Int32 {
@@ -19,6 +21,7 @@ struct ScriptRunner {
             ip.onWarning = { Terminal.writeError(renderer.render($0)) }
             ip.scriptArguments = arguments
             ip.plots.directory = plotDirectory
+            ip.fileAccess = fileAccess
             let outcome = ip.run(text, name: name)
             var status: Int32 = 0
             if case .failure(let diagnostics) = outcome {

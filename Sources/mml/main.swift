@@ -31,6 +31,15 @@ struct MML: ParsableCommand {
     @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg.", valueName: "dir"))
     var plots: String?
 
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let the script read files under PATH too (repeatable).", valueName: "path"))
+    var allowRead: [String] = []
+
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script write files under PATH too (repeatable).", valueName: "path"))
+    var allowWrite: [String] = []
+
+    @Flag(name: .customLong("allow-all"), help: "Let the script read and write any file you can (for scripts you trust).")
+    var allowAll = false
+
     @Argument(help: "The script to run (- for standard input).")
     var file: String?
 
@@ -44,7 +53,13 @@ struct MML: ParsableCommand {
                 throw ValidationError("--plots: cannot make the folder \(plots): \(error.localizedDescription)")
             }
         }
-        let runner = ScriptRunner(color: Terminal.useColor(forStderr: true, disabled: noColor), timeout: timeout, plotDirectory: plots)
+        for path in allowRead + allowWrite where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("--allow-read/--allow-write: \(path) does not exist")
+        }
+        let scriptPath = file.flatMap { $0 == "-" ? nil : $0 }
+        let access = allowAll ? FileAccessPolicy.unrestricted : .forScript(at: scriptPath, extraRead: allowRead, extraWrite: allowWrite)
+        let runner = ScriptRunner(color: Terminal.useColor(forStderr: true, disabled: noColor), timeout: timeout,
+                                  plotDirectory: plots, fileAccess: access)
         if let expression {
             throw ExitCode(runner.runExpression(expression))
         }
@@ -60,7 +75,7 @@ struct MML: ParsableCommand {
         if Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal {
             throw ExitCode(REPLFrontEnd.runInteractive(noColor: noColor, plotDirectory: plots))
         }
-        throw ExitCode(REPLFrontEnd.runPiped(noColor: noColor, plotDirectory: plots))
+        throw ExitCode(REPLFrontEnd.runPiped(noColor: noColor, plotDirectory: plots, fileAccess: access))
     }
 }
 
@@ -70,6 +85,8 @@ extension ScriptRunner {
         withLargeStack {
             let ip = Interpreter()
             ip.output = Terminal.writeOut
+            ip.fileAccess = fileAccess
+            ip.plots.directory = plotDirectory
             let renderer = DiagnosticRenderer(sources: ip.sources, color: color)
             ip.onWarning = { Terminal.writeError(renderer.render($0)) }
             if case .failure(let diagnostics) = ip.run(text, name: "<-e>", echo: true) {

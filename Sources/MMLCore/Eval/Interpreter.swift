@@ -33,6 +33,8 @@ public final class Interpreter {
     /// The session's random generator (MT19937, NumPy's legacy stream). Until `seed(n)` is
     /// called it starts from a seed picked at random, which `seed()` reports.
     public lazy var random = RandomState()
+    /// Which files the program may read and write (scripts run restricted; see FileAccessPolicy).
+    public var fileAccess = FileAccessPolicy.unrestricted
     /// State that library domains keep per session (the current figure, …), by type.
     public var domainState: [ObjectIdentifier: AnyObject] = [:]
 

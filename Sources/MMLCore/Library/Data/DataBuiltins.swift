@@ -16,7 +16,7 @@ extension Builtins {
                 throw args.error("read_csv: sep must be one character, not \"\(sep)\"", at: "sep", hint: "e.g. sep=\";\" or sep=\"\\t\"")
             }
             let options = CSVOptions(separator: separator, header: try args.bool("header", default: true))
-            let result = try CSV.read(path: path, options: options)
+            let result = try CSV.read(path: try args.interpreter.fileAccess.checkRead(path, at: args.span("path")), options: options)
             if let notice = result.notice {
                 args.interpreter.warn("\(path): \(notice)", at: args.callSpan,
                                       hint: result.missingTotal > 0 ? "drop_missing(t) keeps only the rows without a missing cell" : nil)
@@ -34,10 +34,11 @@ extension Builtins {
                 throw args.error("write_csv: sep must be one character, not \"\(sep)\"", at: "sep")
             }
             let data = try args.value("data")
+            let target = try args.interpreter.fileAccess.checkWrite(path, at: args.span("path"))
             if case .object(let t as TableValue) = data {
-                try CSV.write(t.table, to: path, separator: separator)
+                try CSV.write(t.table, to: target, separator: separator)
             } else if let m = data.asMatrix {
-                try CSV.write(m, to: path, separator: separator)
+                try CSV.write(m, to: target, separator: separator)
             } else {
                 throw args.typeError("data", expected: "a table or a matrix", got: data)
             }

@@ -109,7 +109,7 @@ extension Builtins {
             let saved = ip.plots.svgSize
             ip.plots.svgSize = (width, height)
             defer { ip.plots.svgSize = saved }
-            try ip.writeSVG(figure, to: path, at: args.span("path"))
+            try ip.writeSVG(figure, to: try ip.fileAccess.checkWrite(path, at: args.span("path")), at: args.span("path"))
             return .nothing
         }),
     ]
