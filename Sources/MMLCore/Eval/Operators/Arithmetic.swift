@@ -71,6 +71,9 @@ enum Arithmetic {
     @inline(__always)
     static func power(_ x: Double, _ y: Double) -> Double {
         if y == 2 { return x * x }
+        // RealModule's pow(x, y) is nan for every negative x; a whole exponent has a real answer
+        // ((-2)^4 = 16, (-2)^3 = -8).
+        if x < 0, y == y.rounded(), abs(y) < 0x1p53 { return Double.pow(x, Int(y)) }
         return Double.pow(x, y)
     }
 
