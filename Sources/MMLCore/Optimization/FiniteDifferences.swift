@@ -13,6 +13,13 @@ public enum FiniteDifferences {
     /// ε^(1/6): the relative step for second derivatives.
     static let secondStep = Double.pow(Double.ulpOfOne, 1.0 / 6.0)
 
+    /// Relative accuracy to assume of a first derivative by the five-point stencil.
+    public static let firstDerivativeAccuracy = 1e-9
+    /// … of a Hessian differenced from an exact gradient.
+    public static let gradientDifferenceAccuracy = 1e-9
+    /// … of a Hessian from second differences of values.
+    public static let secondDifferenceAccuracy = 1e-6
+
     /// A step near `h·max(1, |x|)` such that x ± h are exactly representable.
     static func step(_ relative: Double, at x: Double) -> Double {
         let h = relative * max(1, abs(x))

@@ -52,8 +52,10 @@ public enum Newton {
     }
 
     /// A root of F: ℝⁿ → ℝⁿ (n equations in n unknowns) from x0, given the Jacobian.
+    /// `jacobianAccuracy` is J's relative accuracy: singular values below it count as zero.
     public static func root(system F: ([Double]) throws -> [Double], jacobian: ([Double]) throws -> Matrix,
-                            from x0: [Double], options: NewtonOptions = NewtonOptions()) throws -> OptimizationResult {
+                            from x0: [Double], jacobianAccuracy: Double = 1e-12,
+                            options: NewtonOptions = NewtonOptions()) throws -> OptimizationResult {
         try validate(options)
         var x = x0
         var fx = try F(x)
@@ -70,7 +72,7 @@ public enum Newton {
         var tinyStep = false
         for k in stride(from: 1, through: options.steps, by: 1) {
             if Vec.norm(fx) <= options.tolerance || tinyStep { break }
-            let dx = try solveStep(J, fx, what: "the Jacobian of f", at: x, step: k - 1)
+            let dx = try solveStep(J, fx, what: "the Jacobian", at: x, step: k - 1, accuracy: jacobianAccuracy)
             x = Vec.minus(x, dx)
             fx = Vec.isFinite(x) ? try F(x) : [Double](repeating: .nan, count: x.count)
             let finite = Vec.isFinite(fx)
@@ -99,7 +101,7 @@ public enum Newton {
         for k in stride(from: 1, through: options.steps, by: 1) {
             if Vec.norm(g) <= options.tolerance || tinyStep { break }
             let H = try objective.hessianMatrix(at: x)
-            let dx = try solveStep(H, g, what: "the Hessian of f", at: x, step: k - 1)
+            let dx = try solveStep(H, g, what: "the Hessian", at: x, step: k - 1, accuracy: objective.hessianAccuracy)
             x = Vec.minus(x, dx)
             fx = Vec.isFinite(x) ? try objective.value(x) : .nan
             g = fx.isFinite ? try objective.gradient(x) : [Double](repeating: .nan, count: x.count)
@@ -148,8 +150,9 @@ public enum Newton {
                                hint: "Newton's method can cycle or wander when started far from a root, or when there is no root; try another x0", residual: system)
     }
 
-    /// Solves A·Δ = b for the Newton step, turning a singular A into a teaching error.
-    private static func solveStep(_ A: Matrix, _ b: [Double], what: String, at x: [Double], step: Int) throws -> [Double] {
+    /// Solves A·Δ = b for the Newton step, turning a singular A into a teaching error. A counts
+    /// as singular when a singular value is below accuracy·σmax, since A is only known that well.
+    private static func solveStep(_ A: Matrix, _ b: [Double], what: String, at x: [Double], step: Int, accuracy: Double) throws -> [Double] {
         guard A.data.allSatisfy(\.isFinite) else {
             throw OptimizationError("\(what) at x = \(pointText(x)) (step \(step)) is not finite", hint: "start where f is smooth, away from the edge of its domain")
         }
@@ -160,13 +163,13 @@ public enum Newton {
             }
             return [b[0] / A.data[0]]
         }
-        do {
-            return try LinAlg.solve(A, Matrix(column: b)).value.data
-        } catch is LinAlgError {
-            let rank = (try? LinAlg.rank(A)).map { " (rank \($0) of \(A.rows))" } ?? ""
-            throw OptimizationError("\(what) at x = \(pointText(x)) (step \(step)) is singular\(rank), so Newton's step is undefined: f is flat along some direction there",
-                                    hint: "start from another point, or use gd or minimize, which need no \(what.hasSuffix("Hessian of f") ? "Hessian" : "Jacobian")")
-        }
+        let sigma = (try? LinAlg.singularValues(A)) ?? []
+        let rank = sigma.filter { $0 > accuracy * (sigma.first ?? 0) }.count
+        if rank == A.rows, let solved = try? LinAlg.solve(A, Matrix(column: b)) { return solved.value.data }
+        let isHessian = what.contains("Hessian")
+        let why = isHessian ? "f is flat along some direction there" : "the equations are not independent there"
+        throw OptimizationError("\(what) at x = \(pointText(x)) (step \(step)) is singular (rank \(rank) of \(A.rows)), so Newton's step is undefined: \(why)",
+                                hint: "start from another point, or use \(isHessian ? "gd or minimize, which need no Hessian" : "another x0")")
     }
 
     /// A warning when the stationary point found is a maximum or a saddle, not a minimum.

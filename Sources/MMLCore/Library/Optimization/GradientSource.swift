@@ -42,14 +42,16 @@ struct GradientSource {
 enum HessianSource {
     /// Differences of the gradient when it is exact (given or symbolic: ~10 digits), else
     /// second differences of f's values (~8 digits); either way numeric, said once in a note.
-    static func make(for f: PointFunction, gradient: GradientSource, caller: String) -> ([Double]) throws -> Matrix {
+    /// Returns the Hessian and its relative accuracy (Newton's method treats smaller singular
+    /// values as zero).
+    static func make(for f: PointFunction, gradient: GradientSource, caller: String) -> (hessian: ([Double]) throws -> Matrix, accuracy: Double) {
         if gradient.origin != .numeric {
             DerivativeNotes.say(.hessian, of: f, caller: caller, how: "differences of the exact gradient, about 10 correct digits")
             let g = gradient.gradient
-            return { try FiniteDifferences.hessian(gradient: g, at: $0) }
+            return ({ try FiniteDifferences.hessian(gradient: g, at: $0) }, FiniteDifferences.gradientDifferenceAccuracy)
         }
-        DerivativeNotes.say(.hessian, of: f, caller: caller, how: "second differences of f, about 8 correct digits")
-        return { x in try FiniteDifferences.hessian({ try f.number($0) }, at: x) }
+        DerivativeNotes.say(.hessian, of: f, caller: caller, how: "second differences of its values, about 8 correct digits")
+        return ({ x in try FiniteDifferences.hessian({ try f.number($0) }, at: x) }, FiniteDifferences.secondDifferenceAccuracy)
     }
 }
 
@@ -62,12 +64,13 @@ enum JacobianSource {
         return { x in try FiniteDifferences.derivative({ try f.number([$0]) }, at: x) }
     }
 
-    /// The m×n Jacobian of F: the given function (returning the matrix), or central differences.
-    static func make(for F: PointFunction, given: PointFunction?, outputs m: Int, caller: String) -> ([Double]) throws -> Matrix {
+    /// The m×n Jacobian of F (the given function returning the matrix, or central differences)
+    /// and its relative accuracy.
+    static func make(for F: PointFunction, given: PointFunction?, outputs m: Int, caller: String) -> (jacobian: ([Double]) throws -> Matrix, accuracy: Double) {
         let n = F.dimension
-        if let given { return { try given.matrix($0, rows: m, cols: n) } }
+        if let given { return ({ try given.matrix($0, rows: m, cols: n) }, 1e-12) }
         DerivativeNotes.say(.jacobian, of: F, caller: caller)
-        return { x in try FiniteDifferences.jacobian({ try F.vector($0) }, at: x, outputs: m) }
+        return ({ x in try FiniteDifferences.jacobian({ try F.vector($0) }, at: x, outputs: m) }, FiniteDifferences.firstDerivativeAccuracy)
     }
 }
 

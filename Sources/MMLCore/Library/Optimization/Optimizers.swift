@@ -79,7 +79,7 @@ extension Builtins {
             if try args.bool("minimize", default: false) {
                 let source = GradientSource.make(for: f, given: given, caller: "newton")
                 let hessian = HessianSource.make(for: f, gradient: source, caller: "newton")
-                let objective = Objective(value: { try f.number($0) }, gradient: source.gradient, hessian: hessian)
+                let objective = Objective(value: { try f.number($0) }, gradient: source.gradient, hessian: hessian.hessian, hessianAccuracy: hessian.accuracy)
                 result = try optimizing(at: args.callSpan) { try Newton.minimize(objective, from: x0, options: options) }
                 if trace { ip.output(TraceTable.text(result, title: title + ", minimizing")) }
             } else if n == 1 {
@@ -89,7 +89,9 @@ extension Builtins {
             } else {
                 let m = try f.vector(x0).count
                 let jacobian = JacobianSource.make(for: f, given: given, outputs: m, caller: "newton")
-                result = try optimizing(at: args.callSpan) { try Newton.root(system: { try f.vector($0) }, jacobian: jacobian, from: x0, options: options) }
+                result = try optimizing(at: args.callSpan) {
+                    try Newton.root(system: { try f.vector($0) }, jacobian: jacobian.jacobian, from: x0, jacobianAccuracy: jacobian.accuracy, options: options)
+                }
                 if trace { ip.output(TraceTable.text(result, title: title + ", solving f(x) = 0", valueHeader: "‖f(x)‖", slopeHeader: "‖J‖")) }
             }
             reportOutcome(result, caller: "newton", ip: ip, at: args.callSpan)

@@ -17,7 +17,8 @@ extension Builtins {
         }),
         Builtin("polyfit", [.req("xs"), .req("ys"), .req("deg")], area: .optimization, summary: "Least-squares polynomial coefficients, highest power first",
                 help: "polyfit(xs, ys, deg) gives p = [p₁, …, p_deg+1] minimising Σ(p(xᵢ) − yᵢ)² where p(x) = p₁·x^deg + … + p_deg·x + p_deg+1 — the order NumPy and Octave use, so polyval(p, x) evaluates it. It solves the least-squares problem for the Vandermonde matrix (columns scaled, LAPACK dgelsd). With fewer distinct xs than coefficients the answer is not unique and a warning says so.",
-                examples: [BuiltinExample("polyfit([0, 1, 2], [1, 3, 5], 1)", "[2, 1]"), BuiltinExample("polyfit([-1, 0, 1, 2], [1, 0, 1, 4], 2)", "[1, 0, 0]")],
+                examples: [BuiltinExample("round(polyfit([0, 1, 2], [1, 3, 5], 1), 12)", "[2, 1]"),
+                           BuiltinExample("p = polyfit([-1, 0, 1, 2], [2, 1, 2, 5], 2); round(p, 12)", "[1, 0, 1]")],
                 body: .general { args in
             let xs = try args.dataVector("xs"), ys = try args.dataVector("ys")
             let degree = try args.int("deg", in: 0...100)
