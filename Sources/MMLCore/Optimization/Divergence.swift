@@ -24,8 +24,11 @@ struct DivergenceMonitor {
         if !Vec.isFinite(x) {
             return "x became \(pointText(x)) at step \(k)"
         }
-        if !value.isFinite {
-            return "f(x) became \(shortText(value)) at step \(k) (x = \(pointText(x)); the step left f's domain or overshot)"
+        if value.isNaN {
+            return "f(x) became nan at step \(k) (x = \(pointText(x)); the step left f's domain or overshot)"
+        }
+        if value.isInfinite {
+            return "f(x) became \(shortText(value)) at step \(k) (x = \(pointText(x)); each step overshot further than the last)"
         }
         if !gradientNorm.isFinite {
             return "the gradient became \(shortText(gradientNorm)) at step \(k) (x = \(pointText(x)))"
