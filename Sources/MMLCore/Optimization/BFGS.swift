@@ -28,7 +28,7 @@ public enum BFGS {
         var fx = try objective.value(x)
         var g = try objective.gradient(x)
         try requireFiniteStart(x, fx, g)
-        var recorder = PathRecorder(capacity: min(options.steps, 10_000) + 1)
+        var recorder = PathRecorder(capacity: min(options.steps, 10_000) + 1, dimension: n)
         recorder.record(x, fx, Vec.norm(g))
         var H = InverseHessian(n: n)
         var stalled = false
@@ -62,7 +62,7 @@ public enum BFGS {
             H.update(s: s, y: y, first: k == 1)
         }
         let gn = Vec.norm(g)
-        let steps = recorder.path.count - 1
+        let steps = recorder.steps
         if gn <= options.tolerance {
             return recorder.result(.bfgs, stop: .converged,
                                    message: "converged: |∇f| = \(shortText(gn)) ≤ tol = \(shortText(options.tolerance)) after \(stepsText(steps))")

@@ -2,8 +2,9 @@
 // function has no exact (symbolic or user-given) derivative.
 //
 // Step sizes balance truncation against rounding: for a 4th-order first-derivative formula the
-// total error ~ h⁴·|f⁽⁵⁾| + ε·|f|/h is smallest near h = ε^(1/5) ≈ 7e-4 (relative to |x|), giving
-// about 12 correct digits on smooth functions; second derivatives use h = ε^(1/6) ≈ 2.5e-3.
+// total error ~ h⁴·|f⁽⁵⁾| + ε·|f|/h is smallest near h = ε^(1/5) ≈ 7e-4 (relative to |x|);
+// extrapolating two such estimates removes the h⁴ term too, which keeps about 11 digits when
+// |x| (and so h) is large. Second derivatives use h = ε^(1/6) ≈ 2.5e-3.
 import RealModule
 
 /// Central-difference derivatives, gradients, Jacobians and Hessians of closures.
@@ -27,21 +28,23 @@ public enum FiniteDifferences {
         return exact > 0 ? exact : h
     }
 
-    /// f′(x) by the five-point stencil (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)) / 12h, which is
-    /// Richardson's extrapolation of two central differences. Near the edge of f's domain (a
-    /// stencil value is inf/nan) the step shrinks, then a one-sided formula is tried; nan when
-    /// nothing works.
+    /// f′(x) by the five-point stencil D(h) = (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)) / 12h at h and
+    /// h/2, combined by Richardson's extrapolation D(h/2) + (D(h/2) − D(h))/15, whose error is
+    /// O(h⁶): 8 evaluations for about 11 correct digits even where the step is large (|x| big).
+    /// Near the edge of f's domain (a stencil value is inf/nan) smaller steps are tried — one
+    /// relative to |x| first, since a function undefined nearby usually varies on that scale —
+    /// then one-sided formulas; nan when nothing works.
     public static func derivative(_ f: (Double) throws -> Double, at x: Double) rethrows -> Double {
-        var h = step(firstStep, at: x)
-        for _ in 0..<5 {
-            let m2 = try f(x - 2 * h), m1 = try f(x - h), p1 = try f(x + h), p2 = try f(x + 2 * h)
-            if m2.isFinite && m1.isFinite && p1.isFinite && p2.isFinite {
-                return (m2 - 8 * m1 + 8 * p1 - p2) / (12 * h)
-            }
-            h /= 8
+        let h0 = step(firstStep, at: x)
+        var steps = [h0]
+        if x != 0 && abs(x) < 1 { steps.append(step(firstStep * abs(x), at: x)) }
+        steps += [h0 / 64, h0 / 4096]
+        for h in steps {
+            guard let coarse = try fivePoint(f, x, h), let fine = try fivePoint(f, x, h / 2) else { continue }
+            return fine + (fine - coarse) / 15
         }
         // One-sided second-order formulas, for a point right at a domain boundary.
-        h = step(firstStep, at: x)
+        let h = step(firstStep, at: x)
         let f0 = try f(x)
         let p1 = try f(x + h), p2 = try f(x + 2 * h)
         if f0.isFinite && p1.isFinite && p2.isFinite { return (-3 * f0 + 4 * p1 - p2) / (2 * h) }
@@ -50,7 +53,14 @@ public enum FiniteDifferences {
         return .nan
     }
 
-    /// ∇f(x), one five-point stencil per coordinate (4n evaluations of f).
+    /// The five-point central difference at step h, or nil when a value is not finite.
+    private static func fivePoint(_ f: (Double) throws -> Double, _ x: Double, _ h: Double) rethrows -> Double? {
+        let m2 = try f(x - 2 * h), m1 = try f(x - h), p1 = try f(x + h), p2 = try f(x + 2 * h)
+        guard m2.isFinite && m1.isFinite && p1.isFinite && p2.isFinite else { return nil }
+        return (m2 - 8 * m1 + 8 * p1 - p2) / (12 * h)
+    }
+
+    /// ∇f(x), one extrapolated central difference per coordinate (8n evaluations of f).
     public static func gradient(_ f: ([Double]) throws -> Double, at x: [Double]) rethrows -> [Double] {
         var g = [Double](repeating: 0, count: x.count)
         var probe = x
@@ -64,23 +74,29 @@ public enum FiniteDifferences {
         return g
     }
 
-    /// The m×n Jacobian of F: ℝⁿ → ℝᵐ, column j from a five-point stencil in xⱼ. Entries are
-    /// nan where F is not finite around x.
+    /// The m×n Jacobian of F: ℝⁿ → ℝᵐ, column j from the extrapolated central difference in xⱼ
+    /// (6 evaluations of F per column). Entries are nan where F is not finite around x.
     public static func jacobian(_ F: ([Double]) throws -> [Double], at x: [Double], outputs m: Int) rethrows -> Matrix {
         let n = x.count
         var J = Matrix(rows: m, cols: n)
         var probe = x
         for j in 0..<n {
             let h = step(firstStep, at: x[j])
-            var stencil: [[Double]] = []
-            for k in [-2.0, -1.0, 1.0, 2.0] {
+            // Values at x ± h/2, ± h, ± 2h (the two five-point stencils of `derivative`).
+            var at: [Double: [Double]] = [:]
+            for k in [-2.0, -1.0, -0.5, 0.5, 1.0, 2.0] {
                 probe[j] = x[j] + k * h
-                stencil.append(try F(probe))
+                at[k] = try F(probe)
             }
             probe[j] = x[j]
+            func value(_ k: Double, _ i: Int) -> Double {
+                guard let v = at[k], i < v.count else { return .nan }
+                return v[i]
+            }
             for i in 0..<m {
-                let v = stencil.map { i < $0.count ? $0[i] : .nan }
-                J[i, j] = (v[0] - 8 * v[1] + 8 * v[2] - v[3]) / (12 * h)
+                let coarse = (value(-2, i) - 8 * value(-1, i) + 8 * value(1, i) - value(2, i)) / (12 * h)
+                let fine = (value(-1, i) - 8 * value(-0.5, i) + 8 * value(0.5, i) - value(1, i)) / (6 * h)
+                J[i, j] = fine + (fine - coarse) / 15
             }
         }
         return J

@@ -31,7 +31,7 @@ public enum GradientDescent {
         var g = try objective.gradient(x)
         try requireFiniteStart(x, fx, g)
         var gn = Vec.norm(g)
-        var recorder = PathRecorder(capacity: options.steps + 1)
+        var recorder = PathRecorder(capacity: options.steps + 1, dimension: x0.count)
         recorder.record(x, fx, gn)
         var monitor = DivergenceMonitor(start: fx, patience: options.momentum > 0 ? 30 : 10)
         var velocity = [Double](repeating: 0, count: x.count)
@@ -51,7 +51,7 @@ public enum GradientDescent {
                 return recorder.result(.gradientDescent, stop: .diverged, message: "gradient descent diverged: " + why, hint: tooLarge)
             }
         }
-        let steps = recorder.path.count - 1
+        let steps = recorder.steps
         if gn <= options.tolerance {
             return recorder.result(.gradientDescent, stop: .converged,
                                    message: "converged: |∇f| = \(shortText(gn)) ≤ tol = \(shortText(options.tolerance)) after \(stepsText(steps))")

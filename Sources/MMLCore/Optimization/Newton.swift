@@ -26,7 +26,7 @@ public enum Newton {
             throw OptimizationError("f(\(shortText(x))) = \(shortText(fx)): the start point is outside f's domain", hint: "start where f has a finite value")
         }
         var d = try derivative(x)
-        var recorder = PathRecorder(capacity: options.steps + 1)
+        var recorder = PathRecorder(capacity: options.steps + 1, dimension: 1)
         recorder.record([x], fx, abs(d))
         var tinyStep = false
         for k in stride(from: 1, through: options.steps, by: 1) {
@@ -67,7 +67,7 @@ public enum Newton {
             throw OptimizationError("f(\(pointText(x))) = \(pointText(fx)): the start point is outside f's domain", hint: "start where f has finite values")
         }
         var J = try jacobian(x)
-        var recorder = PathRecorder(capacity: options.steps + 1)
+        var recorder = PathRecorder(capacity: options.steps + 1, dimension: x0.count)
         recorder.record(x, Vec.norm(fx), frobenius(J))
         var tinyStep = false
         for k in stride(from: 1, through: options.steps, by: 1) {
@@ -95,7 +95,7 @@ public enum Newton {
         var fx = try objective.value(x)
         var g = try objective.gradient(x)
         try requireFiniteStart(x, fx, g)
-        var recorder = PathRecorder(capacity: options.steps + 1)
+        var recorder = PathRecorder(capacity: options.steps + 1, dimension: x0.count)
         recorder.record(x, fx, Vec.norm(g))
         var tinyStep = false
         for k in stride(from: 1, through: options.steps, by: 1) {
@@ -114,7 +114,7 @@ public enum Newton {
             tinyStep = Vec.norm(dx) <= 4 * Double.ulpOfOne * max(1, Vec.norm(x))
         }
         let gn = Vec.norm(g)
-        let steps = recorder.path.count - 1
+        let steps = recorder.steps
         guard gn <= options.tolerance || tinyStep else {
             return recorder.result(.newtonMinimize, stop: .maxSteps,
                                    message: "stopped after \(stepsText(steps)) without converging: |∇f| = \(shortText(gn)) (tol = \(shortText(options.tolerance)))",
@@ -135,7 +135,7 @@ public enum Newton {
     }
 
     private static func rootOutcome(_ recorder: PathRecorder, residual: Double, tinyStep: Bool, options: NewtonOptions, system: [Double]?) -> OptimizationResult {
-        let steps = recorder.path.count - 1
+        let steps = recorder.steps
         let size = system == nil ? "|f(x)|" : "‖f(x)‖"
         if residual <= options.tolerance {
             return recorder.result(.newtonRoot, stop: .converged,

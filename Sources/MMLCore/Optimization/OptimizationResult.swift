@@ -40,42 +40,55 @@ public struct OptimizationResult: Sendable {
     public var hint: String?
     /// A caution about a converged answer (e.g. Newton found a maximum, not a minimum).
     public var caution: String?
-    /// Every iterate, x₀ first: `path[k]` is x after k steps.
-    public var path: [[Double]]
+    /// Every iterate, x₀ first, flattened row by row: x after k steps is
+    /// `pathData[k·n ..< (k+1)·n]` with n = x.count (one array, not one per step).
+    public var pathData: [Double]
     /// f at each iterate (root finding: ‖f‖ for systems, f for one equation).
     public var values: [Double]
     /// ‖∇f‖ at each iterate (root finding: |f′| for one equation, ‖J‖ for a system).
     public var gradientNorms: [Double]
 
+    /// Number of iterates recorded (steps + 1).
+    public var pathCount: Int { x.isEmpty ? 0 : pathData.count / x.count }
+    /// The k-th iterate (0 = x₀).
+    public func iterate(_ k: Int) -> [Double] { Array(pathData[(k * x.count)..<((k + 1) * x.count)]) }
+    /// Every iterate as its own array, x₀ first.
+    public var path: [[Double]] { (0..<pathCount).map(iterate) }
+
     public var converged: Bool { stop == .converged }
     public var diverged: Bool { stop == .diverged }
 }
 
-/// Collects iterates as an optimizer runs.
+/// Collects iterates as an optimizer runs (flat storage: no allocation per step).
 struct PathRecorder {
-    var path: [[Double]] = []
-    var values: [Double] = []
-    var gradientNorms: [Double] = []
+    private(set) var points: [Double] = []
+    private(set) var values: [Double] = []
+    private(set) var gradientNorms: [Double] = []
+    private var last: [Double] = []
 
-    init(capacity: Int) {
+    init(capacity: Int, dimension: Int) {
         let c = min(max(capacity, 1), 1 << 20)
-        path.reserveCapacity(c)
+        points.reserveCapacity(c * dimension)
         values.reserveCapacity(c)
         gradientNorms.reserveCapacity(c)
     }
 
+    /// Iterates recorded so far, minus one.
+    var steps: Int { max(values.count - 1, 0) }
+
     mutating func record(_ x: [Double], _ value: Double, _ gradientNorm: Double) {
-        path.append(x)
+        points.append(contentsOf: x)
         values.append(value)
         gradientNorms.append(gradientNorm)
+        last = x
     }
 
     /// The result for the last recorded iterate.
     func result(_ method: OptimizationResult.Method, stop: OptimizationResult.Stop, message: String,
                 hint: String? = nil, caution: String? = nil, residual: [Double]? = nil) -> OptimizationResult {
-        OptimizationResult(method: method, x: path.last ?? [], value: values.last ?? .nan, residual: residual,
-                           steps: max(path.count - 1, 0), stop: stop, message: message, hint: hint, caution: caution,
-                           path: path, values: values, gradientNorms: gradientNorms)
+        OptimizationResult(method: method, x: last, value: values.last ?? .nan, residual: residual,
+                           steps: steps, stop: stop, message: message, hint: hint, caution: caution,
+                           pathData: points, values: values, gradientNorms: gradientNorms)
     }
 }
 

@@ -13,6 +13,15 @@ enum DerivativeOrigin: Equatable {
     case numeric
 }
 
+/// f(x) itself. Today the interpreter evaluates f at each point (two interpreted calls per
+/// gradient-descent step dominate the run time); the calculus wiring can return a compiled
+/// formula here for math functions, as `symbolicGradient` does for the gradient.
+enum ValueSource {
+    static func make(for f: PointFunction) -> ([Double]) throws -> Double {
+        { try f.number($0) }
+    }
+}
+
 /// ∇f for f: ℝⁿ → ℝ (and f′ when n = 1).
 struct GradientSource {
     let gradient: ([Double]) throws -> [Double]

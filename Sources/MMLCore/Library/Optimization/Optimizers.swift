@@ -39,7 +39,7 @@ extension Builtins {
             let options = GradientDescentOptions(rate: rate, steps: try args.int("steps", default: 1000, in: 0...maxOptimizerSteps),
                                                  tolerance: try args.tolerance(default: 1e-8), momentum: momentum)
             let source = GradientSource.make(for: f, given: given, caller: "gd")
-            let objective = Objective(value: { try f.number($0) }, gradient: source.gradient)
+            let objective = Objective(value: ValueSource.make(for: f), gradient: source.gradient)
             let result = try optimizing(at: args.callSpan) { try GradientDescent.run(objective, from: x0, options: options) }
             if try args.bool("trace", default: false) {
                 let x0Text = pointText(x0)
@@ -79,7 +79,7 @@ extension Builtins {
             if try args.bool("minimize", default: false) {
                 let source = GradientSource.make(for: f, given: given, caller: "newton")
                 let hessian = HessianSource.make(for: f, gradient: source, caller: "newton")
-                let objective = Objective(value: { try f.number($0) }, gradient: source.gradient, hessian: hessian.hessian, hessianAccuracy: hessian.accuracy)
+                let objective = Objective(value: ValueSource.make(for: f), gradient: source.gradient, hessian: hessian.hessian, hessianAccuracy: hessian.accuracy)
                 result = try optimizing(at: args.callSpan) { try Newton.minimize(objective, from: x0, options: options) }
                 if trace { ip.output(TraceTable.text(result, title: title + ", minimizing")) }
             } else if n == 1 {
@@ -117,7 +117,7 @@ extension Builtins {
             let given = try args.givenDerivative(dimension: x0.count)
             let options = BFGSOptions(steps: try args.int("steps", default: 1000, in: 0...maxOptimizerSteps), tolerance: try args.tolerance(default: 1e-8))
             let source = GradientSource.make(for: f, given: given, caller: "minimize")
-            let objective = Objective(value: { try f.number($0) }, gradient: source.gradient)
+            let objective = Objective(value: ValueSource.make(for: f), gradient: source.gradient)
             let result = try optimizing(at: args.callSpan) { try BFGS.minimize(objective, from: x0, options: options) }
             if try args.bool("trace", default: false) {
                 ip.output(TraceTable.text(result, title: "BFGS from x0 = \(pointText(x0))"))

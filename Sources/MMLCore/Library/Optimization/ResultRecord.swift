@@ -8,9 +8,10 @@ extension OptimizationResult {
         let n = x.count
         let xValue: Value = scalar && n == 1 ? .number(x[0]) : .matrix(Matrix(column: x))
         let valueField: Value = residual.map { .matrix(Matrix(column: $0)) } ?? .number(value)
-        var flat = [Double](repeating: 0, count: path.count * n)
-        for (k, point) in path.enumerated() {
-            for j in 0..<n { flat[k + j * path.count] = point[j] }  // column-major
+        let count = pathCount
+        var flat = [Double](repeating: 0, count: count * n)
+        for k in 0..<count {
+            for j in 0..<n { flat[k + j * count] = pathData[k * n + j] }  // row-major → column-major
         }
         let fields: [(String, Value)] = [
             ("x", xValue),
@@ -19,7 +20,7 @@ extension OptimizationResult {
             ("converged", .bool(converged)),
             ("diverged", .bool(diverged)),
             ("message", .string(message)),
-            ("path", .matrix(Matrix(rows: path.count, cols: n, data: flat))),
+            ("path", .matrix(Matrix(rows: count, cols: n, data: flat))),
             ("values", .matrix(Matrix(column: values))),
             ("grad_norm", .matrix(Matrix(column: gradientNorms))),
         ]

@@ -11,7 +11,7 @@ enum TraceTable {
         let n = r.x.count
         let xHeaders = n == 1 ? ["x"] : n <= 4 ? (1...n).map { "x\($0)" } : ["x"]
         let headers = ["k"] + xHeaders + [valueHeader, slopeHeader]
-        let count = r.path.count
+        let count = r.pathCount
         let shown: [Int?] = count > head + tail + 1
             ? Array(0..<head).map { Optional($0) } + [nil] + Array((count - tail)..<count).map { Optional($0) }
             : Array(0..<count).map { Optional($0) }
@@ -21,7 +21,7 @@ enum TraceTable {
                 rows.append([])
                 continue
             }
-            let point = r.path[k]
+            let point = r.iterate(k)
             let xs = n <= 4 ? point.map(cell) : ["[" + point.map(cell).joined(separator: ", ") + "]"]
             rows.append([String(k)] + xs + [cell(r.values[k]), cell(r.gradientNorms[k])])
         }
