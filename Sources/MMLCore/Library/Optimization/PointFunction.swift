@@ -54,9 +54,11 @@ struct PointFunction {
         }
     }
 
-    /// f(x) as the value it returns.
+    /// f(x) as the value it returns. Checks for Ctrl-C first: a builtin f (or grad) would
+    /// otherwise let a long run ignore it.
     func call(_ x: [Double]) throws -> Value {
-        try ip.call(function, arguments(x), at: span)
+        try ip.checkInterrupt(at: span)
+        return try ip.call(function, arguments(x), at: span)
     }
 
     /// f(x), which must be one number.
