@@ -1,0 +1,117 @@
+// The ONE place that decides where an optimizer's derivatives come from: a derivative the
+// learner passed (grad=…), the exact symbolic derivative of a math function, or central
+// differences. Today the symbolic route is not wired (see `symbolicGradient`); every numeric
+// fallback says so once per function and session, in a note.
+
+/// What produced a derivative.
+enum DerivativeOrigin: Equatable {
+    /// The learner passed it (grad=…).
+    case given
+    /// The symbolic engine differentiated a math function's formula (exact).
+    case symbolic
+    /// Central differences with Richardson extrapolation (about 10 correct digits).
+    case numeric
+}
+
+/// f(x) itself. Today the interpreter evaluates f at each point (two interpreted calls per
+/// gradient-descent step dominate the run time); the calculus wiring can return a compiled
+/// formula here for math functions, as `symbolicGradient` does for the gradient.
+enum ValueSource {
+    static func make(for f: PointFunction) -> ([Double]) throws -> Double {
+        { try f.number($0) }
+    }
+}
+
+/// ∇f for f: ℝⁿ → ℝ (and f′ when n = 1).
+struct GradientSource {
+    let gradient: ([Double]) throws -> [Double]
+    let origin: DerivativeOrigin
+
+    /// The gradient of `f`: the given function when there is one, else the symbolic gradient
+    /// when f is a math function the symbolic engine can differentiate, else central differences
+    /// (with a note naming `caller`).
+    static func make(for f: PointFunction, given: PointFunction?, caller: String) -> GradientSource {
+        if let given {
+            let n = f.dimension
+            return GradientSource(gradient: { try given.vector($0, count: n) }, origin: .given)
+        }
+        if let exact = symbolicGradient(of: f) { return GradientSource(gradient: exact, origin: .symbolic) }
+        DerivativeNotes.say(.gradient, of: f, caller: caller)
+        return GradientSource(gradient: { x in try FiniteDifferences.gradient({ try f.number($0) }, at: x) }, origin: .numeric)
+    }
+
+    /// The exact gradient of a math function from the symbolic engine, when available.
+    /// Not wired on this branch: the calculus wiring returns a compiled symbolic gradient here.
+    private static func symbolicGradient(of f: PointFunction) -> (([Double]) throws -> [Double])? {
+        nil
+    }
+}
+
+/// The Hessian of f: ℝⁿ → ℝ for Newton's method.
+enum HessianSource {
+    /// Differences of the gradient when it is exact (given or symbolic: ~10 digits), else
+    /// second differences of f's values (~8 digits); either way numeric, said once in a note.
+    /// Returns the Hessian and its relative accuracy (Newton's method treats smaller singular
+    /// values as zero).
+    static func make(for f: PointFunction, gradient: GradientSource, caller: String) -> (hessian: ([Double]) throws -> Matrix, accuracy: Double) {
+        if gradient.origin != .numeric {
+            DerivativeNotes.say(.hessian, of: f, caller: caller, how: "differences of the exact gradient, about 10 correct digits")
+            let g = gradient.gradient
+            return ({ try FiniteDifferences.hessian(gradient: g, at: $0) }, FiniteDifferences.gradientDifferenceAccuracy)
+        }
+        DerivativeNotes.say(.hessian, of: f, caller: caller, how: "second differences of its values, about 8 correct digits")
+        return ({ x in try FiniteDifferences.hessian({ try f.number($0) }, at: x) }, FiniteDifferences.secondDifferenceAccuracy)
+    }
+}
+
+/// f′ or the Jacobian of F for Newton's root finding.
+enum JacobianSource {
+    /// f′ for one equation in one unknown: the given derivative, or central differences.
+    static func derivative(for f: PointFunction, given: PointFunction?, caller: String) -> (Double) throws -> Double {
+        if let given { return { try given.number([$0]) } }
+        DerivativeNotes.say(.derivative, of: f, caller: caller)
+        return { x in try FiniteDifferences.derivative({ try f.number([$0]) }, at: x) }
+    }
+
+    /// The m×n Jacobian of F (the given function returning the matrix, or central differences)
+    /// and its relative accuracy.
+    static func make(for F: PointFunction, given: PointFunction?, outputs m: Int, caller: String) -> (jacobian: ([Double]) throws -> Matrix, accuracy: Double) {
+        let n = F.dimension
+        if let given { return ({ try given.matrix($0, rows: m, cols: n) }, 1e-12) }
+        DerivativeNotes.say(.jacobian, of: F, caller: caller)
+        return ({ x in try FiniteDifferences.jacobian({ try F.vector($0) }, at: x, outputs: m) }, FiniteDifferences.firstDerivativeAccuracy)
+    }
+}
+
+/// Remembers, per session, which functions have been told that a derivative is numeric.
+final class DerivativeNotes {
+    enum Kind: String {
+        case gradient, derivative, jacobian = "Jacobian", hessian = "Hessian"
+    }
+
+    /// Keeps each function alive so its identity cannot be reused by another.
+    private var told: [ObjectIdentifier: (function: Function, kinds: Set<String>)] = [:]
+
+    /// Notes once per function, kind and session that `caller` differentiates it numerically.
+    static func say(_ kind: Kind, of f: PointFunction, caller: String, how: String = "central differences, about 10 correct digits") {
+        let ip = f.ip
+        let key = ObjectIdentifier(DerivativeNotes.self)
+        let notes = (ip.domainState[key] as? DerivativeNotes) ?? DerivativeNotes()
+        ip.domainState[key] = notes
+        let id = ObjectIdentifier(f.function)
+        var entry = notes.told[id] ?? (f.function, [])
+        guard !entry.kinds.contains(kind.rawValue) else { return }
+        entry.kinds.insert(kind.rawValue)
+        notes.told[id] = entry
+        let name = ip.sources[f.span.source]?.text(of: f.span) ?? f.function.name
+        let hint: String?
+        switch kind {
+        case .gradient: hint = "pass grad=… (a function returning the gradient) to use an exact one"
+        case .derivative: hint = "pass grad=… (a function returning f′) to use an exact one"
+        case .jacobian: hint = "pass grad=… (a function returning the Jacobian matrix) to use an exact one"
+        case .hessian: hint = nil
+        }
+        ip.onWarning(Diagnostic(.note, kind: "numeric derivative", message: "\(caller) uses a numeric \(kind.rawValue) of \(name) (\(how))",
+                                span: f.span, hints: hint.map { [$0] } ?? []))
+    }
+}

@@ -1,0 +1,52 @@
+// An optimizer's result as the record MML shows: x, value, steps, converged, diverged, message,
+// path (one row per iterate), values, grad_norm.
+
+extension OptimizationResult {
+    /// The result as an MML record. `scalar` gives x (and path rows) as numbers for a start
+    /// point that was a single number.
+    func record(scalar: Bool) -> Value {
+        let n = x.count
+        let xValue: Value = scalar && n == 1 ? .number(x[0]) : .matrix(Matrix(column: x))
+        let valueField: Value = residual.map { .matrix(Matrix(column: $0)) } ?? .number(value)
+        let count = pathCount
+        var flat = [Double](repeating: 0, count: count * n)
+        for k in 0..<count {
+            for j in 0..<n { flat[k + j * count] = pathData[k * n + j] }  // row-major → column-major
+        }
+        let fields: [(String, Value)] = [
+            ("x", xValue),
+            ("value", valueField),
+            ("steps", .number(Double(steps))),
+            ("converged", .bool(converged)),
+            ("diverged", .bool(diverged)),
+            ("message", .string(message)),
+            ("path", .matrix(Matrix(rows: count, cols: n, data: flat))),
+            ("values", .matrix(Matrix(column: values))),
+            ("grad_norm", .matrix(Matrix(column: gradientNorms))),
+        ]
+        return .record(Record(fields, title: "\(method.rawValue) result"))
+    }
+}
+
+/// Warnings after a run: divergence, stalls and (unless `quietAtStepLimit`, for gd, where a step
+/// budget is often the point of the exercise) running out of steps, each with its hint; and
+/// cautions about what was found (a maximum or saddle instead of a minimum).
+func reportOutcome(_ result: OptimizationResult, caller: String, quietAtStepLimit: Bool = false, ip: Interpreter, at span: SourceSpan) {
+    switch result.stop {
+    case .maxSteps where quietAtStepLimit:
+        break
+    case .diverged, .maxSteps, .stalled:
+        ip.warn("\(caller): \(result.message)", at: span, hint: result.hint)
+    case .converged:
+        if let caution = result.caution { ip.warn("\(caller): \(caution)", at: span) }
+    }
+}
+
+/// Runs engine code, turning its errors into diagnostics at the call with the hint kept.
+func optimizing<T>(at span: SourceSpan, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let e as OptimizationError {
+        throw MMLError(kind: "optimization", e.message, at: span, hint: e.hint)
+    }
+}

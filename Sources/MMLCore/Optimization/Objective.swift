@@ -1,0 +1,39 @@
+// A function to optimize as plain closures: the language adapts MML functions to this shape, the
+// engine never sees an interpreter value.
+
+/// f: ℝⁿ → ℝ with its gradient and, optionally, its Hessian.
+public struct Objective {
+    /// f(x).
+    public var value: ([Double]) throws -> Double
+    /// ∇f(x), n entries.
+    public var gradient: ([Double]) throws -> [Double]
+    /// The n×n Hessian; when nil, Newton's method differentiates the gradient numerically.
+    public var hessian: (([Double]) throws -> Matrix)?
+    /// The relative accuracy of the Hessian: Newton's method treats singular values below
+    /// accuracy·σmax as zero (a numeric Hessian of a singular one is only nearly singular).
+    public var hessianAccuracy: Double
+
+    public init(value: @escaping ([Double]) throws -> Double,
+                gradient: @escaping ([Double]) throws -> [Double],
+                hessian: (([Double]) throws -> Matrix)? = nil,
+                hessianAccuracy: Double? = nil) {
+        self.value = value
+        self.gradient = gradient
+        self.hessian = hessian
+        self.hessianAccuracy = hessianAccuracy ?? (hessian == nil ? FiniteDifferences.gradientDifferenceAccuracy : 1e-12)
+    }
+
+    /// An objective whose gradient (and Hessian) come from finite differences of `value`.
+    public static func numeric(_ value: @escaping ([Double]) throws -> Double) -> Objective {
+        Objective(value: value,
+                  gradient: { try FiniteDifferences.gradient(value, at: $0) },
+                  hessian: { try FiniteDifferences.hessian(value, at: $0) },
+                  hessianAccuracy: FiniteDifferences.secondDifferenceAccuracy)
+    }
+
+    /// The Hessian at x: the given one, else the Jacobian of the gradient by differences.
+    func hessianMatrix(at x: [Double]) throws -> Matrix {
+        if let hessian { return try hessian(x) }
+        return try FiniteDifferences.hessian(gradient: gradient, at: x)
+    }
+}

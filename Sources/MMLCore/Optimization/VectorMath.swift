@@ -1,0 +1,41 @@
+// Small dense-vector helpers for the optimizers (n is tiny: a loop beats a BLAS call here).
+
+/// Operations on `[Double]` used as points and directions in ℝⁿ.
+enum Vec {
+    /// u · v
+    @inline(__always) static func dot(_ u: [Double], _ v: [Double]) -> Double {
+        var s = 0.0
+        for i in 0..<min(u.count, v.count) { s += u[i] * v[i] }
+        return s
+    }
+
+    /// ‖v‖₂, scaled so that huge or tiny entries neither overflow nor underflow.
+    static func norm(_ v: [Double]) -> Double {
+        if v.contains(where: \.isNaN) { return .nan }
+        var scale = 0.0
+        for x in v { scale = max(scale, abs(x)) }
+        if scale == 0 || scale.isInfinite { return scale }
+        var s = 0.0
+        for x in v {
+            let t = x / scale
+            s += t * t
+        }
+        return scale * s.squareRoot()
+    }
+
+    /// x + a·d
+    @inline(__always) static func step(_ x: [Double], _ a: Double, _ d: [Double]) -> [Double] {
+        var out = x
+        for i in 0..<out.count { out[i] += a * d[i] }
+        return out
+    }
+
+    /// u − v
+    static func minus(_ u: [Double], _ v: [Double]) -> [Double] {
+        var out = u
+        for i in 0..<out.count { out[i] -= v[i] }
+        return out
+    }
+
+    static func isFinite(_ v: [Double]) -> Bool { v.allSatisfy(\.isFinite) }
+}
