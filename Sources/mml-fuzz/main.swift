@@ -44,6 +44,7 @@ func runInput(_ bytes: UnsafeBufferPointer<UInt8>) {
     _ = withLargeStack(stackSize: 256 << 20) {
         let ip = Interpreter()
         ip.output = { _ in }
+        ip.fileAccess = .forScript(at: nil)
         Interrupt.clear()
         inputStarted.store(nowMilliseconds(), ordering: .relaxed)
         defer { inputStarted.store(0, ordering: .relaxed) }
@@ -51,6 +52,10 @@ func runInput(_ bytes: UnsafeBufferPointer<UInt8>) {
     }
 }
 
+// Inputs may call write_csv or savefig with any name: run in a scratch folder and let scripts
+// write only there (the default policy for scripts), so fuzzing cannot touch other files.
+var scratchTemplate = Array("/tmp/mml-fuzz-XXXXXX".utf8CString)
+if let dir = mkdtemp(&scratchTemplate) { chdir(dir) }
 startWatchdog()
 
 #if FUZZING

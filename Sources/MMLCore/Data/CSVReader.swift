@@ -53,12 +53,11 @@ public enum CSV {
                             hint: "relative paths start in the folder MML was started from: \(FileManager.default.currentDirectoryPath)")
         }
         guard !isDirectory.boolValue else { throw DataError("cannot read '\(path)': it is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let bytes: [UInt8]
+        do { bytes = try FileAccess.readBytes(path) } catch {
             throw DataError("cannot read '\(path)'", hint: "check that the file is readable")
         }
-        return try data.withUnsafeBytes { raw in
-            try parse(raw.bindMemory(to: UInt8.self), options: options, fileName: path)
-        }
+        return try bytes.withUnsafeBufferPointer { try parse($0, options: options, fileName: path) }
     }
 
     /// Reads CSV from a string; errors name `fileName`.

@@ -19,6 +19,12 @@ public enum FileAccess {
 
     /// The whole text of a file (invalid UTF-8 is replaced, as the script runner does).
     public static func readText(_ path: String) throws(FileAccessError) -> String {
+        String(decoding: try readBytes(path), as: UTF8.self)
+    }
+
+    /// The whole content of a file, read with plain POSIX calls (Foundation's reader leaks a
+    /// buffer on empty files, found by fuzzing).
+    public static func readBytes(_ path: String) throws(FileAccessError) -> [UInt8] {
         let fd = open(expandTilde(path), O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw FileAccessError(message: "cannot read \(path): \(reason())") }
         defer { close(fd) }
@@ -27,6 +33,7 @@ public enum FileAccess {
             throw FileAccessError(message: "cannot read \(path): it is a folder, not a file")
         }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(0, Int(st.st_size)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -37,7 +44,7 @@ public enum FileAccess {
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Writes `text` to a temporary file in the same folder, flushes it and renames it over
