@@ -9,7 +9,7 @@ public struct Constant: Sendable {
 
 public enum Builtins {
     /// Every builtin, in the order the reference lists them.
-    public static let all: [Builtin] = construct + math + reductions + logic + output + linearAlgebra
+    public static let all: [Builtin] = construct + math + reductions + logic + output + linearAlgebra + calculus + neural
 
     public static let constants: [Constant] = [
         Constant(name: "pi", value: .number(Double.pi), summary: "π = 3.14159…, the ratio of a circle's circumference to its diameter"),

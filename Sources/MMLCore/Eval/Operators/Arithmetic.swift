@@ -71,6 +71,8 @@ enum Arithmetic {
     @inline(__always)
     static func power(_ x: Double, _ y: Double) -> Double {
         if y == 2 { return x * x }
+        // Double.pow(x, y) is NaN for every negative x; a whole exponent has a real power.
+        if x < 0, let n = Int(exactly: y) { return Double.pow(x, n) }
         return Double.pow(x, y)
     }
 
