@@ -27,7 +27,7 @@ extension Builtins {
                    examples: [BuiltinExample("softplus(0)", "0.6931471805599453")], Activations.softplus),
         Builtin("softmax", [.req("x")], area: .neural, summary: "Softmax of a vector: exponentials scaled to sum to 1",
                 help: "softmax(z) = exp(z)/sum(exp(z)) turns a vector of scores into probabilities (each in (0, 1), summing to 1), as the last layer of a classifier does. All elements of a matrix are taken together (as the symbolic rule does). Computed stably by subtracting the largest score first.",
-                examples: [BuiltinExample("softmax([1, 2, 3])", "[0.0900306, 0.244728, 0.665241]"), BuiltinExample("sum(softmax([5, -1, 2]))", "1")], body: .general { args in
+                examples: [BuiltinExample("softmax([1, 2, 3])", "[0.0900306, 0.244728, 0.665241]"), BuiltinExample("softmax([0, 0])", "[0.5, 0.5]")], body: .general { args in
             let v = try args.value("x")
             guard var m = v.asMatrix else {
                 throw args.error("softmax needs a number, vector or matrix, not a \(v.typeName)", at: "x")
