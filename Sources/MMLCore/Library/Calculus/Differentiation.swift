@@ -40,11 +40,27 @@ enum Differentiation {
         try CalculusMessages.symbolic(at: span) {
             var e = f
             for _ in 0..<order {
-                e = try e.derivative(v)
+                e = try smallestDerivative(of: e, v)
                 try checkBudget(e, at: span)
             }
             return e
         }
+    }
+
+    /// The derivative by the product rule (the engine's default, small under repeated
+    /// differentiation) or, when the formula has quotients, by the quotient rule — whichever
+    /// simplifies to fewer nodes, so x/(x + 1) + sin(x²) gives 1/(x + 1)², not 1/(x + 1) − x/(x + 1)².
+    static func smallestDerivative(of e: Formula, _ v: String) throws -> Formula {
+        let byProducts = try e.derivative(v)
+        guard e.nodeCount <= 2000, hasQuotient(e, v) else { return byProducts }
+        let byQuotients = try e.differentiate(v, StepRecorder()).simplified()
+        return byQuotients.nodeCount < byProducts.nodeCount ? byQuotients : byProducts
+    }
+
+    /// True when a negative power of something that depends on `v` occurs in `e`.
+    private static func hasQuotient(_ e: Formula, _ v: String) -> Bool {
+        if case .power(let b, let x) = e, x.numberValue?.isNegative == true, b.contains(variable: v) { return true }
+        return e.children.contains { hasQuotient($0, v) }
     }
 
     static func checkBudget(_ e: Formula, at span: SourceSpan) throws {

@@ -106,7 +106,7 @@ enum GaussKronrod {
             let w = intervals[worst]
             let mid = 0.5 * (w.a + w.b)
             // Below this width the halves are no longer distinct numbers: roundoff wins.
-            if !(mid > w.a && mid < w.b) || (w.b - w.a) < 1e-14 * max(1, abs(mid)) { break }
+            if !(mid > w.a && mid < w.b) { break }
             let left = try rule(f, w.a, mid), right = try rule(f, mid, w.b)
             evaluations += 30
             intervals[worst] = (w.a, mid, left.value, left.error)

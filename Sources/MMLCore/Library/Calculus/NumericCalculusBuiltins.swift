@@ -60,18 +60,29 @@ extension Builtins {
             guard ["both", "left", "right"].contains(side) else {
                 throw args.error("limit: `side` must be \"both\", \"left\" or \"right\", not \"\(side)\"", at: "side")
             }
-            if a.isInfinite { return .number(NumericCalculus.tidy(try NumericCalculus.oneSidedLimit(f, at: a, direction: a > 0 ? -1 : 1))) }
-            if side != "both" {
-                return .number(NumericCalculus.tidy(try NumericCalculus.oneSidedLimit(f, at: a, direction: side == "right" ? 1 : -1)))
+            func oneSided(_ direction: Double) throws -> NumericEstimate {
+                let estimate = try NumericCalculus.oneSidedLimit(f, at: a, direction: direction)
+                if estimate.error.isInfinite {
+                    let approach = a.isInfinite ? "as x → \(a > 0 ? "" : "−")∞" : "as x approaches \(formatNumber(a, style: .long))\(side == "both" ? (direction > 0 ? " from the right" : " from the left") : "")"
+                    ip.warn("limit: the values of f do not settle \(approach), so the limit does not seem to exist", at: args.callSpan,
+                            hint: "plot f near the point, or evaluate it at a few points closer and closer to it")
+                    throw LimitDoesNotExist()
+                }
+                return estimate
             }
-            let left = try NumericCalculus.oneSidedLimit(f, at: a, direction: -1)
-            let right = try NumericCalculus.oneSidedLimit(f, at: a, direction: 1)
-            let l = NumericCalculus.tidy(left), r = NumericCalculus.tidy(right)
-            let tolerance = max(1e-6 * max(abs(l), abs(r), 1), 10 * max(left.error, right.error))
-            if l == r || (l.isFinite && r.isFinite && abs(l - r) <= tolerance) { return .number(0.5 * (l + r)) }
-            ip.warn("limit: the one-sided limits differ: from the left \(formatNumber(l, style: .long)), from the right \(formatNumber(r, style: .long))", at: args.callSpan,
-                    hint: "side=\"left\" or side=\"right\" gives one of them")
-            return .number(.nan)
+            do {
+                if a.isInfinite { return .number(NumericCalculus.tidy(try oneSided(a > 0 ? -1 : 1))) }
+                if side != "both" { return .number(NumericCalculus.tidy(try oneSided(side == "right" ? 1 : -1))) }
+                let left = try oneSided(-1), right = try oneSided(1)
+                let l = NumericCalculus.tidy(left), r = NumericCalculus.tidy(right)
+                let tolerance = max(1e-6 * max(abs(l), abs(r), 1), 10 * max(left.error, right.error))
+                if l == r || (l.isFinite && r.isFinite && abs(l - r) <= tolerance) { return .number(l == r ? l : 0.5 * (l + r)) }
+                ip.warn("limit: the one-sided limits differ: from the left \(formatNumber(l, style: .long)), from the right \(formatNumber(r, style: .long))", at: args.callSpan,
+                        hint: "side=\"left\" or side=\"right\" gives one of them")
+                return .number(.nan)
+            } catch is LimitDoesNotExist {
+                return .number(.nan)
+            }
         }),
         Builtin("tangent", [.req("f"), .req("a")], area: .calculus, summary: "The tangent line of f at x = a, as a math function",
                 help: "tangent(f, a) is the line f(a) + f′(a)·(x − a), as a math function you can call, print or plot. For a math function (or a builtin with a derivative rule) it is exact; for other functions f′(a) is estimated with nderiv.",
@@ -87,6 +98,7 @@ extension Builtins {
     ]
 
     private struct IntegrandNotFinite: Error {}
+    private struct LimitDoesNotExist: Error {}
 
     /// The tangent line or Taylor polynomial: symbolic when f has a formula, numeric otherwise.
     private static func approximation(_ args: Arguments, order: Int, name: String) throws -> UserFunction {
