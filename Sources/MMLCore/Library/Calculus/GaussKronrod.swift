@@ -12,6 +12,9 @@ struct QuadratureResult: Equatable {
     var subintervals: Int
 }
 
+/// The integrand was infinite or NaN inside the range (the last point evaluated says where).
+struct IntegrandNotFinite: Error {}
+
 enum GaussKronrod {
     // Kronrod abscissae on [0, 1) (odd indices are also the Gauss nodes) and weights (QUADPACK qk15).
     private static let xgk: [Double] = [
@@ -87,30 +90,65 @@ enum GaussKronrod {
             return try adaptive({ t in let s = 1 - t * t; return try f(t / s) * (1 + t * t) / (s * s) }, -1, 1,
                                 absoluteTolerance, relativeTolerance, maxSubintervals)
         case (false, false):
-            return try adaptive(f, a, b, absoluteTolerance, relativeTolerance, maxSubintervals)
+            let plain = try adaptive(f, a, b, absoluteTolerance, relativeTolerance, maxSubintervals)
+            if plain.converged { return plain }
+            // An integrable singularity at an end (1/√x, 1/√(1 − x²)): x = a + (b − a)·t²(3 − 2t)
+            // has dx/dt = 0 at both ends, which cancels it; x is computed from the nearer end
+            // so that points close to b keep their distance to b.
+            let w = b - a
+            var smoothed = try adaptive({ t in
+                let du = 6 * t * (1 - t)
+                if du == 0 { return 0 }
+                let x = t < 0.5 ? a + w * t * t * (3 - 2 * t) : b - w * (1 - t) * (1 - t) * (1 + 2 * t)
+                return try f(x) * w * du
+            }, 0, 1, absoluteTolerance, relativeTolerance, maxSubintervals)
+            smoothed.evaluations += plain.evaluations
+            if smoothed.converged { return smoothed }
+            return smoothed.errorEstimate < plain.errorEstimate ? smoothed : plain
         }
     }
 
-    private static func adaptive(_ f: (Double) throws -> Double, _ a: Double, _ b: Double,
+    private static func adaptive(_ integrand: (Double) throws -> Double, _ a: Double, _ b: Double,
                                  _ absoluteTolerance: Double, _ relativeTolerance: Double,
                                  _ maxSubintervals: Int) throws -> QuadratureResult {
-        var intervals: [(a: Double, b: Double, value: Double, error: Double)] = []
+        // A node that (nearly) rounds onto an end of the range, next to a singularity there,
+        // carries no weight worth having; a value that is not finite inside the range means the
+        // integral does not exist as a plain integral.
+        // Dropping such a value makes the estimate unreliable (1/x on [0, 1] diverges), so a
+        // pass that drops one does not count as converged.
+        let nearEnd = 1e-9 * (b - a)
+        var dropped = false
+        let f: (Double) throws -> Double = { x in
+            let y = try integrand(x)
+            if y.isFinite { return y }
+            if x - a <= nearEnd || b - x <= nearEnd {
+                dropped = true
+                return 0
+            }
+            throw IntegrandNotFinite()
+        }
+        var intervals: [(a: Double, b: Double, value: Double, error: Double, frozen: Bool)] = []
         let first = try rule(f, a, b)
-        intervals.append((a, b, first.value, first.error))
+        intervals.append((a, b, first.value, first.error, false))
         var total = first.value, totalError = first.error
         var evaluations = 15
         func done() -> Bool { totalError <= max(absoluteTolerance, relativeTolerance * abs(total)) }
         while !done() && intervals.count < maxSubintervals {
-            var worst = 0
-            for i in intervals.indices where intervals[i].error > intervals[worst].error { worst = i }
+            var worst = -1
+            for i in intervals.indices where !intervals[i].frozen && (worst < 0 || intervals[i].error > intervals[worst].error) { worst = i }
+            guard worst >= 0 else { break }
             let w = intervals[worst]
             let mid = 0.5 * (w.a + w.b)
-            // Below this width the halves are no longer distinct numbers: roundoff wins.
-            if !(mid > w.a && mid < w.b) { break }
+            // Roundoff wins below a few ulps of width (or next to underflow): keep the interval.
+            let scale = max(abs(w.a), abs(w.b))
+            if !(mid > w.a && mid < w.b) || (w.b - w.a) < 16 * Double.ulpOfOne * scale || scale < 1e-290 {
+                intervals[worst].frozen = true
+                continue
+            }
             let left = try rule(f, w.a, mid), right = try rule(f, mid, w.b)
             evaluations += 30
-            intervals[worst] = (w.a, mid, left.value, left.error)
-            intervals.append((mid, w.b, right.value, right.error))
+            intervals[worst] = (w.a, mid, left.value, left.error, false)
+            intervals.append((mid, w.b, right.value, right.error, false))
             // Re-summing keeps the totals free of accumulated cancellation.
             total = 0
             totalError = 0
@@ -119,6 +157,6 @@ enum GaussKronrod {
                 totalError += i.error
             }
         }
-        return QuadratureResult(value: total, errorEstimate: totalError, converged: done(), evaluations: evaluations, subintervals: intervals.count)
+        return QuadratureResult(value: total, errorEstimate: totalError, converged: done() && !dropped, evaluations: evaluations, subintervals: intervals.count)
     }
 }

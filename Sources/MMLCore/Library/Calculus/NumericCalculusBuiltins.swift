@@ -15,16 +15,12 @@ extension Builtins {
             let tol = try args.number("tol", default: 1e-10)
             guard tol > 0 else { throw args.error("integrate: `tol` must be positive", at: "tol") }
             var point = 0.0
-            let checked: (Double) throws -> Double = { x in
-                let y = try f(x)
-                if !y.isFinite {
-                    point = x
-                    throw IntegrandNotFinite()
-                }
-                return y
+            let recorded: (Double) throws -> Double = { x in
+                point = x
+                return try f(x)
             }
             do {
-                let r = try GaussKronrod.integrate(checked, a, b, absoluteTolerance: tol)
+                let r = try GaussKronrod.integrate(recorded, a, b, absoluteTolerance: tol)
                 if !r.converged {
                     ip.warn("integrate: the estimate has not converged (estimated error \(formatNumber(r.errorEstimate, style: .short)) after \(r.subintervals) subintervals)", at: args.callSpan,
                             hint: "the integrand may have a singularity or oscillate quickly; try splitting the range at the trouble spot")
@@ -97,7 +93,6 @@ extension Builtins {
         }),
     ]
 
-    private struct IntegrandNotFinite: Error {}
     private struct LimitDoesNotExist: Error {}
 
     /// The tangent line or Taylor polynomial: symbolic when f has a formula, numeric otherwise.
