@@ -141,8 +141,12 @@ struct FormulaConverter {
 
     private func binary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ e: Expr) throws -> Formula {
         switch op {
-        case .add: return Formula.add([try convert(l), try convert(r)])
-        case .subtract: return Formula.sub(try convert(l), try convert(r))
+        case .add, .subtract:
+            // A chain a + b − c + … is one sum: adding terms one at a time would rebuild the
+            // growing sum at every step (quadratic in its length).
+            var terms: [Formula] = []
+            try collectTerms(e, negated: false, into: &terms)
+            return Formula.add(terms)
         case .multiply: return Formula.matmul(try convert(l), try convert(r))
         case .elementMultiply: return Formula.mul([try convert(l), try convert(r)])
         case .divide, .elementDivide: return Formula.div(try convert(l), try convert(r))
@@ -153,6 +157,16 @@ struct FormulaConverter {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or:
             throw unsupported("a comparison (\(op.rawValue))", e, hint: CalculusMessages.comparisonHint)
         }
+    }
+
+    private func collectTerms(_ e: Expr, negated: Bool, into terms: inout [Formula]) throws {
+        if case .binary(let op, let l, let r) = e.kind, op == .add || op == .subtract {
+            try collectTerms(l, negated: negated, into: &terms)
+            try collectTerms(r, negated: negated != (op == .subtract), into: &terms)
+            return
+        }
+        let t = try convert(e)
+        terms.append(negated ? Formula.neg(t) : t)
     }
 
     // MARK: Calls
