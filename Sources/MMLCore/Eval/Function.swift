@@ -65,7 +65,7 @@ public final class UserFunction: Function, @unchecked Sendable {
 
     public override func display(_ options: DisplayOptions) -> String {
         switch form {
-        case .math: return "\(name)(\(parameterList)) = \(sourceText)"
+        case .math: return MathFunctionPrinter.display(self) ?? "\(name)(\(parameterList)) = \(sourceText)"
         case .lambda: return parameters.count == 1 ? "\(parameters[0].name) -> \(sourceText)" : "(\(parameterList)) -> \(sourceText)"
         case .block: return "fn \(name)(\(parameterList))"
         }

@@ -244,8 +244,7 @@ public final class Interpreter {
 
     /// `f'`: the derivative of a math function.
     func derivative(of f: Function, order: Int, at span: SourceSpan) throws -> Value {
-        throw MMLError(kind: "calculus", "symbolic derivatives are not available in this build", at: span,
-                       hint: "use nderiv(f, x) for a numeric derivative")
+        try Differentiation.prime(f, order: order, ip: self, at: span)
     }
 }
 

@@ -10,7 +10,7 @@ public struct Constant: Sendable {
 public enum Builtins {
     /// Every builtin, in the order the reference lists them.
     public static let all: [Builtin] = construct + math + reductions + logic + output + linearAlgebra
-        + probability + statistics + dataTables + plots + optimization
+        + probability + statistics + dataTables + plots + optimization + calculus + neural
 
     public static let constants: [Constant] = [
         Constant(name: "pi", value: .number(Double.pi), summary: "π = 3.14159…, the ratio of a circle's circumference to its diameter"),

@@ -139,6 +139,7 @@ extension Formula {
             case "sqrt": return pow(u, .fraction(1, 2))
             case "exp":
                 if case .call("log", let inner) = u, inner.count == 1 { return inner[0] }
+                if u.isOne { return .constant(.e) }
             case "log":
                 if case .call("exp", let inner) = u, inner.count == 1 { return inner[0] }
                 if u == .constant(.e) { return .one }

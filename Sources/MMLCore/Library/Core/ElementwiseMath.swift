@@ -18,12 +18,18 @@ extension Builtins {
         },
         Elementwise.builtin("exp", summary: "Exponential eˣ", examples: [BuiltinExample("exp(0)", "1"), BuiltinExample("exp(1)", "2.718281828459045")],
                             complex: { Complex.exp($0) }) { Double.exp($0) },
-        .unary("log", area: .math, summary: "Natural logarithm ln x",
-               help: "log(x) is the natural logarithm (base e). log(0) is -inf; a negative number gives nan (use log(complex(x)) for the complex logarithm). Applies to every element of a vector or matrix.",
-               examples: [BuiltinExample("log(1)", "0"), BuiltinExample("log(e^2)", "2")]) { v, span in
-            if case .complex(let z) = v { return .complex(Complex.log(z)) }
-            return try Elementwise.map("log", v, at: span) { Double.log($0) }
-        },
+        Builtin("log", [.req("x"), .opt("y", "none")], area: .math, summary: "Natural logarithm ln x, or with two arguments the logarithm of y to base x",
+                help: "log(x) is the natural logarithm (base e). log(b, y) is the logarithm of y to base b, ln y / ln b. log(0) is -inf; a negative number gives nan (use log(complex(x)) for the complex logarithm). Applies to every element of a vector or matrix.",
+                examples: [BuiltinExample("log(1)", "0"), BuiltinExample("log(e^2)", "2"), BuiltinExample("log(2, 8)", "3")], body: .general { args in
+            let x = try args.value("x")
+            if let y = args.optional("y") {
+                return try Elementwise.combine("log", x, y, args, ("x", "y")) { b, v in
+                    b == 2 ? Double.log2(v) : b == 10 ? Double.log10(v) : Double.log(v) / Double.log(b)
+                }
+            }
+            if case .complex(let z) = x { return .complex(Complex.log(z)) }
+            return try Elementwise.map("log", x, at: args.span("x")) { Double.log($0) }
+        }),
         Elementwise.builtin("log2", summary: "Base-2 logarithm", examples: [BuiltinExample("log2(1024)", "10")]) { Double.log2($0) },
         Elementwise.builtin("log10", summary: "Base-10 logarithm", examples: [BuiltinExample("log10(1000)", "3")]) { Double.log10($0) },
         Elementwise.builtin("sin", summary: "Sine (x in radians)", examples: [BuiltinExample("sin(0)", "0"), BuiltinExample("sin(pi/2)", "1")],

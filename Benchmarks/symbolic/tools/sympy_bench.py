@@ -5,7 +5,7 @@ Cases (the MML side differentiates and simplifies the same formulas, from expres
   sum200   d/dx of  sum_{k=1..200} sin(k*x)*exp(x/k)/(1 + x^2), written out term by term
   nested5  the 5th derivative of sin(cos(tan(exp(x^2 + 1))))
 
-Run from the repository root:  python3 Benchmarks/symbolic/sympy_bench.py [--timeout SECONDS]
+Run from the repository root:  python3 Benchmarks/symbolic/tools/sympy_bench.py [--timeout SECONDS]
 Prints one line per case: name, seconds for diff, seconds for simplify (or "timeout"), and the
 node counts (tokens of the printed formula, as Expr.nodeCount) of the derivative before and
 after simplify.
@@ -50,11 +50,11 @@ def on_alarm(*_):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--timeout", type=int, default=600, help="seconds allowed for each simplify")
-    parser.add_argument("--write", action="store_true", help="write Benchmarks/symbolic/expressions.txt")
+    parser.add_argument("--write", action="store_true", help="write Benchmarks/symbolic/tools/expressions.txt")
     parser.add_argument("--only", help="run only this case")
     args = parser.parse_args()
     if args.write:
-        with open("Benchmarks/symbolic/expressions.txt", "w") as fh:
+        with open("Benchmarks/symbolic/tools/expressions.txt", "w") as fh:
             for name, (text, order) in CASES.items():
                 fh.write(f"{name}\t{order}\t{text}\n")
     signal.signal(signal.SIGALRM, on_alarm)

@@ -1,0 +1,75 @@
+// Neural-network activations (sigmoid, relu, leaky_relu, softplus, softmax, step) and the
+// remaining functions of the derivative table (erf, asinh, acosh, atanh) as elementwise
+// builtins, so every formula a derivative produces can be evaluated. Names match
+// SymbolicFunctions, which holds their derivative rules.
+import Foundation
+
+extension Builtins {
+    static let neural: [Builtin] = [
+        activation("sigmoid", summary: "The logistic sigmoid 1/(1 + e⁻ˣ), with values in (0, 1)",
+                   help: "sigmoid(x) = 1/(1 + exp(-x)) squashes any number into (0, 1), the probability of the positive class in logistic regression. Its derivative is sigmoid(x)·(1 − sigmoid(x)). Computed without overflow for large |x|.",
+                   examples: [BuiltinExample("sigmoid(0)", "0.5"), BuiltinExample("sigmoid([-1, 0, 1])", "[0.268941, 0.5, 0.731059]")],
+                   Activations.sigmoid),
+        activation("relu", summary: "Rectified linear unit max(x, 0)",
+                   help: "relu(x) is x for x > 0 and 0 otherwise. Its derivative is step(x): 1 for x > 0, 0 for x < 0, and MML takes 0 at x = 0 (as deep-learning libraries do).",
+                   examples: [BuiltinExample("relu([-2, 0, 3])", "[0, 0, 3]")]) { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) },
+        activation("step", summary: "Unit step (Heaviside): 1 where x > 0, else 0",
+                   help: "step(x) is 1 for x > 0 and 0 for x ≤ 0. It is the derivative of relu, and the function to use in a formula instead of a comparison such as x > 0. Its own derivative is 0 (except at 0, where it jumps).",
+                   examples: [BuiltinExample("step([-1, 0, 2])", "[0, 0, 1]")]) { $0 > 0 ? 1 : ($0.isNaN ? $0 : 0) },
+        Builtin("leaky_relu", [.req("x"), .opt("a", "0.01")], area: .neural, summary: "Leaky ReLU: x for x > 0, a·x otherwise",
+                help: "leaky_relu(x) keeps a small slope a (0.01 unless given) for negative inputs, so its gradient never vanishes there. Applies to every element of a vector or matrix.",
+                examples: [BuiltinExample("leaky_relu([-2, 3])", "[-0.02, 3]"), BuiltinExample("leaky_relu(-2, 0.1)", "-0.2")], body: .general { args in
+            let a = try args.number("a", default: SymbolicFunctions.leakySlope)
+            return try Elementwise.map("leaky_relu", try args.value("x"), at: args.span("x")) { $0 > 0 ? $0 : a * $0 }
+        }),
+        activation("softplus", summary: "Softplus log(1 + eˣ), a smooth relu",
+                   help: "softplus(x) = log(1 + exp(x)) is a smooth version of relu whose derivative is sigmoid(x). Computed without overflow for large |x|.",
+                   examples: [BuiltinExample("softplus(0)", "0.6931471805599453")], Activations.softplus),
+        Builtin("softmax", [.req("x")], area: .neural, summary: "Softmax of a vector: exponentials scaled to sum to 1",
+                help: "softmax(z) = exp(z)/sum(exp(z)) turns a vector of scores into probabilities (each in (0, 1), summing to 1), as the last layer of a classifier does. All elements of a matrix are taken together (as the symbolic rule does). Computed stably by subtracting the largest score first.",
+                examples: [BuiltinExample("softmax([1, 2, 3])", "[0.0900306, 0.244728, 0.665241]"), BuiltinExample("softmax([0, 0])", "[0.5, 0.5]")], body: .general { args in
+            let v = try args.value("x")
+            guard var m = v.asMatrix else {
+                throw args.error("softmax needs a number, vector or matrix, not a \(v.typeName)", at: "x")
+            }
+            m.isLogical = false
+            m.data = Activations.softmax(m.data)
+            if case .number = v { return .number(m.data[0]) }
+            return .matrix(m)
+        }),
+        Elementwise.builtin("erf", summary: "Error function erf(x) = 2/√π ∫₀ˣ e^(−t²) dt",
+                            help: "erf(x) rises from −1 to 1; the normal CDF is (1 + erf(x/√2))/2.",
+                            examples: [BuiltinExample("erf(0)", "0"), BuiltinExample("erf(1)", "0.8427007929497149")]) { Foundation.erf($0) },
+        Elementwise.builtin("asinh", summary: "Inverse hyperbolic sine", examples: [BuiltinExample("asinh(0)", "0")]) { Foundation.asinh($0) },
+        Elementwise.builtin("acosh", summary: "Inverse hyperbolic cosine (x ≥ 1)", examples: [BuiltinExample("acosh(1)", "0")]) { Foundation.acosh($0) },
+        Elementwise.builtin("atanh", summary: "Inverse hyperbolic tangent (|x| < 1)", examples: [BuiltinExample("atanh(0)", "0")]) { Foundation.atanh($0) },
+    ]
+
+    /// An elementwise activation in the neural-network area.
+    private static func activation(_ name: String, summary: String, help: String, examples: [BuiltinExample],
+                                   _ f: @escaping @Sendable (Double) -> Double) -> Builtin {
+        .unary(name, area: .neural, summary: summary, help: help + " Applies to every element of a vector or matrix.", examples: examples) { value, span in
+            try Elementwise.map(name, value, at: span, f)
+        }
+    }
+}
+
+/// Numerically stable activation kernels.
+enum Activations {
+    @Sendable static func sigmoid(_ x: Double) -> Double {
+        if x >= 0 { return 1 / (1 + exp(-x)) }
+        let z = exp(x)
+        return z / (1 + z)
+    }
+
+    @Sendable static func softplus(_ x: Double) -> Double {
+        x > 0 ? x + log1p(exp(-x)) : log1p(exp(x))
+    }
+
+    static func softmax(_ xs: [Double]) -> [Double] {
+        guard let top = xs.max() else { return [] }
+        let exps = xs.map { exp($0 - top) }
+        let total = exps.reduce(0, +)
+        return exps.map { $0 / total }
+    }
+}
