@@ -43,9 +43,10 @@ public func runMML(_ text: String, name: String = "test.mml", echo: Bool = false
     }
 }
 
-/// Reads a file of the repository as text.
+/// Reads a file of the repository as text; bytes that are not UTF-8 become U+FFFD, as the
+/// `mml` command reads scripts.
 public func readRepositoryFile(_ relativePath: String) throws -> String {
-    try String(contentsOfFile: repositoryRoot + "/" + relativePath, encoding: .utf8)
+    String(decoding: try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/" + relativePath)), as: UTF8.self)
 }
 
 /// Paths (relative to the repository) of files under a folder with an extension, sorted.

@@ -104,6 +104,10 @@ public struct Lexer {
             case "≥": add(.greaterEqual, from: start)
             case "≠": add(.bangEqual, from: start)
             case "→": add(.arrow, from: start)
+            case "\u{FFFD}":
+                // Bytes that were not UTF-8 arrive as replacement characters.
+                error("this text is not valid UTF-8 (is it a binary file, or saved in another encoding?)", start, pos,
+                      hint: "save the script as UTF-8 text")
             default:
                 let shown = scalar.map { "`\(Character($0))` (U+\(String($0.value, radix: 16, uppercase: true)))" } ?? "an invalid UTF-8 byte"
                 error("unexpected character \(shown)", start, pos)
