@@ -75,11 +75,42 @@ func guidePage(_ page: String) throws {
         }
         return results
     }
+    if recordingSnapshots {
+        // MML_RECORD=1 fills each ```output block with what its code prints (then read the diff).
+        try rewriteOutputs(page: page, outputs: shown.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 })
+        return
+    }
     for (example, printed) in zip(examples, shown) {
         let actual = printed.hasSuffix("\n") ? String(printed.dropLast()) : printed
         let expected = example.output ?? ""
         #expect(actual == expected, "\(example.testDescription): the page shows\n\(expected)\n— but the code prints\n\(actual)")
     }
+}
+
+/// Replaces the body of every ```output block that follows an ```mml block, in order.
+func rewriteOutputs(page: String, outputs: [String]) throws {
+    let lines = try readRepositoryFile(page).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var result: [String] = []
+    var example = -1            // index of the last ```mml block seen
+    var i = 0
+    var lastFence = ""          // language of the last closed block
+    while i < lines.count {
+        let line = lines[i]
+        guard line.hasPrefix("```") else { result.append(line); i += 1; continue }
+        let language = String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+        result.append(line)
+        i += 1
+        var body: [String] = []
+        while i < lines.count && !lines[i].hasPrefix("```") { body.append(lines[i]); i += 1 }
+        if language == "mml" { example += 1 }
+        if language == "output" && lastFence == "mml" && example < outputs.count {
+            body = outputs[example].isEmpty ? [] : [outputs[example]]
+        }
+        result += body
+        if i < lines.count { result.append(lines[i]); i += 1 }
+        lastFence = language
+    }
+    try result.joined(separator: "\n").write(toFile: repositoryRoot + "/" + page, atomically: true, encoding: .utf8)
 }
 
 @Test func guideHasOnePagePerModule() {
