@@ -6,7 +6,33 @@ public enum MathFunctionPrinter {
     /// (the caller then shows the source text as written).
     public static func display(_ f: UserFunction, style: FormulaStyle = .unicode) -> String? {
         guard let text = formula(f, style: style) else { return nil }
+        // A learner's own definition is shown in math notation only when that keeps its
+        // numbers as written: canonical forms can turn `/ 2e-5` into `49999.99999999999·…`.
+        // Small new constants (2·x from x + x) are the point of simplifying; long ones are not.
+        let written = numbers(in: f.sourceText)
+        let unreadable = numbers(in: text).contains { !written.contains($0) && ($0.count > 6 || $0.contains("e")) }
+        guard !unreadable else { return nil }
         return "\(f.name)(\(f.parameterList)) = \(text)"
+    }
+
+    /// The numeric literals in a text, as written (`2`, `0.5`, `1e-5`); digits inside names
+    /// (x₁, w2) are not numbers.
+    static func numbers(in text: String) -> Set<String> {
+        var found = Set<String>()
+        var current = ""
+        var previous: Character = " "
+        for c in text {
+            let startsNumber = current.isEmpty && c.isASCII && c.isNumber && !(previous.isLetter || previous == "_")
+            if startsNumber || (!current.isEmpty && (c.isNumber || c == "." || c == "e" || ((c == "-" || c == "+") && current.last == "e"))) {
+                current.append(c)
+            } else if !current.isEmpty {
+                found.insert(current)
+                current = ""
+            }
+            previous = c
+        }
+        if !current.isEmpty { found.insert(current) }
+        return found
     }
 
     /// Only the right-hand side: `x²·sin(x)`.

@@ -20,7 +20,7 @@ enum SymbolicForms {
         let vectors = VectorParameters.infer(formula, parameters: parameters,
                                              isData: { isData(ip.globals[$0]) }, isMatrix: { isMatrix(ip.globals[$0]) })
         let converter = FormulaConverter(mode: .symbolic(ip), functionName: label(u), parameters: Set(parameters),
-                                         vectorParameters: vectors, definedAtTopLevel: u.captured === ip.topFrame,
+                                         vectorParameters: vectors, definedAtTopLevel: u.captured == nil || u.captured === ip.topFrame,
                                          inlining: inlining + [ObjectIdentifier(u)])
         return SymbolicForm(name: label(u), parameters: parameters, vectorParameters: vectors, body: try converter.body(formula))
     }
