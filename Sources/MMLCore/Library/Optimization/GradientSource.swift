@@ -1,7 +1,7 @@
 // The ONE place that decides where an optimizer's derivatives come from: a derivative the
-// learner passed (grad=…), the exact symbolic derivative of a math function, or central
-// differences. Today the symbolic route is not wired (see `symbolicGradient`); every numeric
-// fallback says so once per function and session, in a note.
+// learner passed (grad=…), the exact symbolic derivative of a math function (compiled once by
+// the calculus engine), or central differences; every numeric fallback says so once per
+// function and session, in a note.
 
 /// What produced a derivative.
 enum DerivativeOrigin: Equatable {
@@ -40,10 +40,16 @@ struct GradientSource {
         return GradientSource(gradient: { x in try FiniteDifferences.gradient({ try f.number($0) }, at: x) }, origin: .numeric)
     }
 
-    /// The exact gradient of a math function from the symbolic engine, when available.
-    /// Not wired on this branch: the calculus wiring returns a compiled symbolic gradient here.
+    /// The exact gradient of a function written in MML whose formula the symbolic engine can
+    /// differentiate (`grad(f)`, compiled once and cached); nil otherwise (builtins, block
+    /// functions, formulas with a function that has no derivative rule).
     private static func symbolicGradient(of f: PointFunction) -> (([Double]) throws -> [Double])? {
-        nil
+        guard let user = f.function as? UserFunction, user.form != .block,
+              let gradient = try? Differentiation.gradientFunction(of: user, ip: f.ip, at: f.span),
+              let point = try? PointFunction(gradient, dimension: f.dimension, role: "the gradient of f", ip: f.ip, at: f.span)
+        else { return nil }
+        let n = f.dimension
+        return { try point.vector($0, count: n) }
     }
 }
 
