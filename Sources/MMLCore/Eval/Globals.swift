@@ -46,6 +46,13 @@ public final class Globals {
         set { storage[slot] = newValue }
     }
 
+    /// The function in a slot, read in place (nil when the slot holds anything else).
+    @inline(__always)
+    func function(at slot: Int) -> Function? {
+        if case .function(let f)? = storage[slot] { return f }
+        return nil
+    }
+
     /// Whether a slot is unassigned, read without copying its value.
     @inline(__always)
     func isEmpty(_ slot: Int) -> Bool {

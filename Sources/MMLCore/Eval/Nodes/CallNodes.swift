@@ -70,27 +70,44 @@ final class CallNode: ExprNode {
     let args: NodeList
     let keywords: [(name: String, value: ExprNode, span: SourceSpan)]
 
+    /// The global slot when the callee is a global name (`f(x)`), else -1.
+    let globalSlot: Int
+
     init(callee: ExprNode, args: [ExprNode], keywords: [(name: String, value: ExprNode, span: SourceSpan)], _ span: SourceSpan) {
         self.callee = callee
         self.args = NodeList(args)
         self.keywords = keywords
+        globalSlot = (callee as? GlobalGet)?.slot ?? -1
         super.init(span)
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        // A function in a global is read in place: only the function object is retained
+        // (it stays retained until the call returns), no copy of the whole value is made.
+        if globalSlot >= 0, let function = ip.globals.function(at: globalSlot) {
+            return try call(function, ip, frame)
+        }
         let target = try callee.eval(ip, frame)
         guard case .function(let function) = target else {
             throw notCallable(ip, target)
         }
+        return try call(function, ip, frame)
+    }
+
+    @inline(__always)
+    private func call(_ function: Function, _ ip: Interpreter, _ frame: Frame) throws -> Value {
         if function.isUserFunction, keywords.isEmpty {
             let user = unsafeDowncast(function, to: UserFunction.self)
             // Fast path: arguments go straight into the new frame's slots.
             let code = user.code
             let count = args.count
             guard count <= code.parameterCount else { throw ip.arityError(user, given: count, at: span) }
-            let callee = Frame.make(slotCount: code.slotCount, parent: user.captured)
+            var callee = code.takeFrame(parent: user.captured)
+            // If an argument throws, the frame is simply dropped (its deinit empties it).
             for i in 0..<count { callee.initialize(i, to: try args.eval(i, ip, frame)) }
-            return try ip.invoke(user, code, frame: callee, given: count, at: span)
+            let result = try ip.invoke(user, code, frame: callee, given: count, at: span)
+            code.recycle(&callee)
+            return result
         }
         if let builtin = function as? BuiltinFunction, keywords.isEmpty {
             switch builtin.builtin.body {

@@ -104,7 +104,7 @@ final class LocalGet: ExprNode {
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         // Numbers first: matching the case reads the payload without an outlined copy.
-        if case .number(let x)? = frame[slot] { return .number(x) }
+        if let x = frame.number(slot) { return .number(x) }
         if let v = frame[slot] { return v }
         throw MMLError(kind: "name", "`\(name)` is used before it is given a value", at: span)
     }

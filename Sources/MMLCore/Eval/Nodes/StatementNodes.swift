@@ -45,16 +45,14 @@ enum VariableRef {
     func take(_ ip: Interpreter, _ frame: Frame) -> Value? {
         switch self {
         case .local(let s):
-            defer { frame[s] = nil }
-            return frame[s]
+            return frame.take(s)
         case .global(let s):
             defer { ip.globals[slot: s] = nil }
             return ip.globals[slot: s]
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
-            defer { f[s] = nil }
-            return f[s]
+            return f.take(s)
         }
     }
 }
