@@ -50,6 +50,16 @@ final class Frame {
         return nil
     }
 
+    /// Stores a value. Replacing an empty slot, a number or a bool (no reference to release)
+    /// overwrites it without the outlined destroy of the old value.
+    @inline(__always)
+    func store(_ value: Value, _ slot: Int) {
+        switch slots[slot] {
+        case .none, .number?, .bool?: (slots + slot).initialize(to: value)
+        default: slots[slot] = value
+        }
+    }
+
     /// Moves the value out of a slot, leaving it empty (so a matrix in it can be changed in
     /// place without a copy).
     @inline(__always)

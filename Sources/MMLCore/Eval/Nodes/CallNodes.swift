@@ -12,9 +12,18 @@ enum BuiltinCall {
         case .unary(let f) where args.count == 1:
             return UnaryBuiltinCallNode(slot: slot, body: f, args[0], general: general)
         case .binary(let f) where args.count == 2:
-            return BinaryBuiltinCallNode(slot: slot, body: f, args[0], args[1], general: general)
+            return BinaryBuiltinCallNode(slot: slot, body: f, kernel: scalarKernel(builtin.name), args[0], args[1], general: general)
         default:
             return nil
+        }
+    }
+
+    /// The number-by-number kernel of a two-value builtin whose body, given two numbers,
+    /// returns exactly `.number(kernel(x, y))` (checked against the builtin's definition).
+    private static func scalarKernel(_ name: String) -> ((Double, Double) -> Double)? {
+        switch name {
+        case "mod": return modulo  // Elementwise.combine("mod", …, modulo)
+        default: return nil
         }
     }
 }
@@ -42,24 +51,34 @@ final class UnaryBuiltinCallNode: ExprNode {
     }
 }
 
-/// `name(a, b)` for a two-value builtin (see `UnaryBuiltinCallNode`).
+/// `name(a, b)` for a two-value builtin (see `UnaryBuiltinCallNode`). With a scalar kernel
+/// and pure arguments it is pure itself: `mod(i, 7)` on numbers is `modulo(i, 7)`.
 final class BinaryBuiltinCallNode: ExprNode {
     let slot: Int
     let body: @Sendable (Value, Value, SourceSpan) throws -> Value
+    let kernel: ((Double, Double) -> Double)?
     let first: ExprNode
     let second: ExprNode
     let general: CallNode
 
-    init(slot: Int, body: @escaping @Sendable (Value, Value, SourceSpan) throws -> Value, _ first: ExprNode, _ second: ExprNode, general: CallNode) {
+    init(slot: Int, body: @escaping @Sendable (Value, Value, SourceSpan) throws -> Value, kernel: ((Double, Double) -> Double)?,
+         _ first: ExprNode, _ second: ExprNode, general: CallNode) {
         self.slot = slot
         self.body = body
+        self.kernel = kernel
         self.first = first
         self.second = second
         self.general = general
-        super.init(general.span)
+        super.init(general.span, pure: kernel != nil && first.pure && second.pure)
+    }
+
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? {
+        guard let kernel, ip.globals.isEmpty(slot), let x = first.number(ip, frame), let y = second.number(ip, frame) else { return nil }
+        return kernel(x, y)
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        if pure, let x = number(ip, frame) { return .number(x) }
         guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
         return try body(try first.eval(ip, frame), try second.eval(ip, frame), span)
     }
