@@ -87,10 +87,12 @@ final class CompiledFunction: @unchecked Sendable {
     /// What a call evaluates: `expression`, or `body` wrapped to yield its return value.
     /// Never optional, so a call reaches it with one load from `self` and no retain.
     let entry: ExprNode
-    /// Frames of finished calls, ready for reuse (see `takeFrame` and `recycle`). Compiled
-    /// code belongs to one interpreter, which runs on one thread at a time, so the list needs
-    /// no lock.
-    var freeFrames: Frame?
+    /// Frames of finished calls, ready for reuse (see `takeFrame` and `recycle`), linked
+    /// through `Frame.nextFree`. The list holds one retained reference to each frame on it,
+    /// taken by `recycle` and handed back by `takeFrame` or `drainFreeFrames` (in deinit).
+    /// Compiled code belongs to one interpreter, which runs on one thread at a time, so the
+    /// list needs no lock.
+    var freeFrames: Unmanaged<Frame>?
 
     init(name: String, slotCount: Int, parameterCount: Int, defaults: [ExprNode?], expression: ExprNode?, body: StmtNode?) {
         self.name = name
@@ -101,6 +103,8 @@ final class CompiledFunction: @unchecked Sendable {
         self.body = body
         entry = expression ?? FunctionBodyNode(body ?? EmptyNode(.none))
     }
+
+    deinit { drainFreeFrames() }
 }
 
 /// A block function's statements as an expression: the value of its `return`, or nothing.
@@ -112,8 +116,6 @@ final class FunctionBodyNode: ExprNode {
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         guard case .returned = try body.exec(ip, frame) else { return .nothing }
-        var value = Value.nothing
-        swap(&value, &ip.returnValue)
-        return value
+        return ip.takeReturnValue()
     }
 }

@@ -207,6 +207,27 @@ public final class Interpreter {
         }
     }
 
+    /// Sets `returnValue`. It is `.nothing` except while a `return` is on its way out (the
+    /// call it returns from takes it), so it is usually overwritten without the outlined
+    /// destroy of the old value, which is safe whenever the old value holds no reference.
+    @inline(__always)
+    func setReturnValue(_ value: Value) {
+        switch returnValue {
+        case .nothing, .number, .bool: withUnsafeMutablePointer(to: &returnValue) { $0.initialize(to: value) }
+        default: returnValue = value
+        }
+    }
+
+    /// Moves the value of the `return` out, leaving `.nothing`.
+    @inline(__always)
+    func takeReturnValue() -> Value {
+        withUnsafeMutablePointer(to: &returnValue) { slot in
+            let value = slot.move()
+            slot.initialize(to: .nothing)
+            return value
+        }
+    }
+
     /// The frame a function made in `frame` closes over: none at the top level, so calling
     /// a top-level function does not retain and release the top frame.
     @inline(__always)

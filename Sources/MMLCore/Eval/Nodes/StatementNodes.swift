@@ -381,9 +381,9 @@ final class ReturnNode: StmtNode {
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         if let value, value.pure, let x = value.number(ip, frame) {
-            ip.returnValue = .number(x)
+            ip.setReturnValue(.number(x))
         } else {
-            ip.returnValue = try value?.eval(ip, frame) ?? .nothing
+            ip.setReturnValue(try value?.eval(ip, frame) ?? .nothing)
         }
         return .returned
     }
