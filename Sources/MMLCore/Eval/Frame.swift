@@ -13,9 +13,8 @@ final class Frame {
     /// beyond a single access. A raw pointer makes reading a slot one load of a concrete
     /// `Value?` (no retain of a buffer, no copy through generic value witnesses).
     private let slots: UnsafeMutablePointer<Value?>
-    /// The next frame in its function's free list, set only while this frame is on it. The
-    /// list owns one (unmanaged) reference to each frame on it; see `CompiledFunction.freeFrames`.
-    fileprivate var nextFree: Unmanaged<Frame>?
+    /// The next frame in its function's free list, set only while this frame is on it.
+    fileprivate var nextFree: Frame?
 
     init(count: Int, parent: Frame?) {
         self.count = count
@@ -87,9 +86,7 @@ extension CompiledFunction {
     /// A frame for a new call: the most recently freed one, or a new one. Every slot is empty.
     @inline(__always)
     func takeFrame(parent: Frame?) -> Frame {
-        guard let head = freeFrames else { return Frame(count: slotCount, parent: parent) }
-        // The list's reference becomes the caller's: no retain or release.
-        let frame = head.takeRetainedValue()
+        guard let frame = freeFrames else { return Frame(count: slotCount, parent: parent) }
         freeFrames = frame.nextFree
         frame.nextFree = nil
         frame.parent = parent
@@ -105,15 +102,6 @@ extension CompiledFunction {
         guard isKnownUniquelyReferenced(&frame) else { return }
         frame.clear()
         frame.nextFree = freeFrames
-        freeFrames = Unmanaged.passRetained(frame)  // the list's own reference
-    }
-
-    /// Releases the frames on the free list (when the function's code goes away).
-    func drainFreeFrames() {
-        while let head = freeFrames {
-            let frame = head.takeRetainedValue()
-            freeFrames = frame.nextFree
-            frame.nextFree = nil
-        }
+        freeFrames = frame
     }
 }

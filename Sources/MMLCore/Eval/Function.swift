@@ -88,11 +88,10 @@ final class CompiledFunction: @unchecked Sendable {
     /// Never optional, so a call reaches it with one load from `self` and no retain.
     let entry: ExprNode
     /// Frames of finished calls, ready for reuse (see `takeFrame` and `recycle`), linked
-    /// through `Frame.nextFree`. The list holds one retained reference to each frame on it,
-    /// taken by `recycle` and handed back by `takeFrame` or `drainFreeFrames` (in deinit).
-    /// Compiled code belongs to one interpreter, which runs on one thread at a time, so the
-    /// list needs no lock.
-    var freeFrames: Unmanaged<Frame>?
+    /// through `Frame.nextFree`. Compiled code belongs to one interpreter, which runs on one
+    /// thread at a time, so the list needs no lock. (Unmanaged links were tried: the compiler
+    /// then added retain_n/release_n pairs and calls got slower.)
+    var freeFrames: Frame?
 
     init(name: String, slotCount: Int, parameterCount: Int, defaults: [ExprNode?], expression: ExprNode?, body: StmtNode?) {
         self.name = name
@@ -103,8 +102,6 @@ final class CompiledFunction: @unchecked Sendable {
         self.body = body
         entry = expression ?? FunctionBodyNode(body ?? EmptyNode(.none))
     }
-
-    deinit { drainFreeFrames() }
 }
 
 /// A block function's statements as an expression: the value of its `return`, or nothing.
