@@ -46,6 +46,30 @@ public final class Globals {
         set { storage[slot] = newValue }
     }
 
+    /// The number in a slot, read in place without copying the value; nil for anything else.
+    @inline(__always)
+    func number(at slot: Int) -> Double? {
+        if case .number(let x)? = storage[slot] { return x }
+        return nil
+    }
+
+    /// Stores a value. Replacing an empty slot, a number or a bool (no reference to release)
+    /// overwrites it without the outlined destroy of the old value.
+    @inline(__always)
+    func store(_ value: Value, at slot: Int) {
+        switch storage[slot] {
+        case .none, .number?, .bool?: (storage + slot).initialize(to: value)
+        default: storage[slot] = value
+        }
+    }
+
+    /// The function in a slot, read in place (nil when the slot holds anything else).
+    @inline(__always)
+    func function(at slot: Int) -> Function? {
+        if case .function(let f)? = storage[slot] { return f }
+        return nil
+    }
+
     /// Whether a slot is unassigned, read without copying its value.
     @inline(__always)
     func isEmpty(_ slot: Int) -> Bool {

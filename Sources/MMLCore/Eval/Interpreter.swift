@@ -43,7 +43,7 @@ public final class Interpreter {
     /// The value of the `return` being carried out, taken by the call it returns from
     /// (statements report only `Flow.returned`, so `Flow` stays a plain byte).
     var returnValue: Value = .nothing
-    let topFrame = Frame.make(slotCount: 0, parent: nil)
+    let topFrame = Frame(count: 0, parent: nil)
     private var sourceCounter = 0
 
     public init() {}
@@ -161,7 +161,7 @@ public final class Interpreter {
         }
         let code = user.code
         guard args.count <= code.parameterCount else { throw arityError(user, given: args.count, at: span) }
-        let frame = Frame.make(slotCount: code.slotCount, parent: user.captured)
+        var frame = code.takeFrame(parent: user.captured)
         for (i, v) in args.enumerated() { frame.initialize(i, to: v) }
         for (name, value, kspan) in keywords {
             guard let i = user.parameters.firstIndex(where: { $0.name == name }) else {
@@ -172,7 +172,9 @@ public final class Interpreter {
             if frame[i] != nil { throw MMLError(kind: "call", "`\(name)` is given twice", at: kspan) }
             frame[i] = value
         }
-        return try invoke(user, code, frame: frame, given: args.count, at: span)
+        let result = try invoke(user, code, frame: frame, given: args.count, at: span)
+        code.recycle(&frame)
+        return result
     }
 
     /// Runs a user function whose first `given` parameters are already in `frame`. `code` is
@@ -202,6 +204,27 @@ public final class Interpreter {
                 error.diagnostic.backtrace.append(entry)
             }
             throw error
+        }
+    }
+
+    /// Sets `returnValue`. It is `.nothing` except while a `return` is on its way out (the
+    /// call it returns from takes it), so it is usually overwritten without the outlined
+    /// destroy of the old value, which is safe whenever the old value holds no reference.
+    @inline(__always)
+    func setReturnValue(_ value: Value) {
+        switch returnValue {
+        case .nothing, .number, .bool: withUnsafeMutablePointer(to: &returnValue) { $0.initialize(to: value) }
+        default: returnValue = value
+        }
+    }
+
+    /// Moves the value of the `return` out, leaving `.nothing`.
+    @inline(__always)
+    func takeReturnValue() -> Value {
+        withUnsafeMutablePointer(to: &returnValue) { slot in
+            let value = slot.move()
+            slot.initialize(to: .nothing)
+            return value
         }
     }
 

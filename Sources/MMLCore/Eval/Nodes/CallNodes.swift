@@ -12,9 +12,18 @@ enum BuiltinCall {
         case .unary(let f) where args.count == 1:
             return UnaryBuiltinCallNode(slot: slot, body: f, args[0], general: general)
         case .binary(let f) where args.count == 2:
-            return BinaryBuiltinCallNode(slot: slot, body: f, args[0], args[1], general: general)
+            return BinaryBuiltinCallNode(slot: slot, body: f, kernel: scalarKernel(builtin.name), args[0], args[1], general: general)
         default:
             return nil
+        }
+    }
+
+    /// The number-by-number kernel of a two-value builtin whose body, given two numbers,
+    /// returns exactly `.number(kernel(x, y))` (checked against the builtin's definition).
+    private static func scalarKernel(_ name: String) -> ((Double, Double) -> Double)? {
+        switch name {
+        case "mod": return modulo  // Elementwise.combine("mod", …, modulo)
+        default: return nil
         }
     }
 }
@@ -42,24 +51,34 @@ final class UnaryBuiltinCallNode: ExprNode {
     }
 }
 
-/// `name(a, b)` for a two-value builtin (see `UnaryBuiltinCallNode`).
+/// `name(a, b)` for a two-value builtin (see `UnaryBuiltinCallNode`). With a scalar kernel
+/// and pure arguments it is pure itself: `mod(i, 7)` on numbers is `modulo(i, 7)`.
 final class BinaryBuiltinCallNode: ExprNode {
     let slot: Int
     let body: @Sendable (Value, Value, SourceSpan) throws -> Value
+    let kernel: ((Double, Double) -> Double)?
     let first: ExprNode
     let second: ExprNode
     let general: CallNode
 
-    init(slot: Int, body: @escaping @Sendable (Value, Value, SourceSpan) throws -> Value, _ first: ExprNode, _ second: ExprNode, general: CallNode) {
+    init(slot: Int, body: @escaping @Sendable (Value, Value, SourceSpan) throws -> Value, kernel: ((Double, Double) -> Double)?,
+         _ first: ExprNode, _ second: ExprNode, general: CallNode) {
         self.slot = slot
         self.body = body
+        self.kernel = kernel
         self.first = first
         self.second = second
         self.general = general
-        super.init(general.span)
+        super.init(general.span, pure: kernel != nil && first.pure && second.pure)
+    }
+
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? {
+        guard let kernel, ip.globals.isEmpty(slot), let x = first.number(ip, frame), let y = second.number(ip, frame) else { return nil }
+        return kernel(x, y)
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        if pure, let x = number(ip, frame) { return .number(x) }
         guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
         return try body(try first.eval(ip, frame), try second.eval(ip, frame), span)
     }
@@ -70,27 +89,44 @@ final class CallNode: ExprNode {
     let args: NodeList
     let keywords: [(name: String, value: ExprNode, span: SourceSpan)]
 
+    /// The global slot when the callee is a global name (`f(x)`), else -1.
+    let globalSlot: Int
+
     init(callee: ExprNode, args: [ExprNode], keywords: [(name: String, value: ExprNode, span: SourceSpan)], _ span: SourceSpan) {
         self.callee = callee
         self.args = NodeList(args)
         self.keywords = keywords
+        globalSlot = (callee as? GlobalGet)?.slot ?? -1
         super.init(span)
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        // A function in a global is read in place: only the function object is retained
+        // (it stays retained until the call returns), no copy of the whole value is made.
+        if globalSlot >= 0, let function = ip.globals.function(at: globalSlot) {
+            return try call(function, ip, frame)
+        }
         let target = try callee.eval(ip, frame)
         guard case .function(let function) = target else {
             throw notCallable(ip, target)
         }
+        return try call(function, ip, frame)
+    }
+
+    @inline(__always)
+    private func call(_ function: Function, _ ip: Interpreter, _ frame: Frame) throws -> Value {
         if function.isUserFunction, keywords.isEmpty {
             let user = unsafeDowncast(function, to: UserFunction.self)
             // Fast path: arguments go straight into the new frame's slots.
             let code = user.code
             let count = args.count
             guard count <= code.parameterCount else { throw ip.arityError(user, given: count, at: span) }
-            let callee = Frame.make(slotCount: code.slotCount, parent: user.captured)
+            var callee = code.takeFrame(parent: user.captured)
+            // If an argument throws, the frame is simply dropped (its deinit empties it).
             for i in 0..<count { callee.initialize(i, to: try args.eval(i, ip, frame)) }
-            return try ip.invoke(user, code, frame: callee, given: count, at: span)
+            let result = try ip.invoke(user, code, frame: callee, given: count, at: span)
+            code.recycle(&callee)
+            return result
         }
         if let builtin = function as? BuiltinFunction, keywords.isEmpty {
             switch builtin.builtin.body {

@@ -5,10 +5,20 @@
 /// to `eval` is one virtual dispatch.
 class ExprNode {
     let span: SourceSpan
-    init(_ span: SourceSpan) { self.span = span }
+    /// Whether `number` can answer: the node only reads variables or constants and does
+    /// scalar arithmetic on them. Stored, so a parent checks it without a virtual call.
+    let pure: Bool
+    init(_ span: SourceSpan, pure: Bool = false) {
+        self.span = span
+        self.pure = pure
+    }
     func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         throw MMLError(kind: "internal", "this expression cannot be evaluated", at: span)
     }
+    /// The value as a `Double`, without building a `Value`, when the node is `pure` and its
+    /// value is a number; nil otherwise, and then `eval` gives the value or the error. A pure
+    /// node has no side effects, so trying this first and then calling `eval` is harmless.
+    func number(_ ip: Interpreter, _ frame: Frame) -> Double? { nil }
     /// Evaluates the expression as a condition, which must be one true/false. Comparisons
     /// override it to answer without making a `Value`.
     func test(_ ip: Interpreter, _ frame: Frame) throws -> Bool {
@@ -32,7 +42,10 @@ struct NodeList {
 
     @inline(__always)
     func eval(_ i: Int, _ ip: Interpreter, _ frame: Frame) throws -> Value {
-        try refs[i]._withUnsafeGuaranteedRef { try $0.eval(ip, frame) }
+        try refs[i]._withUnsafeGuaranteedRef { node in
+            if node.pure, let x = node.number(ip, frame) { return .number(x) }
+            return try node.eval(ip, frame)
+        }
     }
 }
 
@@ -87,11 +100,18 @@ final class SequenceNode: StmtNode {
 
 final class ConstantNode: ExprNode {
     let value: Value
+    /// The value when it is a number.
+    let constant: Double?
     init(_ value: Value, _ span: SourceSpan) {
         self.value = value
-        super.init(span)
+        if case .number(let x) = value { constant = x } else { constant = nil }
+        super.init(span, pure: constant != nil)
     }
-    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value { value }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        if let constant { return .number(constant) }
+        return value
+    }
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? { constant }
 }
 
 final class LocalGet: ExprNode {
@@ -100,14 +120,15 @@ final class LocalGet: ExprNode {
     init(slot: Int, name: String, _ span: SourceSpan) {
         self.slot = slot
         self.name = name
-        super.init(span)
+        super.init(span, pure: true)
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         // Numbers first: matching the case reads the payload without an outlined copy.
-        if case .number(let x)? = frame[slot] { return .number(x) }
+        if let x = frame.number(slot) { return .number(x) }
         if let v = frame[slot] { return v }
         throw MMLError(kind: "name", "`\(name)` is used before it is given a value", at: span)
     }
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? { frame.number(slot) }
 }
 
 /// A variable of an enclosing function, `depth` frames out.
@@ -137,23 +158,30 @@ final class GlobalGet: ExprNode {
     let name: String
     /// The builtin or constant of this name, looked up once.
     let fallback: Value?
+    /// The fallback when it is a number (`pi`).
+    let fallbackNumber: Double?
     init(slot: Int, name: String, fallback: Value?, _ span: SourceSpan) {
         self.slot = slot
         self.name = name
         self.fallback = fallback
-        super.init(span)
+        if case .number(let x)? = fallback { fallbackNumber = x } else { fallbackNumber = nil }
+        super.init(span, pure: true)
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        if case .number(let x)? = ip.globals[slot: slot] { return .number(x) }
+        if let x = ip.globals.number(at: slot) { return .number(x) }
         if let v = ip.globals[slot: slot] { return v }
         if let fallback { return fallback }
         throw ip.unknownName(name, at: span)
+    }
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? {
+        if let x = ip.globals.number(at: slot) { return x }
+        return ip.globals.isEmpty(slot) ? fallbackNumber : nil
     }
 }
 
 /// `end` inside an index: the size of the dimension being indexed.
 final class EndNode: ExprNode {
-    override init(_ span: SourceSpan) { super.init(span) }
+    init(_ span: SourceSpan) { super.init(span) }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         guard let last = ip.endStack.last else {
             throw MMLError(kind: "index", "`end` can only be used inside an index, as in v[end]", at: span)
@@ -164,7 +192,7 @@ final class EndNode: ExprNode {
 
 /// A bare `:` in an index.
 final class AllNode: ExprNode {
-    override init(_ span: SourceSpan) { super.init(span) }
+    init(_ span: SourceSpan) { super.init(span) }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         throw MMLError(kind: "index", "a bare `:` means every row or column and can only be used inside an index, as in A[:, 1]", at: span)
     }

@@ -8,9 +8,16 @@ final class BinaryNode: ExprNode {
         self.site = OperatorSite(op: op, span: span, left: lhs.span, right: rhs.span)
         self.lhs = lhs
         self.rhs = rhs
-        super.init(span)
+        super.init(span, pure: lhs.pure && rhs.pure && Arithmetic.isArithmetic(op))
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        // Pure operands are read as Doubles first (`s + f(x)`: `s` without making a Value).
+        if lhs.pure, let x = lhs.number(ip, frame) {
+            if rhs.pure, let y = rhs.number(ip, frame) { return Arithmetic.scalar(site.op, x, y) }
+            let b = try rhs.eval(ip, frame)
+            if case .number(let y) = b { return Arithmetic.scalar(site.op, x, y) }
+            return try Arithmetic.binary(ip, site, .number(x), b)
+        }
         let a = try lhs.eval(ip, frame)
         let b = try rhs.eval(ip, frame)
         if case .number(let x) = a, case .number(let y) = b {
@@ -18,7 +25,15 @@ final class BinaryNode: ExprNode {
         }
         return try Arithmetic.binary(ip, site, a, b)
     }
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? {
+        guard let x = lhs.number(ip, frame), let y = rhs.number(ip, frame) else { return nil }
+        return Arithmetic.arithmetic(site.op, x, y)
+    }
     override func test(_ ip: Interpreter, _ frame: Frame) throws -> Bool {
+        if lhs.pure, rhs.pure, let x = lhs.number(ip, frame), let y = rhs.number(ip, frame),
+           let holds = Arithmetic.compare(site.op, x, y) {
+            return holds
+        }
         let a = try lhs.eval(ip, frame)
         let b = try rhs.eval(ip, frame)
         if case .number(let x) = a, case .number(let y) = b, let holds = Arithmetic.compare(site.op, x, y) {
@@ -38,14 +53,20 @@ final class ConstantRightNode: ExprNode {
         self.site = OperatorSite(op: op, span: span, left: lhs.span, right: right)
         self.lhs = lhs
         self.constant = constant
-        super.init(span)
+        super.init(span, pure: lhs.pure && Arithmetic.isArithmetic(op))
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        if lhs.pure, let x = lhs.number(ip, frame) { return Arithmetic.scalar(site.op, x, constant) }
         let a = try lhs.eval(ip, frame)
         if case .number(let x) = a { return Arithmetic.scalar(site.op, x, constant) }
         return try Arithmetic.binary(ip, site, a, .number(constant))
     }
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? {
+        guard let x = lhs.number(ip, frame) else { return nil }
+        return Arithmetic.arithmetic(site.op, x, constant)
+    }
     override func test(_ ip: Interpreter, _ frame: Frame) throws -> Bool {
+        if lhs.pure, let x = lhs.number(ip, frame), let holds = Arithmetic.compare(site.op, x, constant) { return holds }
         let a = try lhs.eval(ip, frame)
         if case .number(let x) = a, let holds = Arithmetic.compare(site.op, x, constant) { return holds }
         return try conditionValue(try Arithmetic.binary(ip, site, a, .number(constant)), of: self)
@@ -61,14 +82,20 @@ final class ConstantLeftNode: ExprNode {
         self.site = OperatorSite(op: op, span: span, left: left, right: rhs.span)
         self.constant = constant
         self.rhs = rhs
-        super.init(span)
+        super.init(span, pure: rhs.pure && Arithmetic.isArithmetic(op))
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        if rhs.pure, let y = rhs.number(ip, frame) { return Arithmetic.scalar(site.op, constant, y) }
         let b = try rhs.eval(ip, frame)
         if case .number(let y) = b { return Arithmetic.scalar(site.op, constant, y) }
         return try Arithmetic.binary(ip, site, .number(constant), b)
     }
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? {
+        guard let y = rhs.number(ip, frame) else { return nil }
+        return Arithmetic.arithmetic(site.op, constant, y)
+    }
     override func test(_ ip: Interpreter, _ frame: Frame) throws -> Bool {
+        if rhs.pure, let y = rhs.number(ip, frame), let holds = Arithmetic.compare(site.op, constant, y) { return holds }
         let b = try rhs.eval(ip, frame)
         if case .number(let y) = b, let holds = Arithmetic.compare(site.op, constant, y) { return holds }
         return try conditionValue(try Arithmetic.binary(ip, site, .number(constant), b), of: self)
@@ -122,7 +149,10 @@ final class NegateNode: ExprNode {
     let operand: ExprNode
     init(_ operand: ExprNode, _ span: SourceSpan) {
         self.operand = operand
-        super.init(span)
+        super.init(span, pure: operand.pure)
+    }
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? {
+        operand.number(ip, frame).map { -$0 }
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let v = try operand.eval(ip, frame)

@@ -21,12 +21,12 @@ enum VariableRef {
     @inline(__always)
     func store(_ value: Value, _ ip: Interpreter, _ frame: Frame) {
         switch self {
-        case .local(let s): frame[s] = value
-        case .global(let s): ip.globals[slot: s] = value
+        case .local(let s): frame.store(value, s)
+        case .global(let s): ip.globals.store(value, at: s)
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
-            f[s] = value
+            f.store(value, s)
         }
     }
 
@@ -45,16 +45,14 @@ enum VariableRef {
     func take(_ ip: Interpreter, _ frame: Frame) -> Value? {
         switch self {
         case .local(let s):
-            defer { frame[s] = nil }
-            return frame[s]
+            return frame.take(s)
         case .global(let s):
             defer { ip.globals[slot: s] = nil }
             return ip.globals[slot: s]
         case .captured(let depth, let s):
             var f = frame
             for _ in 0..<depth { if let p = f.parent { f = p } }
-            defer { f[s] = nil }
-            return f[s]
+            return f.take(s)
         }
     }
 }
@@ -81,6 +79,10 @@ final class AssignNode: StmtNode {
         super.init(span)
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        if value.pure, let x = value.number(ip, frame) {
+            target.store(.number(x), ip, frame)
+            return .normal
+        }
         let v = try value.eval(ip, frame)
         if case .number = v {} else { _ = try storable(v, at: value.span) }
         target.store(v, ip, frame)
@@ -378,7 +380,11 @@ final class ReturnNode: StmtNode {
         super.init(span)
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
-        ip.returnValue = try value?.eval(ip, frame) ?? .nothing
+        if let value, value.pure, let x = value.number(ip, frame) {
+            ip.setReturnValue(.number(x))
+        } else {
+            ip.setReturnValue(try value?.eval(ip, frame) ?? .nothing)
+        }
         return .returned
     }
 }

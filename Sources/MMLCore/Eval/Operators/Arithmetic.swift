@@ -77,6 +77,29 @@ enum Arithmetic {
         }
     }
 
+    /// The arithmetic operators whose result on two numbers is a number (`arithmetic`).
+    static func isArithmetic(_ op: BinaryOperator) -> Bool {
+        switch op {
+        case .add, .subtract, .multiply, .elementMultiply, .dot, .divide, .elementDivide, .leftDivide, .power, .elementPower: return true
+        default: return false
+        }
+    }
+
+    /// `scalar` for an arithmetic operator, as a Double (0 for the others, which pure
+    /// nodes never have: see `isArithmetic`).
+    @inline(__always)
+    static func arithmetic(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double {
+        switch op {
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply, .elementMultiply, .dot: return x * y
+        case .divide, .elementDivide: return x / y
+        case .leftDivide: return y / x
+        case .power, .elementPower: return power(x, y)
+        default: return 0
+        }
+    }
+
     /// The truth of a comparison of two numbers, or nil when `op` is not a comparison.
     @inline(__always)
     static func compare(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Bool? {

@@ -1,0 +1,107 @@
+// The local variables of one function call, and the free list that lets a function reuse
+// the frames of its finished calls instead of allocating one per call.
+
+/// The slots of one call. Closures made during the call keep it alive (as their `captured`
+/// frame), so a frame lives as long as the longest of the call and those closures.
+final class Frame {
+    /// The frame of the enclosing function call, for variables of enclosing functions.
+    fileprivate(set) var parent: Frame?
+    /// The number of slots.
+    let count: Int
+    /// `count` slots, always all initialized (nil while a variable has no value). This frame
+    /// owns them: allocated in `init`, deinitialized and freed in `deinit`, never exposed
+    /// beyond a single access. A raw pointer makes reading a slot one load of a concrete
+    /// `Value?` (no retain of a buffer, no copy through generic value witnesses).
+    private let slots: UnsafeMutablePointer<Value?>
+    /// The next frame in its function's free list, set only while this frame is on it.
+    fileprivate var nextFree: Frame?
+
+    init(count: Int, parent: Frame?) {
+        self.count = count
+        self.parent = parent
+        slots = .allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    /// Stores an argument in a slot that is still empty, as every slot of a frame from
+    /// `CompiledFunction.takeFrame` is. An empty slot holds no reference, so it can be
+    /// overwritten without being destroyed first.
+    @inline(__always)
+    func initialize(_ slot: Int, to value: Value) {
+        (slots + slot).initialize(to: value)
+    }
+
+    /// The value in a slot (the compiler only makes slot numbers below the frame's count).
+    @inline(__always)
+    subscript(slot: Int) -> Value? {
+        get { slots[slot] }
+        set { slots[slot] = newValue }
+    }
+
+    /// The number in a slot, read in place without copying the value; nil for anything else.
+    @inline(__always)
+    func number(_ slot: Int) -> Double? {
+        if case .number(let x)? = slots[slot] { return x }
+        return nil
+    }
+
+    /// Stores a value. Replacing an empty slot, a number or a bool (no reference to release)
+    /// overwrites it without the outlined destroy of the old value.
+    @inline(__always)
+    func store(_ value: Value, _ slot: Int) {
+        switch slots[slot] {
+        case .none, .number?, .bool?: (slots + slot).initialize(to: value)
+        default: slots[slot] = value
+        }
+    }
+
+    /// Moves the value out of a slot, leaving it empty (so a matrix in it can be changed in
+    /// place without a copy).
+    @inline(__always)
+    func take(_ slot: Int) -> Value? {
+        slots[slot].take()
+    }
+
+    /// Empties every slot and forgets the parent, as a new frame is.
+    fileprivate func clear() {
+        for i in 0..<count {
+            switch slots[i] {
+            case .none, .number?:
+                // Nothing to release: overwrite without destroying (the common case).
+                (slots + i).initialize(to: nil)
+            default:
+                slots[i] = nil
+            }
+        }
+        if parent != nil { parent = nil }
+    }
+}
+
+extension CompiledFunction {
+    /// A frame for a new call: the most recently freed one, or a new one. Every slot is empty.
+    @inline(__always)
+    func takeFrame(parent: Frame?) -> Frame {
+        guard let frame = freeFrames else { return Frame(count: slotCount, parent: parent) }
+        freeFrames = frame.nextFree
+        frame.nextFree = nil
+        frame.parent = parent
+        return frame
+    }
+
+    /// Puts the frame of a finished call on the free list, unless anything but the caller
+    /// still holds it: a closure made during the call (perhaps returned as its value) keeps
+    /// its frame, which must then never be reused. Uniqueness is checked, not assumed, so
+    /// no analysis of the function's body has to be right for this to be safe.
+    @inline(__always)
+    func recycle(_ frame: inout Frame) {
+        guard isKnownUniquelyReferenced(&frame) else { return }
+        frame.clear()
+        frame.nextFree = freeFrames
+        freeFrames = frame
+    }
+}
