@@ -6,6 +6,17 @@
 final class Frame {
     /// The frame of the enclosing function call, for variables of enclosing functions.
     fileprivate(set) var parent: Frame?
+
+    /// The frame `depth` levels out along the chain of enclosing functions.
+    @inline(__always)
+    func ancestor(_ depth: Int) -> Frame {
+        var f = self
+        for _ in 0..<depth {
+            guard let p = f.parent else { break }
+            f = p
+        }
+        return f
+    }
     /// The number of slots.
     let count: Int
     /// `count` slots, always all initialized (nil while a variable has no value). This frame

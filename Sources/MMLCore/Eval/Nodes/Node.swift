@@ -143,11 +143,7 @@ final class CapturedGet: ExprNode {
         super.init(span)
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        var f = frame
-        for _ in 0..<depth {
-            guard let parent = f.parent else { break }
-            f = parent
-        }
+        let f = frame.ancestor(depth)
         if let v = f[slot] { return v }
         throw MMLError(kind: "name", "`\(name)` is used before it is given a value", at: span)
     }

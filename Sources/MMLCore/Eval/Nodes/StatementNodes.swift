@@ -24,9 +24,7 @@ enum VariableRef {
         case .local(let s): frame.store(value, s)
         case .global(let s): ip.globals.store(value, at: s)
         case .captured(let depth, let s):
-            var f = frame
-            for _ in 0..<depth { if let p = f.parent { f = p } }
-            f.store(value, s)
+            frame.ancestor(depth).store(value, s)
         }
     }
 
@@ -35,9 +33,7 @@ enum VariableRef {
         case .local(let s): return frame[s]
         case .global(let s): return ip.globals[slot: s]
         case .captured(let depth, let s):
-            var f = frame
-            for _ in 0..<depth { if let p = f.parent { f = p } }
-            return f[s]
+            return frame.ancestor(depth)[s]
         }
     }
 
@@ -50,9 +46,7 @@ enum VariableRef {
             defer { ip.globals[slot: s] = nil }
             return ip.globals[slot: s]
         case .captured(let depth, let s):
-            var f = frame
-            for _ in 0..<depth { if let p = f.parent { f = p } }
-            return f.take(s)
+            return frame.ancestor(depth).take(s)
         }
     }
 }
