@@ -6,7 +6,7 @@ extension Builtins {
 
     static let plotCurves: [Builtin] = [
         plotBuiltin("plot", [.req("x"), .opt("y", "none"), .opt("b", "none")], summary: "Plot functions on an interval, or a line through data points",
-                    help: "plot(f, a, b) draws y = f(x) for x from a to b (from −5 to 5 when a and b are left out); plot([f, g], a, b) draws several functions in one figure with a legend. plot(xs, ys) draws the line through the points (xs[k], ys[k]); plot(ys) uses 1, 2, 3, … as x. A value of f that is not finite (log(0), 1/0) leaves a gap. The figure prints in the terminal (braille dots) and savefig(\"name.svg\") saves it.",
+                    help: "plot(f, a, b) draws y = f(x) for x from a to b (from −5 to 5 when a and b are left out); plot([f, g], a, b) draws several functions in one figure with a legend. plot(xs, ys) draws the line through the points (xs[k], ys[k]); plot(ys) uses 1, 2, 3, … as x. plot(D) draws a distribution: the pdf of a continuous one, the pmf of a discrete one as bars (plot(D, a, b) for a range). A value of f that is not finite (log(0), 1/0) leaves a gap. The figure prints in the terminal (braille dots) and savefig(\"name.svg\") saves it.",
                     examples: [BuiltinExample("plot(sin, 0, 2*pi, height=6)", " 1 ┤          ⢀⣀⣠⠤⠤⠔⠒⠒⠒⠒⠒⠒⠦⠤⠤⣄⣀⡀\n   │    ⢀⣀⡤⠔⠒⠉⠁                ⠉⠙⠒⠦⢤⣀\n   │⣀⡠⠔⠚⠉                            ⠉⠒⠦⣄⣀\n 0 ┤⠁                                    ⠈⠙⠲⠤⣀                            ⣀⡤⠔⠊⠉\n   │                                          ⠉⠓⠲⠤⣄⣀                ⢀⣀⠤⠔⠚⠉⠁\n-1 ┤                                               ⠈⠉⠙⠒⠒⠲⠤⠤⠤⠤⠤⠤⠔⠒⠒⠋⠉⠁\n   └┬───────────┬──────────┬───────────┬───────────┬───────────┬───────────┬───\n    0           1          2           3           4           5           6\n                                         x\n  ⠤⠤⠤ sin\n")]) { args, options in
             let ip = args.interpreter
             let x = try args.value("x")
@@ -23,9 +23,8 @@ extension Builtins {
                 }
                 return try ip.present(Figure(xlabel: "x", layers: layers), options: options, at: args.callSpan)
             }
-            if case .object(let o) = x, o.typeName == "distribution" {
-                throw args.error("plot: drawing a distribution's pdf is not available in this build yet", at: "x",
-                                 hint: "plot(x -> pdf(D, x), a, b) draws it as a function")
+            if case .object(let o as DistributionValue) = x {
+                return try plotDistribution(o.distribution, args, options)
             }
             let ys: [Double], xs: [Double]
             if args.has("y") {
@@ -116,4 +115,32 @@ extension Builtins {
         if m.count == 1 { return .count(try args.int("bins", in: 1...Histogram.maximumBins)) }
         return .edges(m.data)
     }
+}
+
+/// plot(D): the pdf of a continuous distribution as a curve, the pmf of a discrete one as bars,
+/// over [a, b] or, by default, the range holding all but 0.1% of the probability at each end.
+private func plotDistribution(_ d: Distribution, _ args: Arguments, _ options: PlotCallOptions) throws -> Value {
+    let ip = args.interpreter
+    func quantile(_ q: Double) throws -> Double {
+        do { return try d.quantile(q) } catch let e as ProbabilityError { throw ProbabilityBridge.error(e, at: args.span("x")) }
+    }
+    let lo = try args.has("y") ? args.number("y") : quantile(0.001)
+    let hi = try args.has("b") ? args.number("b") : quantile(0.999)
+    guard lo.isFinite, hi.isFinite, lo < hi else {
+        throw args.error("plot: the interval must have a < b, both finite; got \(formatNumber(lo, style: .short)) and \(formatNumber(hi, style: .short))",
+                         hint: "e.g. plot(D, -4, 4)")
+    }
+    let name = d.signatureWithValues
+    if d.family.isDiscrete {
+        let ks = Array(stride(from: lo.rounded(.up), through: hi.rounded(.down), by: 1))
+        guard !ks.isEmpty, ks.count <= 200 else {
+            throw args.error("plot: a discrete distribution is drawn with one bar per value, and [\(formatNumber(lo, style: .short)), \(formatNumber(hi, style: .short))] holds \(ks.count)",
+                             hint: "give a range with 1 to 200 whole numbers, e.g. plot(D, 0, 20)")
+        }
+        let bars = try BarSeries(labels: ks.map { formatNumber($0, style: .short) }, values: ks.map { d.pdf($0) }, label: options.label(0, "pmf of " + name))
+        return try ip.present(Figure(xlabel: "k", ylabel: "P(X = k)", layers: [.bars(bars)]), options: options, at: args.callSpan)
+    }
+    let xs = (0...400).map { lo + (hi - lo) * Double($0) / 400 }
+    let line = try LineSeries(xs: xs, ys: xs.map { d.pdf($0) }, label: options.label(0, "pdf of " + name))
+    return try ip.present(Figure(xlabel: "x", ylabel: "density", layers: [.line(line)]), options: options, at: args.callSpan)
 }
