@@ -47,7 +47,7 @@ extension Builtins {
                 ip.output(TraceTable.text(result, title: "gradient descent from x0 = \(x0Text) (rate \(formatNumber(rate, style: .short))\(momentumText))"))
             }
             reportOutcome(result, caller: "gd", quietAtStepLimit: true, ip: ip, at: args.callSpan)
-            return result.record(scalar: scalar)
+            return result.record(scalar: scalar, function: f.function)
         })
 
     static let newton = Builtin(
@@ -95,7 +95,7 @@ extension Builtins {
                 if trace { ip.output(TraceTable.text(result, title: title + ", solving f(x) = 0", valueHeader: "‖f(x)‖", slopeHeader: "‖J‖")) }
             }
             reportOutcome(result, caller: "newton", ip: ip, at: args.callSpan)
-            return result.record(scalar: scalar)
+            return result.record(scalar: scalar, function: f.function)
         })
 
     static let minimize = Builtin(
@@ -123,7 +123,7 @@ extension Builtins {
                 ip.output(TraceTable.text(result, title: "BFGS from x0 = \(pointText(x0))"))
             }
             reportOutcome(result, caller: "minimize", ip: ip, at: args.callSpan)
-            return result.record(scalar: scalar)
+            return result.record(scalar: scalar, function: f.function)
         })
 }
 

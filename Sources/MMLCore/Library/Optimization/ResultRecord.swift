@@ -1,10 +1,10 @@
 // An optimizer's result as the record MML shows: x, value, steps, converged, diverged, message,
-// path (one row per iterate), values, grad_norm.
+// path (one row per iterate), values, grad_norm, and f (the function, for plot_path).
 
 extension OptimizationResult {
     /// The result as an MML record. `scalar` gives x (and path rows) as numbers for a start
     /// point that was a single number.
-    func record(scalar: Bool) -> Value {
+    func record(scalar: Bool, function: Function) -> Value {
         let n = x.count
         let xValue: Value = scalar && n == 1 ? .number(x[0]) : .matrix(Matrix(column: x))
         let valueField: Value = residual.map { .matrix(Matrix(column: $0)) } ?? .number(value)
@@ -23,6 +23,7 @@ extension OptimizationResult {
             ("path", .matrix(Matrix(rows: count, cols: n, data: flat))),
             ("values", .matrix(Matrix(column: values))),
             ("grad_norm", .matrix(Matrix(column: gradientNorms))),
+            ("f", .function(function)),
         ]
         return .record(Record(fields, title: "\(method.rawValue) result"))
     }

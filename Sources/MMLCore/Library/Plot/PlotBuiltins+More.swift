@@ -26,6 +26,41 @@ extension Builtins {
             let figure = Figure(xlabel: names.count == 2 ? names[0] : "x", ylabel: names.count == 2 ? names[1] : "y", layers: [.contour(series)])
             return try ip.present(figure, options: options, at: args.callSpan)
         },
+        plotBuiltin("plot_path", [.req("result"), .key("levels", "10"), .key("n", "60")],
+                    summary: "An optimizer's path over the contours of the function it minimised",
+                    help: "plot_path(r) takes the result of gd, newton or minimize on a function of two variables and draws the contours of that function around the path (shaded bands in the terminal, lines in SVG), with the iterates joined from the start ○ to the end ●. levels and n are as for contour.",
+                    examples: [BuiltinExample("r = gd((x, y) -> x^2 + 4*y^2, [2, 1], rate=0.1, steps=20); size(r.path)", "[21, 2]")]) { args, options in
+            let ip = args.interpreter
+            let span = args.span("result")
+            guard case .record(let r) = try args.value("result"), case .matrix(let path)? = r["path"], case .function(let f)? = r["f"] else {
+                throw args.error("plot_path needs the result of gd, newton or minimize", at: "result", hint: "r = gd(f, [1, 1]); plot_path(r)")
+            }
+            guard path.cols == 2, path.rows >= 1 else {
+                throw args.error("plot_path draws paths in two variables, but this path has \(path.cols) coordinate\(path.cols == 1 ? "" : "s")", at: "result",
+                                 hint: path.cols == 1 ? "for one variable, plot(r.values) shows f along the path" : nil)
+            }
+            let xs = path.column(0), ys = path.column(1)
+            func padded(_ v: [Double]) -> ClosedRange<Double> {
+                let finite = v.filter(\.isFinite)
+                let lo = finite.min() ?? -1, hi = finite.max() ?? 1
+                let pad = max((hi - lo) * 0.25, 0.5)
+                return (lo - pad)...(hi + pad)
+            }
+            // f takes x and y, or one vector (the calling convention of gd).
+            let spread = (f as? UserFunction)?.parameters.count == 2
+            var series = try ContourSeries.sample(x: padded(xs), y: padded(ys), resolution: try args.int("n", default: 60, in: 2...400), levels: nil, label: nil) { x, y in
+                try ip.checkInterrupt(at: span)
+                if spread { return try ip.callNumber(f, [x, y], what: "plot_path", at: span) }
+                guard case .number(let z) = try ip.call(f, [.matrix(Matrix(column: [x, y]))], at: span) else { return .nan }
+                return z
+            }
+            // Quantile spacing shows the valley floor of steep functions such as Rosenbrock's.
+            series.levels = ContourLevels.choose(z: series.z, count: try args.int("levels", default: 10, in: 1...100), spacing: .quantile)
+            let line = try PathSeries(xs: xs, ys: ys, label: options.label(0, "path, \(path.rows) points"))
+            let names = (f as? UserFunction)?.parameters.map(\.name) ?? []
+            let figure = Figure(xlabel: names.count == 2 ? names[0] : "x", ylabel: names.count == 2 ? names[1] : "y", layers: [.contour(series), .path(line)])
+            return try ip.present(figure, options: options, at: args.callSpan)
+        },
         plotBuiltin("plot_tangent", [.req("f"), .req("a"), .opt("lo", "a - 2"), .opt("hi", "a + 2")],
                     summary: "A function with its tangent line at x = a",
                     help: "plot_tangent(f, a) draws f from a − 2 to a + 2 (or from lo to hi), the tangent line y = f(a) + f′(a)·(x − a) and the point (a, f(a)); the legend gives the tangent's equation. f′(a) is computed numerically for now (central differences with Richardson extrapolation, about 10 correct digits); it becomes exact when symbolic derivatives arrive.",
