@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a ~50 MB numeric CSV for the read_csv benchmark (seeded; not committed).
 
-    python3 Benchmarks/data/generate_csv.py [PATH] [MEGABYTES]   # default /tmp/mml-bench.csv, 50
+    python3 Benchmarks/data/generate_csv.py [PATH] [MEGABYTES]   # default Benchmarks/data/mml-bench.csv, 50
 
 Columns mix what real files hold: integers, 6-decimal measurements, full 17-digit doubles,
 and a few empty (missing) cells.
@@ -13,7 +13,7 @@ import numpy as np
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else "/tmp/mml-bench.csv"
+    path = sys.argv[1] if len(sys.argv) > 1 else "Benchmarks/data/mml-bench.csv"
     megabytes = float(sys.argv[2]) if len(sys.argv) > 2 else 50
     rng = np.random.RandomState(42)
     chunk = 20000

@@ -10,7 +10,7 @@ import pandas as pd
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else "/tmp/mml-bench.csv"
+    path = sys.argv[1] if len(sys.argv) > 1 else "Benchmarks/data/mml-bench.csv"
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     best = float("inf")
     for _ in range(runs):
