@@ -264,16 +264,7 @@ final class MatrixLiteralNode: ExprNode {
             }
             blocks.append(block)
         }
-        let cols = blocks[0].cols
-        let totalRows = blocks.reduce(0) { $0 + $1.rows }
-        var out = Matrix(rows: totalRows, cols: cols)
-        var offset = 0
-        for block in blocks {
-            for j in 0..<cols {
-                for i in 0..<block.rows { out[offset + i, j] = block[i, j] }
-            }
-            offset += block.rows
-        }
+        var out = Builtins.vstack(blocks)
         out.isLogical = blocks.allSatisfy(\.isLogical)
         return .matrix(out)
     }
