@@ -54,11 +54,16 @@ func runInput(_ bytes: UnsafeBufferPointer<UInt8>) {
 
 // Inputs may call write_csv or savefig with any name: run in a scratch folder and let scripts
 // write only there (the default policy for scripts), so fuzzing cannot touch other files.
-var scratchTemplate = Array("/tmp/mml-fuzz-XXXXXX".utf8CString)
-if let dir = mkdtemp(&scratchTemplate) { chdir(dir) }
+// Paths given on the command line must therefore be absolute (Scripts/fuzz makes them so),
+// or be read before this runs (replay mode).
+func enterScratchFolder() {
+    var template = Array("/tmp/mml-fuzz-XXXXXX".utf8CString)
+    if let dir = mkdtemp(&template) { chdir(dir) }
+}
 startWatchdog()
 
 #if FUZZING
+enterScratchFolder()
 /// libFuzzer's callback by its conventional name (also used when libFuzzer supplies main()).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -73,7 +78,9 @@ _ = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
     return 0
 }
 #else
-// Replay mode: run each file given on the command line once.
+// Replay mode: run each file given on the command line once (all are read first, before
+// the scratch folder becomes the working directory).
+var inputs: [(path: String, bytes: [UInt8])] = []
 for path in CommandLine.arguments.dropFirst() {
     guard let file = fopen(path, "rb") else {
         fputs("mml-fuzz: cannot read \(path)\n", stderr)
@@ -87,7 +94,11 @@ for path in CommandLine.arguments.dropFirst() {
         bytes.append(contentsOf: chunk[0..<n])
     }
     fclose(file)
-    bytes.withUnsafeBufferPointer(runInput)
-    print("ok \(path)")
+    inputs.append((path, bytes))
+}
+enterScratchFolder()
+for input in inputs {
+    input.bytes.withUnsafeBufferPointer(runInput)
+    print("ok \(input.path)")
 }
 #endif

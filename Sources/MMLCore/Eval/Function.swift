@@ -92,6 +92,10 @@ final class CompiledFunction: @unchecked Sendable {
     /// thread at a time, so the list needs no lock. (Unmanaged links were tried: the compiler
     /// then added retain_n/release_n pairs and calls got slower.)
     var freeFrames: Frame?
+    /// The numeric form (see NumericNodes.swift), made on the first call.
+    var numeric = NumericState.untried
+    /// Set once a call through the numeric form bailed (see `Interpreter.numericCall`).
+    var numericBailed = false
 
     init(name: String, slotCount: Int, parameterCount: Int, defaults: [ExprNode?], expression: ExprNode?, body: StmtNode?) {
         self.name = name

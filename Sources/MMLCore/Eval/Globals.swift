@@ -11,6 +11,9 @@ public final class Globals {
     /// It moves only in `slot(_:)` (compilation), and no access holds it across that.
     private var storage: UnsafeMutablePointer<Value?>
     private var capacity: Int
+    /// Changes whenever a slot may have stopped holding the function it held, so code that
+    /// looked a function up can keep it until then (see `NumCall`).
+    private(set) var functionEpoch = 0
 
     init() {
         capacity = 64
@@ -43,7 +46,10 @@ public final class Globals {
     @inline(__always)
     subscript(slot slot: Int) -> Value? {
         get { storage[slot] }
-        set { storage[slot] = newValue }
+        set {
+            functionEpoch &+= 1
+            storage[slot] = newValue
+        }
     }
 
     /// The number in a slot, read in place without copying the value; nil for anything else.
@@ -59,7 +65,9 @@ public final class Globals {
     func store(_ value: Value, at slot: Int) {
         switch storage[slot] {
         case .none, .number?, .bool?: (storage + slot).initialize(to: value)
-        default: storage[slot] = value
+        default:
+            functionEpoch &+= 1
+            storage[slot] = value
         }
     }
 

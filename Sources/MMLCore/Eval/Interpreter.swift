@@ -45,8 +45,21 @@ public final class Interpreter {
     var returnValue: Value = .nothing
     let topFrame = Frame(count: 0, parent: nil)
     private var sourceCounter = 0
+    /// The stack of numeric-form calls (see NumericCalls.swift): its first free slot and end.
+    /// A million numbers is ample for `maxCallDepth` calls; a call that would pass the end
+    /// runs as ordinary code instead.
+    var numericTop: UnsafeMutablePointer<Double>
+    let numericEnd: UnsafeMutablePointer<Double>
+    private let numericStack: UnsafeMutablePointer<Double>
 
-    public init() {}
+    public init() {
+        let capacity = 1 << 20
+        numericStack = .allocate(capacity: capacity)
+        numericTop = numericStack
+        numericEnd = numericStack + capacity
+    }
+
+    deinit { numericStack.deallocate() }
 
     // MARK: Running text
 
@@ -186,6 +199,7 @@ public final class Interpreter {
                 frame[i] = try d.eval(self, frame)
             }
         }
+        if let x = numericCall(code, frame) { return .number(x) }
         callDepth += 1
         defer { callDepth -= 1 }
         do {

@@ -1,0 +1,127 @@
+// Calls in the numeric form: a function's numeric body, the stack its calls use, and how an
+// ordinary call enters it.
+
+/// The numeric form of one function: its body and the size of its frame on the numeric stack.
+final class NumericBody {
+    /// The body; a math function's expression is wrapped in a `return`.
+    let root: NumStmt
+    let parameterCount: Int
+    /// Slots a call takes on the numeric stack (at least one, so even a function without
+    /// parameters uses up the stack as it recurses).
+    let frameSize: Int
+
+    init(root: NumStmt, parameterCount: Int, slotCount: Int) {
+        self.root = root
+        self.parameterCount = parameterCount
+        frameSize = max(slotCount, 1)
+    }
+
+    /// Runs the body on a frame whose parameters are set and whose other locals are empty.
+    @inline(__always)
+    func run(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>) -> Double? {
+        if case .returned(let x) = root.exec(ip, frame) { return x }
+        return nil  // no `return` with a number: the ordinary code gives the value
+    }
+
+    /// Makes a frame at the top of the numeric stack, lets `setArguments` fill the parameters
+    /// (calls it makes go above them), runs the body and pops the frame. Nil means bail: too
+    /// deep, out of numeric stack, interrupted, or an argument or the body bailed.
+    @inline(__always)
+    func call(_ ip: Interpreter, setArguments: (UnsafeMutablePointer<Double>) -> Bool) -> Double? {
+        let frame = ip.numericTop
+        let top = frame + frameSize
+        guard top <= ip.numericEnd, ip.callDepth < ip.maxCallDepth, !Interrupt.isRequested else { return nil }
+        ip.numericTop = frame + parameterCount
+        defer { ip.numericTop = frame }
+        guard setArguments(frame) else { return nil }
+        for i in parameterCount..<frameSize { frame[i] = unassignedNumber }
+        ip.numericTop = top
+        ip.callDepth += 1
+        defer { ip.callDepth -= 1 }
+        return run(ip, frame)
+    }
+}
+
+/// `f(a, b)` of a global user function, inside a numeric form.
+final class NumCall: NumExpr {
+    let slot: Int
+    private let arguments: [NumExpr]
+    /// The arguments without reference counting (`arguments` keeps them alive).
+    private let argumentRefs: [Unmanaged<NumExpr>]
+    /// The callee's numeric form, looked up when `Globals.functionEpoch` was `cachedEpoch`;
+    /// until the epoch moves the slot still holds that function, which keeps the body alive.
+    private var cachedBody: Unmanaged<NumericBody>?
+    private var cachedEpoch = -1
+
+    init(slot: Int, arguments: [NumExpr]) {
+        self.slot = slot
+        self.arguments = arguments
+        argumentRefs = arguments.map { Unmanaged.passUnretained($0) }
+    }
+
+    override func value(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>) -> Double? {
+        if cachedEpoch != ip.globals.functionEpoch {
+            cachedBody = callee(ip).map { Unmanaged.passUnretained($0) }
+            cachedEpoch = ip.globals.functionEpoch
+        }
+        guard let cachedBody else { return nil }
+        return cachedBody._withUnsafeGuaranteedRef { body in
+            body.call(ip) { calleeFrame in
+                for i in 0..<argumentRefs.count {
+                    guard let x = argumentRefs[i]._withUnsafeGuaranteedRef({ $0.value(ip, frame) }) else { return false }
+                    calleeFrame[i] = x
+                }
+                return true
+            }
+        }
+    }
+
+    /// The numeric form of the function in the slot, if it has one for this many arguments.
+    private func callee(_ ip: Interpreter) -> NumericBody? {
+        guard let function = ip.globals.function(at: slot), function.isUserFunction,
+              let body = unsafeDowncast(function, to: UserFunction.self).code.numericBody(),
+              body.parameterCount == arguments.count else { return nil }
+        return body
+    }
+}
+
+extension CompiledFunction {
+    /// The numeric form, made on the first call; nil when the body does more than scalar
+    /// arithmetic. Once made it lives as long as the function (`NumCall` relies on that).
+    @inline(__always)
+    func numericBody() -> NumericBody? {
+        switch numeric {
+        case .available(let body): return body
+        case .unavailable: return nil
+        case .untried:
+            let body = NumericCompiler.compile(self)
+            numeric = body.map { .available($0) } ?? .unavailable
+            return body
+        }
+    }
+}
+
+/// Whether a function has a numeric form yet (see `CompiledFunction.numericBody`).
+enum NumericState {
+    case untried
+    case unavailable
+    case available(NumericBody)
+}
+
+extension Interpreter {
+    /// Runs a call through the numeric form when the function has one and every parameter
+    /// in `frame` is a number; nil means the ordinary code must run (nothing has changed).
+    @inline(__always)
+    func numericCall(_ code: CompiledFunction, _ frame: Frame) -> Double? {
+        guard !code.numericBailed, let body = code.numericBody() else { return nil }
+        for i in 0..<body.parameterCount where frame.number(i) == nil { return nil }
+        let result = body.call(self) { numericFrame in
+            for i in 0..<body.parameterCount { numericFrame[i] = frame.number(i)! }
+            return true
+        }
+        // It may bail again on the next call (a parameter that is sometimes a vector), which
+        // would cost the work twice: calls of this function stop entering it.
+        if result == nil { code.numericBailed = true }
+        return result
+    }
+}
