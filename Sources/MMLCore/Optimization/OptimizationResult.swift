@@ -64,9 +64,10 @@ struct PathRecorder {
     private(set) var points: [Double] = []
     private(set) var values: [Double] = []
     private(set) var gradientNorms: [Double] = []
-    private var last: [Double] = []
+    private let dimension: Int
 
     init(capacity: Int, dimension: Int) {
+        self.dimension = dimension
         let c = min(max(capacity, 1), 1 << 20)
         points.reserveCapacity(c * dimension)
         values.reserveCapacity(c)
@@ -80,8 +81,11 @@ struct PathRecorder {
         points.append(contentsOf: x)
         values.append(value)
         gradientNorms.append(gradientNorm)
-        last = x
     }
+
+    /// The last recorded iterate (kept only in `points`: a copy per step would cost an
+    /// allocation, as the optimizer then changes its x in place).
+    private var last: [Double] { Array(points.suffix(dimension)) }
 
     /// The result for the last recorded iterate.
     func result(_ method: OptimizationResult.Method, stop: OptimizationResult.Stop, message: String,

@@ -3,8 +3,15 @@
 
 /// The numeric form of one function: its body and the size of its frame on the numeric stack.
 final class NumericBody {
-    /// The body; a math function's expression is wrapped in a `return`.
-    let root: NumStmt
+    /// The body, when the function returns a number; a math function's expression is
+    /// wrapped in a `return`.
+    let root: NumStmt?
+    /// The entries, column by column, when the function is a matrix or vector literal of
+    /// numbers (`∇f(x, y) = [2x, 2y]`), and its shape.
+    let entries: [NumExpr]
+    /// `entries` without reference counting (`entries` keeps them alive).
+    private let entryRefs: [Unmanaged<NumExpr>]
+    let rows: Int, cols: Int
     let parameterCount: Int
     /// Slots a call takes on the numeric stack (at least one, so even a function without
     /// parameters uses up the stack as it recurses).
@@ -12,6 +19,18 @@ final class NumericBody {
 
     init(root: NumStmt, parameterCount: Int, slotCount: Int) {
         self.root = root
+        entries = []
+        entryRefs = []
+        (rows, cols) = (1, 1)
+        self.parameterCount = parameterCount
+        frameSize = max(slotCount, 1)
+    }
+
+    init(entries: [NumExpr], rows: Int, cols: Int, parameterCount: Int, slotCount: Int) {
+        root = nil
+        self.entries = entries
+        entryRefs = entries.map { Unmanaged.passUnretained($0) }
+        (self.rows, self.cols) = (rows, cols)
         self.parameterCount = parameterCount
         frameSize = max(slotCount, 1)
     }
@@ -19,15 +38,16 @@ final class NumericBody {
     /// Runs the body on a frame whose parameters are set and whose other locals are empty.
     @inline(__always)
     func run(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>) -> Double? {
-        if case .returned(let x) = root.exec(ip, frame) { return x }
+        if case .returned(let x)? = root?.exec(ip, frame) { return x }
         return nil  // no `return` with a number: the ordinary code gives the value
     }
 
     /// Makes a frame at the top of the numeric stack, lets `setArguments` fill the parameters
-    /// (calls it makes go above them), runs the body and pops the frame. Nil means bail: too
-    /// deep, out of numeric stack, interrupted, or an argument or the body bailed.
+    /// (calls it makes go above them), runs `body` on it and pops the frame. Nil means bail:
+    /// too deep, out of numeric stack, interrupted, or an argument or the body bailed.
     @inline(__always)
-    func call(_ ip: Interpreter, setArguments: (UnsafeMutablePointer<Double>) -> Bool) -> Double? {
+    func call<T>(_ ip: Interpreter, setArguments: (UnsafeMutablePointer<Double>) -> Bool,
+                 body: (UnsafeMutablePointer<Double>) -> T?) -> T? {
         let frame = ip.numericTop
         let top = frame + frameSize
         guard top <= ip.numericEnd, ip.callDepth < ip.maxCallDepth, !Interrupt.isRequested else { return nil }
@@ -38,7 +58,22 @@ final class NumericBody {
         ip.numericTop = top
         ip.callDepth += 1
         defer { ip.callDepth -= 1 }
-        return run(ip, frame)
+        return body(frame)
+    }
+
+    /// Evaluates the entries of a matrix-literal body into `out`; false means bail.
+    func evaluateEntries(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>) -> Bool {
+        for i in 0..<entryRefs.count {
+            guard let x = entryRefs[i]._withUnsafeGuaranteedRef({ $0.value(ip, frame) }) else { return false }
+            out[i] = x
+        }
+        return true
+    }
+
+    /// A call of a function that returns a number.
+    @inline(__always)
+    func call(_ ip: Interpreter, setArguments: (UnsafeMutablePointer<Double>) -> Bool) -> Double? {
+        call(ip, setArguments: setArguments) { run(ip, $0) }
     }
 }
 
@@ -80,7 +115,7 @@ final class NumCall: NumExpr {
     private func callee(_ ip: Interpreter) -> NumericBody? {
         guard let function = ip.globals.function(at: slot), function.isUserFunction,
               let body = unsafeDowncast(function, to: UserFunction.self).code.numericBody(),
-              body.parameterCount == arguments.count else { return nil }
+              body.root != nil, body.parameterCount == arguments.count else { return nil }
         return body
     }
 }
@@ -113,7 +148,7 @@ extension Interpreter {
     /// in `frame` is a number; nil means the ordinary code must run (nothing has changed).
     @inline(__always)
     func numericCall(_ code: CompiledFunction, _ frame: Frame) -> Double? {
-        guard !code.numericBailed, let body = code.numericBody() else { return nil }
+        guard !code.numericBailed, let body = code.numericBody(), body.root != nil else { return nil }
         for i in 0..<body.parameterCount where frame.number(i) == nil { return nil }
         let result = body.call(self) { numericFrame in
             for i in 0..<body.parameterCount { numericFrame[i] = frame.number(i)! }
@@ -123,5 +158,50 @@ extension Interpreter {
         // would cost the work twice: calls of this function stop entering it.
         if result == nil { code.numericBailed = true }
         return result
+    }
+}
+
+/// A function's numeric form, for builtins that hold numbers and call it many times (an
+/// optimizer's f and gradient). Made once per function and caller.
+struct NumericEntry {
+    let code: CompiledFunction
+    let body: NumericBody
+
+    /// The numeric form of `function` taking `arguments` numbers, if it has one.
+    init?(_ function: Function, arguments: Int) {
+        guard function.isUserFunction else { return nil }
+        let code = unsafeDowncast(function, to: UserFunction.self).code
+        guard let body = code.numericBody(), body.parameterCount == arguments else { return nil }
+        (self.code, self.body) = (code, body)
+    }
+
+    /// f(x) when f returns a number; nil when it is a matrix literal or bailed (then call f
+    /// the ordinary way).
+    func number(_ ip: Interpreter, _ x: [Double]) -> Double? {
+        guard !code.numericBailed, body.root != nil else { return nil }
+        let result = body.call(ip) { frame in
+            for i in 0..<x.count { frame[i] = x[i] }
+            return true
+        }
+        if result == nil { code.numericBailed = true }
+        return result
+    }
+
+    /// f(x) when f is a matrix literal: its entries column by column and its shape; nil as
+    /// for `number`.
+    func array(_ ip: Interpreter, _ x: [Double]) -> (entries: [Double], rows: Int, cols: Int)? {
+        guard !code.numericBailed, body.root == nil else { return nil }
+        var entries = [Double](repeating: 0, count: body.entries.count)
+        let done = entries.withUnsafeMutableBufferPointer { out in
+            body.call(ip, setArguments: { frame in
+                for i in 0..<x.count { frame[i] = x[i] }
+                return true
+            }, body: { frame in body.evaluateEntries(ip, frame, into: out.baseAddress!) ? true : nil })
+        }
+        guard done != nil else {
+            code.numericBailed = true
+            return nil
+        }
+        return (entries, body.rows, body.cols)
     }
 }

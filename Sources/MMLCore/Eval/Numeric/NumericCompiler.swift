@@ -6,15 +6,40 @@ enum NumericCompiler {
     /// enclosing function's variable, assigns a global, indexes, builds a matrix, uses a
     /// string or a bool variable, calls a builtin that takes more than numbers, …
     static func compile(_ function: CompiledFunction) -> NumericBody? {
-        let root: NumStmt
-        if let e = function.expression, let n = expression(e) {
-            root = NumReturn(n)
-        } else if let b = function.body, let n = statement(b) {
-            root = n
-        } else {
+        let (parameters, slots) = (function.parameterCount, function.slotCount)
+        if let e = function.expression {
+            if let n = expression(e) { return NumericBody(root: NumReturn(n), parameterCount: parameters, slotCount: slots) }
+            if let literal = e as? MatrixLiteralNode, let (entries, rows, cols) = array(literal) {
+                return NumericBody(entries: entries, rows: rows, cols: cols, parameterCount: parameters, slotCount: slots)
+            }
             return nil
         }
-        return NumericBody(root: root, parameterCount: function.parameterCount, slotCount: function.slotCount)
+        if let b = function.body, let n = statement(b) {
+            return NumericBody(root: n, parameterCount: parameters, slotCount: slots)
+        }
+        return nil
+    }
+
+    /// A matrix literal of numbers: its entries column by column and its shape. One row
+    /// written flat (`[a, b]`) is a column vector, as `MatrixLiteralNode` makes it.
+    private static func array(_ literal: MatrixLiteralNode) -> ([NumExpr], Int, Int)? {
+        let rows = literal.rows
+        guard let width = rows.first?.count, width > 0, rows.allSatisfy({ $0.count == width }) else { return nil }
+        var entries: [NumExpr] = []
+        if rows.count == 1 && !literal.nestedRows {
+            for node in rows[0] {
+                guard let x = expression(node) else { return nil }
+                entries.append(x)
+            }
+            return (entries, width, 1)
+        }
+        for j in 0..<width {
+            for row in rows {
+                guard let x = expression(row[j]) else { return nil }
+                entries.append(x)
+            }
+        }
+        return (entries, rows.count, width)
     }
 
     static func expression(_ node: ExprNode) -> NumExpr? {
@@ -63,6 +88,8 @@ enum NumericCompiler {
         case .add: return NumAdd(l, r)
         case .subtract: return NumSubtract(l, r)
         case .multiply, .elementMultiply, .dot: return NumMultiply(l, r)
+        case .power where (r as? NumConstant)?.constant == 2, .elementPower where (r as? NumConstant)?.constant == 2:
+            return NumSquare(l)
         case _ where Arithmetic.isArithmetic(op): return NumArithmetic(op, l, r)
         default: return nil  // a comparison as a value is a bool
         }

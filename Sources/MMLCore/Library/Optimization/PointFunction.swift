@@ -18,6 +18,8 @@ struct PointFunction {
     let role: String
     let ip: Interpreter
     let span: SourceSpan
+    /// f's numeric form, when it takes the point's coordinates as numbers.
+    private var numericEntry: NumericEntry?
 
     init(_ function: Function, dimension n: Int, role: String, ip: Interpreter, at span: SourceSpan) throws {
         self.function = function
@@ -27,6 +29,7 @@ struct PointFunction {
         self.span = span
         if n == 1 {
             convention = .scalar
+            numericEntry = NumericEntry(function, arguments: 1)
             return
         }
         guard let user = function as? UserFunction else {
@@ -37,6 +40,7 @@ struct PointFunction {
         let required = user.parameters.filter { $0.defaultValue == nil }.count
         if total > 1 && required <= n && n <= total {
             convention = .spread
+            numericEntry = NumericEntry(function, arguments: n)
         } else if total >= 1 && required <= 1 {
             convention = .vector
         } else {
@@ -61,8 +65,17 @@ struct PointFunction {
         return try ip.call(function, arguments(x), at: span)
     }
 
+    /// f(x) through f's numeric form (numbers in, numbers out, no interpreted call) when f
+    /// has one: a number, or a matrix literal's entries. Nil means call f the ordinary way,
+    /// which also gives any error.
+    private func numeric(_ x: [Double]) -> (entries: [Double], rows: Int, cols: Int)? {
+        if let y = numericEntry?.number(ip, x) { return ([y], 1, 1) }
+        return numericEntry?.array(ip, x)
+    }
+
     /// f(x), which must be one number.
     func number(_ x: [Double]) throws -> Double {
+        if let y = numericEntry?.number(ip, x) { return y }
         let v = try call(x)
         switch v {
         case .number(let y): return y
@@ -75,6 +88,7 @@ struct PointFunction {
 
     /// f(x), which must be `count` numbers (a number, a vector or a row).
     func vector(_ x: [Double], count: Int? = nil) throws -> [Double] {
+        if let r = numeric(x), r.rows == 1 || r.cols == 1, r.entries.count == count ?? r.entries.count { return r.entries }
         let v = try call(x)
         guard let m = v.asMatrix, !m.isLogical, m.rows == 1 || m.cols == 1 else {
             throw MMLError(kind: "type", "\(role) must return a number or a vector, but at \(pointText(x)) it returned a \(v.typeName)", at: span)
@@ -88,6 +102,7 @@ struct PointFunction {
 
     /// f(x), which must be a `rows`×`cols` matrix (a Jacobian or a Hessian).
     func matrix(_ x: [Double], rows: Int, cols: Int) throws -> Matrix {
+        if let r = numeric(x), r.rows == rows, r.cols == cols { return Matrix(rows: rows, cols: cols, data: r.entries) }
         let v = try call(x)
         guard let m = v.asMatrix, !m.isLogical, m.rows == rows, m.cols == cols else {
             let got = v.asMatrix.map { $0.shapeDescription } ?? "a \(v.typeName)"
