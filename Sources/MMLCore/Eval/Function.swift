@@ -46,8 +46,17 @@ public final class UserFunction: Function, @unchecked Sendable {
     /// The frame of the enclosing function call; nil at the top level, whose variables are
     /// globals (the top frame has no slots, so no code ever reads through it).
     let captured: Frame?
-    /// Source text of the body, shown when it is printed.
-    let sourceText: String
+    /// Source text of the body, shown when it is printed: the text as written, or for a
+    /// function the calculus engine made, its formula written out when first needed (a long
+    /// derivative is often only called, never printed).
+    var sourceText: String {
+        if let text = writtenText { return text }
+        let text = writeText?() ?? ""
+        writtenText = text
+        return text
+    }
+    private var writtenText: String?
+    private let writeText: (() -> String)?
 
     init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?, sourceText: String) {
         self.form = form
@@ -55,7 +64,21 @@ public final class UserFunction: Function, @unchecked Sendable {
         self.formula = formula
         self.code = code
         self.captured = captured
-        self.sourceText = sourceText
+        writtenText = sourceText
+        writeText = nil
+        super.init(name: name, isUserFunction: true)
+    }
+
+    /// A function whose source text is written by `writeText` when it is first shown.
+    init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?,
+         writeText: @escaping () -> String) {
+        self.form = form
+        self.parameters = parameters
+        self.formula = formula
+        self.code = code
+        self.captured = captured
+        writtenText = nil
+        self.writeText = writeText
         super.init(name: name, isUserFunction: true)
     }
 

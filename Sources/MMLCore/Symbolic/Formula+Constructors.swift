@@ -4,31 +4,24 @@ extension Formula {
     /// `t₁ + t₂ + …`: flattens, folds numbers, collects like terms (`2x + 3x` → `5x`).
     public static func add(_ terms: [Formula]) -> Formula {
         var numeric = Number.int(0)
-        var order: [Formula] = []
-        var coefficients: [Formula: Number] = [:]
+        var coefficients = FormulaTable<Number>()
         func take(_ t: Formula) {
             switch t {
             case .number(let n): numeric = numeric + n
             case .sum(let ts): for x in ts { take(x) }
             default:
                 let (c, m) = t.coefficientAndRest
-                if let old = coefficients[m] {
-                    coefficients[m] = old + c
-                } else {
-                    coefficients[m] = c
-                    order.append(m)
-                }
+                coefficients.merge(m, initial: c) { $0 = $0 + c }
             }
         }
         for t in terms { take(t) }
         var out: [Formula] = []
-        out.reserveCapacity(order.count + 1)
-        for m in order {
-            guard let c = coefficients[m], !c.isZero else { continue }
+        out.reserveCapacity(coefficients.keys.count + 1)
+        for (m, c) in zip(coefficients.keys, coefficients.values) where !c.isZero {
             out.append(c.isOne ? m : scaled(m, by: c))
         }
         if out.isEmpty { return .number(numeric) }
-        out.sort(by: termPrecedes)
+        sortTerms(&out)
         if !numeric.isZero { out.append(.number(numeric)) }
         return out.count == 1 ? out[0] : .sum(out)
     }
@@ -50,8 +43,7 @@ extension Formula {
     /// A product; `distribute: false` keeps `c·(a + b)` as written (for `factor`).
     static func multiply(_ factors: [Formula], distribute: Bool) -> Formula {
         var coefficient = Number.int(1)
-        var order: [Formula] = []
-        var exponents: [Formula: [Formula]] = [:]
+        var exponents = FormulaTable<[Formula]>()
         var expArguments: [Formula] = []
         func take(_ f: Formula) {
             switch f {
@@ -60,8 +52,7 @@ extension Formula {
             case .call("exp", let args) where args.count == 1: expArguments.append(args[0])
             default:
                 let (b, e) = f.baseAndExponent
-                if exponents[b] == nil { order.append(b) }
-                exponents[b, default: []].append(e)
+                exponents.merge(b, initial: [e]) { $0.append(e) }
             }
         }
         for f in factors { take(f) }
@@ -74,8 +65,7 @@ extension Formula {
             default: out.append(f)
             }
         }
-        for b in order {
-            guard let es = exponents[b] else { continue }
+        for (b, es) in zip(exponents.keys, exponents.values) {
             emit(es.count == 1 ? pow(b, es[0]) : pow(b, add(es)))
         }
         if !expArguments.isEmpty {

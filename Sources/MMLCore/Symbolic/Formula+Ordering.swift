@@ -86,19 +86,38 @@ extension Formula {
 
     /// Order of terms in a sum: like a polynomial, higher powers of earlier variables first.
     static func termPrecedes(_ a: Formula, _ b: Formula) -> Bool {
-        let fa = a.monomialFactors, fb = b.monomialFactors
-        for (x, y) in zip(fa, fb) {
-            let (bx, ex) = x.baseAndExponent, (by, ey) = y.baseAndExponent
-            let c = compare(bx, by)
+        termPrecedes(TermKey(a), TermKey(b))
+    }
+
+    /// Sorts the terms of a sum by `termPrecedes`, working out each term's factors once
+    /// rather than at every comparison.
+    static func sortTerms(_ terms: inout [Formula]) {
+        guard terms.count > 1 else { return }
+        terms = terms.map(TermKey.init).sorted(by: termPrecedes).map(\.term)
+    }
+
+    /// A term with its monomial factors split into bases and exponents.
+    struct TermKey {
+        let term: Formula
+        let factors: [(base: Formula, exponent: Formula)]
+        init(_ term: Formula) {
+            self.term = term
+            factors = term.monomialFactors.map(\.baseAndExponent)
+        }
+    }
+
+    private static func termPrecedes(_ a: TermKey, _ b: TermKey) -> Bool {
+        for (x, y) in zip(a.factors, b.factors) {
+            let c = compare(x.base, y.base)
             if c != 0 { return c < 0 }
-            if let nx = ex.numberValue, let ny = ey.numberValue {
+            if let nx = x.exponent.numberValue, let ny = y.exponent.numberValue {
                 if nx != ny { return ny < nx }
             } else {
-                let d = compare(ex, ey)
+                let d = compare(x.exponent, y.exponent)
                 if d != 0 { return d > 0 }
             }
         }
-        if fa.count != fb.count { return fa.count > fb.count }
-        return compare(a, b) < 0
+        if a.factors.count != b.factors.count { return a.factors.count > b.factors.count }
+        return compare(a.term, b.term) < 0
     }
 }

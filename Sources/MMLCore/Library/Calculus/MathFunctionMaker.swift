@@ -17,9 +17,8 @@ enum MathFunctionMaker {
         }
         // A lambda prints its source text: give it the formula in math notation. A math function
         // prints its formula; the text is only a fallback.
-        let shown = body.formatted(form == .lambda ? .unicode : .ascii)
         return UserFunction(name: name, form: form, parameters: params, formula: bodyExpr, code: lambda.code,
-                            captured: ip.topFrame, sourceText: shown)
+                            captured: ip.topFrame, writeText: { body.formatted(form == .lambda ? .unicode : .ascii) })
     }
 
     /// The name of a derived function: `f` → `f'`.
