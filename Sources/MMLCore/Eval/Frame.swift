@@ -50,8 +50,33 @@ final class Frame {
     /// The value in a slot (the compiler only makes slot numbers below the frame's count).
     @inline(__always)
     subscript(slot: Int) -> Value? {
-        get { slots[slot] }
+        get { reattached(slots[slot]) }
         set { slots[slot] = newValue }
+    }
+
+    /// A function detached from this frame (see `detachClosures`) closed over it again, as it
+    /// was made; any other value as it is.
+    @inline(__always)
+    private func reattached(_ value: Value?) -> Value? {
+        if case .function(let f)? = value, f.isUserFunction {
+            let user = unsafeDowncast(f, to: UserFunction.self)
+            if user.closesOverHolder { return .function(user.closed(over: self)) }
+        }
+        return value
+    }
+
+    /// Breaks the reference cycles between this frame and the functions made during its call
+    /// that are kept in its own slots (a local `fn`, a lambda in a local variable), each of
+    /// which holds the frame. Called when the call has returned while something (a returned
+    /// closure) still holds the frame: without it the frame and those functions would keep
+    /// each other alive after the last outside reference is gone. (Cycles through a record,
+    /// a tuple or a deeper frame are not broken.)
+    func detachClosures() {
+        for i in 0..<count {
+            guard case .function(let f)? = slots[i], f.isUserFunction else { continue }
+            let user = unsafeDowncast(f, to: UserFunction.self)
+            if user.captured === self { slots[i] = .function(user.detachedFromFrame()) }
+        }
     }
 
     /// The number in a slot, read in place without copying the value; nil for anything else.
@@ -75,7 +100,7 @@ final class Frame {
     /// place without a copy).
     @inline(__always)
     func take(_ slot: Int) -> Value? {
-        slots[slot].take()
+        reattached(slots[slot].take())
     }
 
     /// Empties every slot and forgets the parent, as a new frame is.
@@ -110,7 +135,10 @@ extension CompiledFunction {
     /// no analysis of the function's body has to be right for this to be safe.
     @inline(__always)
     func recycle(_ frame: inout Frame) {
-        guard isKnownUniquelyReferenced(&frame) else { return }
+        guard isKnownUniquelyReferenced(&frame) else {
+            frame.detachClosures()
+            return
+        }
         frame.clear()
         frame.nextFree = freeFrames
         freeFrames = frame

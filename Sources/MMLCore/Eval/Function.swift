@@ -66,8 +66,34 @@ public final class UserFunction: Function, @unchecked Sendable {
         self.captured = captured
         writtenText = sourceText
         writeText = nil
+        closesOverHolder = false
         super.init(name: name, isUserFunction: true)
     }
+
+    /// Set on the copy of a function that is kept in a slot of the very frame it closes over,
+    /// once that frame's call has returned (see `Frame.detachClosures`). The copy holds no
+    /// reference to the frame, so the two do not keep each other alive for ever; reading the
+    /// slot closes it over the frame again.
+    let closesOverHolder: Bool
+
+    /// A copy closed over `captured` instead (nil: the frame it will be read from).
+    private init(_ f: UserFunction, captured: Frame?) {
+        form = f.form
+        parameters = f.parameters
+        formula = f.formula
+        code = f.code
+        self.captured = captured
+        closesOverHolder = captured == nil
+        writtenText = f.writtenText
+        writeText = f.writeText
+        super.init(name: f.name, isUserFunction: true)
+    }
+
+    /// This function as kept in a slot of `captured` itself, without a reference to it.
+    func detachedFromFrame() -> UserFunction { UserFunction(self, captured: nil) }
+
+    /// A detached function read from `frame`'s slot: closed over that frame again.
+    func closed(over frame: Frame) -> UserFunction { UserFunction(self, captured: frame) }
 
     /// A function whose source text is written by `writeText` when it is first shown.
     init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?,
@@ -79,6 +105,7 @@ public final class UserFunction: Function, @unchecked Sendable {
         self.captured = captured
         writtenText = nil
         self.writeText = writeText
+        closesOverHolder = false
         super.init(name: name, isUserFunction: true)
     }
 
