@@ -11,9 +11,10 @@ public final class Globals {
     /// It moves only in `slot(_:)` (compilation), and no access holds it across that.
     private var storage: UnsafeMutablePointer<Value?>
     private var capacity: Int
-    /// Changes whenever a slot may have stopped holding the function it held, so code that
-    /// looked a function up can keep it until then (see `NumCall`).
-    private(set) var functionEpoch = 0
+    /// Changes whenever a slot may have changed to or from anything but a number or a bool:
+    /// code that looked up a function, or worked something out from the functions and data
+    /// in the workspace, can keep its result until then (see `NumCall`, `PrimeNode`).
+    private(set) var epoch = 0
 
     init() {
         capacity = 64
@@ -47,7 +48,7 @@ public final class Globals {
     subscript(slot slot: Int) -> Value? {
         get { storage[slot] }
         set {
-            functionEpoch &+= 1
+            epoch &+= 1
             storage[slot] = newValue
         }
     }
@@ -64,9 +65,14 @@ public final class Globals {
     @inline(__always)
     func store(_ value: Value, at slot: Int) {
         switch storage[slot] {
-        case .none, .number?, .bool?: (storage + slot).initialize(to: value)
+        case .none, .number?, .bool?:
+            switch value {
+            case .number, .bool: break
+            default: epoch &+= 1
+            }
+            (storage + slot).initialize(to: value)
         default:
-            functionEpoch &+= 1
+            epoch &+= 1
             storage[slot] = value
         }
     }

@@ -181,6 +181,12 @@ final class LambdaNode: ExprNode {
 final class PrimeNode: ExprNode {
     let operand: ExprNode
     let count: Int
+    /// The last function differentiated here and its derivative, valid while the workspace's
+    /// functions and data are unchanged (`Globals.epoch`): `f'(x)` in a loop differentiates once.
+    private var lastFunction: Function?
+    private var lastDerivative: Value = .nothing
+    private var lastEpoch = -1
+
     init(_ operand: ExprNode, count: Int, _ span: SourceSpan) {
         self.operand = operand
         self.count = count
@@ -190,7 +196,10 @@ final class PrimeNode: ExprNode {
         let v = try operand.eval(ip, frame)
         switch v {
         case .function(let f):
-            return try ip.derivative(of: f, order: count, at: span)
+            if f === lastFunction, lastEpoch == ip.globals.epoch { return lastDerivative }
+            let derivative = try ip.derivative(of: f, order: count, at: span)
+            (lastFunction, lastDerivative, lastEpoch) = (f, derivative, ip.globals.epoch)
+            return derivative
         case .number, .bool:
             return v
         case .complex(let z):

@@ -83,7 +83,7 @@ final class NumCall: NumExpr {
     private let arguments: [NumExpr]
     /// The arguments without reference counting (`arguments` keeps them alive).
     private let argumentRefs: [Unmanaged<NumExpr>]
-    /// The callee's numeric form, looked up when `Globals.functionEpoch` was `cachedEpoch`;
+    /// The callee's numeric form, looked up when `Globals.epoch` was `cachedEpoch`;
     /// until the epoch moves the slot still holds that function, which keeps the body alive.
     private var cachedBody: Unmanaged<NumericBody>?
     private var cachedEpoch = -1
@@ -95,9 +95,9 @@ final class NumCall: NumExpr {
     }
 
     override func value(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>) -> Double? {
-        if cachedEpoch != ip.globals.functionEpoch {
+        if cachedEpoch != ip.globals.epoch {
             cachedBody = callee(ip).map { Unmanaged.passUnretained($0) }
-            cachedEpoch = ip.globals.functionEpoch
+            cachedEpoch = ip.globals.epoch
         }
         guard let cachedBody else { return nil }
         return cachedBody._withUnsafeGuaranteedRef { body in
