@@ -28,7 +28,13 @@ enum Arithmetic {
             return try complexScalar(ip, site, a.asComplex!, b.asComplex!)
         case (.string(let s), .string(let t)):
             switch site.op {
-            case .add: return .string(s + t)
+            case .add:
+                let bytes = s.utf8.count + t.utf8.count
+                guard bytes <= Interpreter.maxStringBytes else {
+                    throw MMLError(kind: "memory", "joining these strings would make one of \(LinAlgError.formatBytes(Double(bytes))), more than MML allows for a string (\(LinAlgError.formatBytes(Double(Interpreter.maxStringBytes))))",
+                                   at: site.span, hint: "is a loop adding to a string more times than intended?")
+                }
+                return .string(s + t)
             case .equal: return .bool(s == t)
             case .notEqual: return .bool(s != t)
             case .less: return .bool(s < t)
