@@ -110,7 +110,8 @@ public struct Lexer {
                       hint: "save the script as UTF-8 text")
             default:
                 let shown = scalar.map { "`\(Character($0))` (U+\(String($0.value, radix: 16, uppercase: true)))" } ?? "an invalid UTF-8 byte"
-                error("unexpected character \(shown)", start, pos)
+                error("unexpected character \(shown)", start, pos,
+                      hint: scalar.map(isSuperscriptDigit) == true ? "write powers with ^, as in x^2" : nil)
             }
             return
         }
@@ -223,7 +224,8 @@ public struct Lexer {
             let c = bytes[pos]
             if isIdentStart(c) || isDigit(c) {
                 pos += 1
-            } else if c >= 0x80, case let (scalar?, length) = decodeScalar(at: pos), isUnicodeLetter(scalar) || isSubscriptOrPrime(scalar) {
+            } else if c >= 0x80, case let (scalar?, length) = decodeScalar(at: pos),
+                      isUnicodeLetter(scalar) || isSubscriptOrPrime(scalar) || isCombiningMark(scalar) {
                 pos += length
             } else {
                 break
@@ -320,6 +322,14 @@ private func isIdentStart(_ c: UInt8) -> Bool {
 }
 private func isUnicodeLetter(_ s: Unicode.Scalar) -> Bool {
     s.properties.isAlphabetic && !s.properties.isMath
+}
+/// Combining accents after a letter (x̄, p̂, ŷ written as y + U+0302) belong to the name.
+private func isCombiningMark(_ s: Unicode.Scalar) -> Bool {
+    s.properties.generalCategory == .nonspacingMark
+}
+/// ², ³, … are how formulas print powers; in source a power is written with ^.
+private func isSuperscriptDigit(_ s: Unicode.Scalar) -> Bool {
+    s == "²" || s == "³" || s == "¹" || (0x2070...0x2079).contains(s.value)
 }
 /// Subscript digits (x₁) may appear inside names.
 private func isSubscriptOrPrime(_ s: Unicode.Scalar) -> Bool {
