@@ -213,6 +213,9 @@ public final class Interpreter {
             try checkInterrupt(at: span)
             return try code.entry.eval(self, frame)
         } catch var error as MMLError {
+            // The failed call's frame is dropped: first break its cycles with the functions
+            // made during the call (see `Frame.detachClosures`), or both would leak.
+            frame.detachClosures()
             let entry = Diagnostic.Frame(function: f.name, callSite: span)
             if var last = error.diagnostic.backtrace.last, last.function == entry.function, last.callSite == entry.callSite {
                 last.repeats += 1
@@ -220,6 +223,9 @@ public final class Interpreter {
             } else {
                 error.diagnostic.backtrace.append(entry)
             }
+            throw error
+        } catch {
+            frame.detachClosures()
             throw error
         }
     }
