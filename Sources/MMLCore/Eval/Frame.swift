@@ -54,28 +54,30 @@ final class Frame {
         set { slots[slot] = newValue }
     }
 
-    /// A function detached from this frame (see `detachClosures`) closed over it again, as it
-    /// was made; any other value as it is.
+    /// A value read from a slot, with the functions in it that were detached from this frame
+    /// (see `detachClosures`) closed over it again, as they were made.
     @inline(__always)
     private func reattached(_ value: Value?) -> Value? {
-        if case .function(let f)? = value, f.isUserFunction {
-            let user = unsafeDowncast(f, to: UserFunction.self)
-            if user.closesOverHolder { return .function(user.closed(over: self)) }
-        }
-        return value
+        guard hasDetached, let value else { return value }
+        return ClosureCycles.replacing(in: value) { $0.closesOverHolder ? $0.closed(over: self) : nil } ?? value
     }
 
+    /// Whether `detachClosures` changed a slot (until then reading a slot checks nothing more).
+    private var hasDetached = false
+
     /// Breaks the reference cycles between this frame and the functions made during its call
-    /// that are kept in its own slots (a local `fn`, a lambda in a local variable), each of
-    /// which holds the frame. Called when the call has returned while something (a returned
-    /// closure) still holds the frame: without it the frame and those functions would keep
-    /// each other alive after the last outside reference is gone. (Cycles through a record,
-    /// a tuple or a deeper frame are not broken.)
+    /// that are kept in its own slots (a local `fn`, a lambda in a variable, or either inside
+    /// a record or tuple there), each of which holds the frame. Called when the call has ended
+    /// while something (a returned closure, or one of those functions) still holds the frame:
+    /// without it the frame and those functions would keep each other alive for ever.
+    /// (A cycle through a deeper function's frame is not broken.)
     func detachClosures() {
         for i in 0..<count {
-            guard case .function(let f)? = slots[i], f.isUserFunction else { continue }
-            let user = unsafeDowncast(f, to: UserFunction.self)
-            if user.captured === self { slots[i] = .function(user.detachedFromFrame()) }
+            guard let value = slots[i],
+                  let detached = ClosureCycles.replacing(in: value, { $0.captured === self ? $0.detachedFromFrame() : nil })
+            else { continue }
+            slots[i] = detached
+            hasDetached = true
         }
     }
 
@@ -115,6 +117,7 @@ final class Frame {
             }
         }
         if parent != nil { parent = nil }
+        hasDetached = false
     }
 }
 
@@ -142,5 +145,37 @@ extension CompiledFunction {
         frame.clear()
         frame.nextFree = freeFrames
         freeFrames = frame
+    }
+}
+
+/// Finds functions inside a value, for `Frame.detachClosures`.
+enum ClosureCycles {
+    /// `value` with each user function in it (directly, or inside records and tuples) for which
+    /// `replacement` gives a new one replaced by it; nil when nothing was replaced.
+    static func replacing(in value: Value, _ replacement: (UserFunction) -> UserFunction?) -> Value? {
+        switch value {
+        case .function(let f):
+            guard f.isUserFunction, let g = replacement(unsafeDowncast(f, to: UserFunction.self)) else { return nil }
+            return .function(g)
+        case .record(let r):
+            guard let values = replacing(in: r.values, replacement) else { return nil }
+            return .record(Record(Array(zip(r.names, values)), title: r.title))
+        case .tuple(let items):
+            return replacing(in: items, replacement).map(Value.tuple)
+        default:
+            return nil
+        }
+    }
+
+    private static func replacing(in values: [Value], _ replacement: (UserFunction) -> UserFunction?) -> [Value]? {
+        var result = values
+        var changed = false
+        for (i, v) in values.enumerated() {
+            if let w = replacing(in: v, replacement) {
+                result[i] = w
+                changed = true
+            }
+        }
+        return changed ? result : nil
     }
 }

@@ -44,6 +44,17 @@ struct ClosureLifetimeTests {
             """, function: "k"))
     }
 
+    @Test func lambdaInARecordKeptInALocal() throws {
+        #expect(try frameIsFreed("""
+            fn make(c) {
+                r.scale = x -> c * x
+                r.name = "scaler"
+                return r.scale
+            }
+            k = make(2)
+            """, function: "k"))
+    }
+
     @Test func detachedFunctionsStillWork() throws {
         let ip = Interpreter()
         let value = try ip.evaluate("""
@@ -53,12 +64,17 @@ struct ClosureLifetimeTests {
                 return twice
             }
             k = make(10)
-            k(5)
+            fn wrap(c) {
+                r.f = x -> c * x
+                return y -> r.f(y) + 1
+            }
+            w = wrap(3)
+            k(5) + w(2)
             """)
         guard case .number(let x) = value else {
             Issue.record("expected a number, got \(value)")
             return
         }
-        #expect(x == 30)
+        #expect(x == 37)
     }
 }
