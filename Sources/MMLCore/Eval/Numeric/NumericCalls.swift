@@ -191,7 +191,7 @@ struct NumericEntry {
     /// for `number`.
     func array(_ ip: Interpreter, _ x: [Double]) -> (entries: [Double], rows: Int, cols: Int)? {
         guard !code.numericBailed, body.root == nil else { return nil }
-        var entries = [Double](repeating: 0, count: body.entries.count)
+        var entries = zeros(body.entries.count)
         let done = entries.withUnsafeMutableBufferPointer { out in
             body.call(ip, setArguments: { frame in
                 for i in 0..<x.count { frame[i] = x[i] }
@@ -203,5 +203,19 @@ struct NumericEntry {
             return nil
         }
         return (entries, body.rows, body.cols)
+    }
+}
+
+/// `count` zeros. Short arrays are written as literals: on Linux `Array(repeating:count:)`
+/// looks up the array's type metadata in the runtime at every call (about 500 instructions,
+/// a fifth of a gradient-descent step), while a literal's storage type is looked up once.
+@inline(__always)
+private func zeros(_ count: Int) -> [Double] {
+    switch count {
+    case 1: return [0]
+    case 2: return [0, 0]
+    case 3: return [0, 0, 0]
+    case 4: return [0, 0, 0, 0]
+    default: return [Double](repeating: 0, count: count)
     }
 }
