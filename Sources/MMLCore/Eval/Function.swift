@@ -58,16 +58,22 @@ public final class UserFunction: Function, @unchecked Sendable {
     private var writtenText: String?
     private let writeText: (() -> String)?
 
-    init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?, sourceText: String) {
+    private init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?,
+                 closesOverHolder: Bool, writtenText: String?, writeText: (() -> String)?) {
         self.form = form
         self.parameters = parameters
         self.formula = formula
         self.code = code
         self.captured = captured
-        writtenText = sourceText
-        writeText = nil
-        closesOverHolder = false
+        self.closesOverHolder = closesOverHolder
+        self.writtenText = writtenText
+        self.writeText = writeText
         super.init(name: name, isUserFunction: true)
+    }
+
+    convenience init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?, sourceText: String) {
+        self.init(name: name, form: form, parameters: parameters, formula: formula, code: code, captured: captured,
+                  closesOverHolder: false, writtenText: sourceText, writeText: nil)
     }
 
     /// Set on the copy of a function that is kept in a slot of the very frame it closes over,
@@ -77,16 +83,9 @@ public final class UserFunction: Function, @unchecked Sendable {
     let closesOverHolder: Bool
 
     /// A copy closed over `captured` instead (nil: the frame it will be read from).
-    private init(_ f: UserFunction, captured: Frame?) {
-        form = f.form
-        parameters = f.parameters
-        formula = f.formula
-        code = f.code
-        self.captured = captured
-        closesOverHolder = captured == nil
-        writtenText = f.writtenText
-        writeText = f.writeText
-        super.init(name: f.name, isUserFunction: true)
+    private convenience init(_ f: UserFunction, captured: Frame?) {
+        self.init(name: f.name, form: f.form, parameters: f.parameters, formula: f.formula, code: f.code, captured: captured,
+                  closesOverHolder: captured == nil, writtenText: f.writtenText, writeText: f.writeText)
     }
 
     /// This function as kept in a slot of `captured` itself, without a reference to it.
@@ -96,17 +95,10 @@ public final class UserFunction: Function, @unchecked Sendable {
     func closed(over frame: Frame) -> UserFunction { UserFunction(self, captured: frame) }
 
     /// A function whose source text is written by `writeText` when it is first shown.
-    init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?,
-         writeText: @escaping () -> String) {
-        self.form = form
-        self.parameters = parameters
-        self.formula = formula
-        self.code = code
-        self.captured = captured
-        writtenText = nil
-        self.writeText = writeText
-        closesOverHolder = false
-        super.init(name: name, isUserFunction: true)
+    convenience init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?,
+                     writeText: @escaping () -> String) {
+        self.init(name: name, form: form, parameters: parameters, formula: formula, code: code, captured: captured,
+                  closesOverHolder: false, writtenText: nil, writeText: writeText)
     }
 
     public override var kindName: String { form == .math ? "math function" : "function" }
