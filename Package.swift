@@ -13,10 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // C libraries, each behind a system-library target and one Swift file in MMLCore.
-        .systemLibrary(
-            name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
-            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        // C libraries, each behind a target of its own and one Swift file that speaks to it.
+        // OpenBLAS and LAPACKE (libopenblas-dev, liblapacke-dev) are loaded on first use rather
+        // than linked, by the small C target CLapack (see Sources/CLapack/CLapack.c).
+        .target(name: "CLapack", path: "Sources/CLapack"),
         .systemLibrary(
             name: "CRmath", path: "Sources/CRmath", pkgConfig: "libRmath",
             providers: [.apt(["r-mathlib"])]),

@@ -120,25 +120,6 @@ func runCommand<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) -> Ne
     }
 }
 
-/// Re-runs this program with OpenBLAS's Haswell kernels when OpenBLAS did not recognise the CPU
-/// and chose a slow generic kernel (seen on virtual machines); the variable is read only when
-/// the library loads, hence the exec. Skipped when the user set OPENBLAS_CORETYPE.
-func selectFastBLASKernels() {
-    guard getenv("OPENBLAS_CORETYPE") == nil, getenv("MML_NO_BLAS_HINT") == nil,
-          case .success(let cpuinfo) = Terminal.readFile("/proc/cpuinfo"),
-          let flagsLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-    else { return }
-    let flags = Set(flagsLine.split(separator: " "))
-    guard BLASRuntime.wouldBenefitFromHaswellKernels(cpuFlags: flags) else { return }
-    setenv("OPENBLAS_CORETYPE", "Haswell", 1)
-    setenv("MML_NO_BLAS_HINT", "1", 1)  // never loop
-    execv("/proc/self/exe", CommandLine.unsafeArgv)
-    // If exec failed, carry on with the generic kernel.
-}
-
-selectFastBLASKernels()
-BLASRuntime.releaseIdleThreads()
-
 // `mml test …` is a command of its own; anything else is a script, -e text or the REPL.
 // (A script literally named `test` can be run as `mml ./test`.)
 let commandLine = Array(CommandLine.arguments.dropFirst())

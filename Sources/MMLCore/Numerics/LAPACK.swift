@@ -1,32 +1,48 @@
-// The one door to OpenBLAS and LAPACKE: Int32 sizes, job characters and info codes become Swift.
-// Nothing else in MML imports CLapack. Every routine works on column-major storage in place;
+// The one door to OpenBLAS and LAPACKE: loading them, and turning Int32 sizes, job characters and
+// info codes into Swift. Nothing else in MML imports CLapack. Every routine works on column-major storage in place;
 // an input is copied only because LAPACK overwrites it and the caller's Matrix must survive
 // (the copy is Swift's copy-on-write, so a uniquely owned buffer is not copied at all).
 import CLapack
 
-/// Thin Swift wrappers over the BLAS/LAPACK routines the engine uses.
-/// Facts about, and settings of, the BLAS library MML runs on.
+/// Loads OpenBLAS and LAPACKE on first use, after choosing the CPU kernels OpenBLAS should use.
 public enum BLASRuntime {
-    /// The CPU kernel OpenBLAS chose, e.g. "Haswell" or "SkylakeX".
-    public static var coreName: String {
-        openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+    /// The library routines; the first call loads the libraries.
+    static func routines() throws -> mml_lapack { try loaded.get() }
+
+    private static let loaded: Result<mml_lapack, LinAlgError> = {
+        if getenv("OPENBLAS_CORETYPE") == nil, let family = kernelFamily(cpuFlags: cpuFlags()) {
+            setenv("OPENBLAS_CORETYPE", family, 1)
+        }
+        guard let routines = mml_lapack_load() else {
+            return .failure(LinAlgError(
+                "linear algebra is unavailable: \(String(cString: mml_lapack_error()))",
+                hint: "install the libraries with Scripts/setup (Debian/Ubuntu packages libopenblas0 and liblapacke)"))
+        }
+        return .success(routines.pointee)
+    }()
+
+    /// The OpenBLAS kernels to ask for on a CPU with these feature flags, or nil to let OpenBLAS
+    /// choose. OpenBLAS 0.3.21 (Debian 12) does not recognise recent CPUs, nor virtual CPUs that
+    /// hide their model, and falls back to its oldest kernels ("Prescott"), several times slower
+    /// than the AVX2 or AVX-512 ones the CPU can run. Setting OPENBLAS_CORETYPE overrides this.
+    static func kernelFamily(cpuFlags: Set<Substring>) -> String? {
+        let avx512: [Substring] = ["avx512f", "avx512dq", "avx512cd", "avx512bw", "avx512vl"]
+        if avx512.allSatisfy(cpuFlags.contains) { return "SkylakeX" }
+        if cpuFlags.contains("avx2") && cpuFlags.contains("fma") { return "Haswell" }
+        return nil
     }
 
-    /// True when OpenBLAS fell back to a kernel older than the CPU (it does not recognise some
-    /// virtual CPUs) although the CPU has AVX2 and FMA: its Haswell kernels are then several
-    /// times faster, and `OPENBLAS_CORETYPE=Haswell` selects them when the library loads.
-    public static func wouldBenefitFromHaswellKernels(cpuFlags: Set<Substring>) -> Bool {
-        let generic: Set<String> = ["Prescott", "Core2", "Penryn", "Dunnington", "Nehalem", "Atom", "Katmai", "Coppermine", "Northwood", "Banias", "Unknown"]
-        return generic.contains(coreName) && cpuFlags.contains("avx2") && cpuFlags.contains("fma")
-    }
-
-    /// Stops OpenBLAS's worker threads, which otherwise busy-wait for a while after the library
-    /// loads and compete with the interpreter for the CPU; they restart when a BLAS call needs them.
-    public static func releaseIdleThreads() {
-        _ = blas_thread_shutdown_()
+    /// The feature flags of the first CPU in /proc/cpuinfo (empty where there is none).
+    private static func cpuFlags() -> Set<Substring> {
+        guard let bytes = try? FileAccess.readBytes("/proc/cpuinfo") else { return [] }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+              let colon = line.firstIndex(of: ":") else { return [] }
+        return Set(line[line.index(after: colon)...].split(separator: " "))
     }
 }
 
+/// Thin Swift wrappers over the BLAS/LAPACK routines the engine uses.
 enum LAPACK {
     private static let layout = Int32(LAPACK_COL_MAJOR)
 
@@ -54,6 +70,7 @@ enum LAPACK {
 
     /// `op(A) · op(B)` with dgemm, where op transposes when asked.
     static func gemm(_ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false) throws -> Matrix {
+        let lib = try BLASRuntime.routines()
         let m = transposeA ? a.cols : a.rows, k = transposeA ? a.rows : a.cols
         let n = transposeB ? b.rows : b.cols
         let (m32, n32, k32) = (try dim(m), try dim(n), try dim(k))
@@ -62,7 +79,7 @@ enum LAPACK {
             guard m > 0, n > 0, k > 0 else { return }  // the buffer is already zero
             a.data.withUnsafeBufferPointer { pa in
                 b.data.withUnsafeBufferPointer { pb in
-                    cblas_dgemm(CblasColMajor, transposeA ? CblasTrans : CblasNoTrans,
+                    lib.cblas_dgemm(CblasColMajor, transposeA ? CblasTrans : CblasNoTrans,
                                 transposeB ? CblasTrans : CblasNoTrans, m32, n32, k32, 1,
                                 pa.baseAddress, lda, pb.baseAddress, ldb, 0, c.baseAddress, m32)
                 }
@@ -72,13 +89,14 @@ enum LAPACK {
 
     /// `A · x` (or `Aᵀ · x`) with dgemv.
     static func gemv(_ a: Matrix, transpose: Bool = false, _ x: [Double]) throws -> [Double] {
+        let lib = try BLASRuntime.routines()
         let outCount = transpose ? a.cols : a.rows
         let (m32, n32, lda) = (try dim(a.rows), try dim(a.cols), try dim(max(1, a.rows)))
         return try Matrix.filled(rows: outCount, cols: 1) { y in
             guard a.rows > 0, a.cols > 0 else { return }
             a.data.withUnsafeBufferPointer { pa in
                 x.withUnsafeBufferPointer { px in
-                    cblas_dgemv(CblasColMajor, transpose ? CblasTrans : CblasNoTrans, m32, n32, 1,
+                    lib.cblas_dgemv(CblasColMajor, transpose ? CblasTrans : CblasNoTrans, m32, n32, 1,
                                 pa.baseAddress, lda, px.baseAddress, 1, 0, y.baseAddress, 1)
                 }
             }
@@ -87,18 +105,20 @@ enum LAPACK {
 
     /// `x · y` with ddot (the lengths must agree).
     static func dot(_ x: [Double], _ y: [Double]) throws -> Double {
+        let lib = try BLASRuntime.routines()
         let n = try dim(x.count)
         guard n > 0 else { return 0 }
         return x.withUnsafeBufferPointer { px in
-            y.withUnsafeBufferPointer { py in cblas_ddot(n, px.baseAddress, 1, py.baseAddress, 1) }
+            y.withUnsafeBufferPointer { py in lib.cblas_ddot(n, px.baseAddress, 1, py.baseAddress, 1) }
         }
     }
 
     /// Euclidean length with dnrm2 (scaled, so it neither overflows nor underflows).
     static func nrm2(_ x: [Double]) throws -> Double {
+        let lib = try BLASRuntime.routines()
         let n = try dim(x.count)
         guard n > 0 else { return 0 }
-        return x.withUnsafeBufferPointer { cblas_dnrm2(n, $0.baseAddress, 1) }
+        return x.withUnsafeBufferPointer { lib.cblas_dnrm2(n, $0.baseAddress, 1) }
     }
 
     // MARK: LU
@@ -113,12 +133,13 @@ enum LAPACK {
     }
 
     static func getrf(_ a: Matrix) throws -> LU {
+        let lib = try BLASRuntime.routines()
         var f = a  // LAPACK overwrites: copy-on-write copies only if `a` is shared
         var piv = [Int32](repeating: 0, count: min(a.rows, a.cols))
         let (m, n, lda) = (try dim(a.rows), try dim(a.cols), try dim(max(1, a.rows)))
         guard a.rows > 0, a.cols > 0 else { return LU(factors: f, pivots: piv, zeroPivot: nil) }
         let info = f.data.withUnsafeMutableBufferPointer { pa in
-            piv.withUnsafeMutableBufferPointer { LAPACKE_dgetrf(layout, m, n, pa.baseAddress, lda, $0.baseAddress) }
+            piv.withUnsafeMutableBufferPointer { lib.LAPACKE_dgetrf(layout, m, n, pa.baseAddress, lda, $0.baseAddress) }
         }
         let zero = try check(info, "dgetrf")
         return LU(factors: f, pivots: piv, zeroPivot: zero > 0 ? Int(zero) : nil)
@@ -126,11 +147,12 @@ enum LAPACK {
 
     /// Reciprocal condition number (1-norm) estimate from an LU factorisation, by dgecon.
     static func gecon(_ lu: LU, anorm: Double) throws -> Double {
+        let lib = try BLASRuntime.routines()
         let n = try dim(lu.factors.rows)
         guard n > 0 else { return 1 }
         var rcond = 0.0
         let info = lu.factors.data.withUnsafeBufferPointer { pa in
-            LAPACKE_dgecon(layout, ch("1"), n, pa.baseAddress, n, anorm, &rcond)
+            lib.LAPACKE_dgecon(layout, ch("1"), n, pa.baseAddress, n, anorm, &rcond)
         }
         try check(info, "dgecon")
         return rcond
@@ -138,19 +160,21 @@ enum LAPACK {
 
     /// Matrix norm by dlange: "1" (max column sum), "I" (max row sum), "F" (Frobenius), "M" (max abs).
     static func lange(_ kind: Unicode.Scalar, _ a: Matrix) throws -> Double {
+        let lib = try BLASRuntime.routines()
         let (m, n, lda) = (try dim(a.rows), try dim(a.cols), try dim(max(1, a.rows)))
         guard a.rows > 0, a.cols > 0 else { return 0 }
-        return a.data.withUnsafeBufferPointer { LAPACKE_dlange(layout, ch(kind), m, n, $0.baseAddress, lda) }
+        return a.data.withUnsafeBufferPointer { lib.LAPACKE_dlange(layout, ch(kind), m, n, $0.baseAddress, lda) }
     }
 
     /// Solves `A X = B` in place of `b` from A's LU factors, by dgetrs.
     static func getrs(_ lu: LU, _ b: inout Matrix) throws {
+        let lib = try BLASRuntime.routines()
         let (n, nrhs, ldb) = (try dim(lu.factors.rows), try dim(b.cols), try dim(max(1, b.rows)))
         guard n > 0, nrhs > 0 else { return }
         let info = lu.factors.data.withUnsafeBufferPointer { pa in
             lu.pivots.withUnsafeBufferPointer { pp in
                 b.data.withUnsafeMutableBufferPointer {
-                    LAPACKE_dgetrs(layout, ch("N"), n, nrhs, pa.baseAddress, n, pp.baseAddress, $0.baseAddress, ldb)
+                    lib.LAPACKE_dgetrs(layout, ch("N"), n, nrhs, pa.baseAddress, n, pp.baseAddress, $0.baseAddress, ldb)
                 }
             }
         }
@@ -159,14 +183,28 @@ enum LAPACK {
 
     /// The inverse from LU factors, by dgetri (the factors are consumed).
     static func getri(_ lu: LU) throws -> Matrix {
+        let lib = try BLASRuntime.routines()
         var f = lu.factors
         let n = try dim(f.rows)
         guard n > 0 else { return f }
         let info = f.data.withUnsafeMutableBufferPointer { pa in
-            lu.pivots.withUnsafeBufferPointer { LAPACKE_dgetri(layout, n, pa.baseAddress, n, $0.baseAddress) }
+            lu.pivots.withUnsafeBufferPointer { lib.LAPACKE_dgetri(layout, n, pa.baseAddress, n, $0.baseAddress) }
         }
         if try check(info, "dgetri") > 0 { throw LinAlgError("inv: the matrix is singular") }
         return f
+    }
+
+    /// The lower-triangular L with LLᵀ = A for a symmetric positive-definite A, by dpotrf (reads
+    /// the lower triangle); nil when A is not positive definite. The upper triangle is zeroed.
+    static func choleskyLower(_ a: Matrix) throws -> Matrix? {
+        let lib = try BLASRuntime.routines()
+        var l = a
+        let n = try dim(a.rows)
+        guard n > 0 else { return l }
+        let info = l.data.withUnsafeMutableBufferPointer { lib.LAPACKE_dpotrf(layout, ch("L"), n, $0.baseAddress, n) }
+        guard try check(info, "dpotrf") == 0 else { return nil }
+        for j in 0..<a.cols { for i in 0..<j { l[i, j] = 0 } }
+        return l
     }
 
     // MARK: Eigenvalues
@@ -174,13 +212,14 @@ enum LAPACK {
     /// Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix, by dsyevd
     /// (reads the lower triangle).
     static func syevd(_ a: Matrix, vectors: Bool) throws -> (values: [Double], vectors: Matrix) {
+        let lib = try BLASRuntime.routines()
         var v = a
         let n = try dim(a.rows)
         var w = [Double](repeating: 0, count: a.rows)
         guard n > 0 else { return (w, v) }
         let info = v.data.withUnsafeMutableBufferPointer { pa in
             w.withUnsafeMutableBufferPointer {
-                LAPACKE_dsyevd(layout, ch(vectors ? "V" : "N"), ch("L"), n, pa.baseAddress, n, $0.baseAddress)
+                lib.LAPACKE_dsyevd(layout, ch(vectors ? "V" : "N"), ch("L"), n, pa.baseAddress, n, $0.baseAddress)
             }
         }
         if try check(info, "dsyevd") > 0 { throw LinAlgError.noConvergence("eig") }
@@ -190,6 +229,7 @@ enum LAPACK {
     /// Eigenvalues (real and imaginary parts) and right eigenvectors of a general matrix, by dgeev.
     /// A complex pair j, j+1 has vectors `vr[:, j] ± i·vr[:, j+1]`.
     static func geev(_ a: Matrix, vectors: Bool) throws -> (re: [Double], im: [Double], vr: Matrix) {
+        let lib = try BLASRuntime.routines()
         var work = a
         let n = try dim(a.rows)
         var wr = [Double](repeating: 0, count: a.rows), wi = wr
@@ -200,7 +240,7 @@ enum LAPACK {
             wr.withUnsafeMutableBufferPointer { pr in
                 wi.withUnsafeMutableBufferPointer { pi in
                     vr.data.withUnsafeMutableBufferPointer { pv in
-                        LAPACKE_dgeev(layout, ch("N"), ch(vectors ? "V" : "N"), n, pa.baseAddress, n,
+                        lib.LAPACKE_dgeev(layout, ch("N"), ch(vectors ? "V" : "N"), n, pa.baseAddress, n,
                                       pr.baseAddress, pi.baseAddress, &vl, 1, pv.baseAddress, vectors ? n : 1)
                     }
                 }
@@ -217,6 +257,7 @@ enum LAPACK {
 
     /// Singular values (descending) and, if asked, U and Vᵀ, by dgesdd.
     static func gesdd(_ a: Matrix, vectors: SVDVectors) throws -> (s: [Double], u: Matrix, vt: Matrix) {
+        let lib = try BLASRuntime.routines()
         let (rows, cols) = (a.rows, a.cols)
         let k = min(rows, cols)
         let (uCols, vtRows): (Int, Int) = switch vectors {
@@ -237,7 +278,7 @@ enum LAPACK {
             s.withUnsafeMutableBufferPointer { ps in
                 u.data.withUnsafeMutableBufferPointer { pu in
                     vt.data.withUnsafeMutableBufferPointer { pv in
-                        LAPACKE_dgesdd(layout, ch(job), m, n, pa.baseAddress, lda, ps.baseAddress,
+                        lib.LAPACKE_dgesdd(layout, ch(job), m, n, pa.baseAddress, lda, ps.baseAddress,
                                        pu.baseAddress, ldu, pv.baseAddress, ldvt)
                     }
                 }
@@ -250,6 +291,7 @@ enum LAPACK {
     /// Householder QR by dgeqrf, with Q formed by dorgqr. Q is m×m when `full`, else m×min(m,n);
     /// R has as many rows as Q has columns.
     static func qr(_ a: Matrix, full: Bool) throws -> (q: Matrix, r: Matrix) {
+        let lib = try BLASRuntime.routines()
         let (rows, cols) = (a.rows, a.cols)
         let k = min(rows, cols), qCols = full ? rows : k
         _ = try LinAlgLimits.checkedCount(rows: rows, cols: max(qCols, cols))
@@ -258,7 +300,7 @@ enum LAPACK {
         var tau = [Double](repeating: 0, count: k)
         if k > 0 {
             let info = f.data.withUnsafeMutableBufferPointer { pa in
-                tau.withUnsafeMutableBufferPointer { LAPACKE_dgeqrf(layout, m, n, pa.baseAddress, lda, $0.baseAddress) }
+                tau.withUnsafeMutableBufferPointer { lib.LAPACKE_dgeqrf(layout, m, n, pa.baseAddress, lda, $0.baseAddress) }
             }
             try check(info, "dgeqrf")
         }
@@ -273,7 +315,7 @@ enum LAPACK {
         if qCols > 0 && rows > 0 {
             let qc = try dim(qCols), kk = try dim(k)
             let info = q.data.withUnsafeMutableBufferPointer { pq in
-                tau.withUnsafeBufferPointer { LAPACKE_dorgqr(layout, m, qc, kk, pq.baseAddress, lda, $0.baseAddress) }
+                tau.withUnsafeBufferPointer { lib.LAPACKE_dorgqr(layout, m, qc, kk, pq.baseAddress, lda, $0.baseAddress) }
             }
             try check(info, "dorgqr")
         }
@@ -283,6 +325,7 @@ enum LAPACK {
     /// Minimum-norm least-squares solution of `A X ≈ B` by dgelsd; singular values below
     /// `rcond·σmax` count as zero.
     static func gelsd(_ a: Matrix, _ b: Matrix, rcond: Double) throws -> (x: Matrix, s: [Double], rank: Int) {
+        let lib = try BLASRuntime.routines()
         let (rows, cols, nrhs) = (a.rows, a.cols, b.cols)
         let ldbRows = max(1, rows, cols)
         var bb = try Matrix.zeros(checkedRows: ldbRows, cols: nrhs)
@@ -297,7 +340,7 @@ enum LAPACK {
             let info = work.data.withUnsafeMutableBufferPointer { pa in
                 bb.data.withUnsafeMutableBufferPointer { pb in
                     s.withUnsafeMutableBufferPointer { ps in
-                        LAPACKE_dgelsd(layout, m, n, nr, pa.baseAddress, lda, pb.baseAddress, ldb,
+                        lib.LAPACKE_dgelsd(layout, m, n, nr, pa.baseAddress, lda, pb.baseAddress, ldb,
                                        ps.baseAddress, rcond, &rank)
                     }
                 }

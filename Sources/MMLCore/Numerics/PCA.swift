@@ -55,7 +55,11 @@ extension LinAlg {
                 scales?.append(s)
             }
         }
-        let (s, u, vt) = try LAPACK.gesdd(centred, vectors: .thin)
+        let (raw, u, vt) = try LAPACK.gesdd(centred, vectors: .thin)
+        // Directions with no spread beyond rounding (singular values below the tolerance `rank`
+        // uses) explain exactly nothing: 0, not 1e-35 that changes with the BLAS kernel.
+        let tolerance = LinAlg.rankTolerance(rows: n, cols: d, sigmaMax: raw.first ?? 0)
+        let s = raw.map { $0 > tolerance ? $0 : 0 }
         let totalSquares = s.reduce(0) { $0 + $1 * $1 }
         guard totalSquares > 0 else {
             throw LinAlgError("pca: the data has no variance (every row is the same), so there are no principal directions")

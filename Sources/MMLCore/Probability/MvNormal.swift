@@ -30,7 +30,7 @@ public struct MvNormal: Sendable, Equatable, CustomStringConvertible {
                 }
             }
         }
-        guard let l = Cholesky.lower(covariance) else {
+        guard let l = try LAPACK.choleskyLower(covariance) else {
             throw ProbabilityError("MvNormal(μ, Σ): the covariance Σ must be positive definite (every variance positive, no perfectly dependent components), but it is not",
                                    hint: "check the eigenvalues of Σ: all must be > 0")
         }

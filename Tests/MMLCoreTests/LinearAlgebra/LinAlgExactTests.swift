@@ -107,7 +107,7 @@ import Testing
         #expect(error?.hint?.contains("lstsq") == true)
         let ill = Matrix(rowArrays: [[1, 1], [1, 1 + 1e-13]])
         let r = try LinAlg.solve(ill, Matrix(column: [2, 2 + 1e-13]))
-        #expect(r.warning?.contains("condition number ≈ 4.0") == true && r.warning?.contains("e+13") == true)
+        #expect(r.warning?.contains("condition number ≈ 4") == true && r.warning?.contains("e+13") == true)
         #expect(abs(r.value[0, 0] - 1) < 1e-2 && abs(r.value[1, 0] - 1) < 1e-2)
         #expect(try LinAlg.solve(Matrix(rowArrays: [[2, 1], [1, 3]]), Matrix(rows: 1, cols: 2, data: [3, 5])).value
                 == Matrix(column: [0.8, 1.4]).map { ($0 * 1e15).rounded() / 1e15 })
