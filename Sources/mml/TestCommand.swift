@@ -1,8 +1,10 @@
 // `mml test PATH…`: runs exercise and sample scripts, compares each with its `.out`, counts
 // check results, and exits non-zero when anything failed.
 import ArgumentParser
-@preconcurrency import Foundation
 import MMLCore
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,23 +54,31 @@ struct TestCommand: ParsableCommand {
 
     private func collectScripts() throws -> [String] {
         var found: [String] = []
-        let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let isDirectory = FileAccess.isDirectory(path) else {
                 Terminal.writeError("mml test: \(path) does not exist\n")
                 throw ExitCode(2)
             }
-            if !isDirectory.boolValue {
+            if isDirectory {
+                collectScripts(in: path.hasSuffix("/") ? String(path.dropLast()) : path, into: &found, depth: 0)
+            } else {
                 found.append(path)
-                continue
-            }
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            for case let relative as String in fm.enumerator(atPath: path) ?? FileManager.DirectoryEnumerator() where relative.hasSuffix(".mml") {
-                found.append(base + "/" + relative)
             }
         }
         return found.sorted()
+    }
+
+    /// The .mml files under `folder`, recursively (to a depth that a link cycle cannot exhaust).
+    private func collectScripts(in folder: String, into found: inout [String], depth: Int) {
+        guard depth < 32 else { return }
+        for (name, isDirectory) in FileAccess.listDirectory(folder) {
+            let path = folder + "/" + name
+            if isDirectory {
+                collectScripts(in: path, into: &found, depth: depth + 1)
+            } else if name.hasSuffix(".mml") {
+                found.append(path)
+            }
+        }
     }
 
     private struct Outcome {
@@ -90,7 +100,7 @@ struct TestCommand: ParsableCommand {
         if result.timedOut {
             outcome.problems.append("stopped after \(formatScalar(timeout, mode: .long)) s (--timeout)")
         } else if result.status != 0 && outcome.checksFailed == 0 {
-            outcome.problems.append("exited with status \(result.status):\n" + result.stderr.trimmingCharacters(in: .newlines))
+            outcome.problems.append("exited with status \(result.status):\n" + result.stderr.trimmingTrailingNewlines)
         }
         let expectedPath = String(script.dropLast(4)) + ".out"
         if update {
@@ -99,7 +109,7 @@ struct TestCommand: ParsableCommand {
                     outcome.problems.append(error.message)
                 }
             }
-        } else if let expected = try? String(contentsOfFile: expectedPath, encoding: .utf8), expected != result.stdout {
+        } else if let expected = try? FileAccess.readText(expectedPath), expected != result.stdout {
             outcome.problems.append("output differs from \(expectedPath) (- expected, + actual):\n" + LineDiff.unified(expected: expected, actual: result.stdout))
         }
         return outcome
@@ -113,45 +123,18 @@ struct TestCommand: ParsableCommand {
         return (p, f)
     }
 
+    /// This program's own path, to run each script in a fresh process of the same build.
     private func selfPath() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        return n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
     }
 }
 
-/// Runs a program to completion (or until a timeout), capturing its output.
-enum ChildProcess {
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-        var timedOut: Bool
-    }
-
-    static func run(executable: String, arguments: [String], timeout: Double) -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
-            return Result(stdout: "", stderr: "could not start \(executable): \(error.localizedDescription)", status: 127, timedOut: false)
-        }
-        // Read both pipes while the child runs, so a chatty script cannot fill a pipe and stall.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        let deadline = DispatchTime.now() + timeout
-        var timedOut = false
-        if group.wait(timeout: deadline) == .timedOut {
-            timedOut = true
-            process.terminate()
-            group.wait()
-        }
-        process.waitUntilExit()
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus, timedOut: timedOut)
+private extension String {
+    var trimmingTrailingNewlines: String {
+        var s = Substring(self)
+        while s.last?.isNewline == true { s = s.dropLast() }
+        return String(s)
     }
 }

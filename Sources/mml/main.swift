@@ -1,6 +1,5 @@
 // The `mml` command: a thin front end over MMLCore (argument parsing, terminal, exit status).
 import ArgumentParser
-@preconcurrency import Foundation
 import MMLCore
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -49,11 +48,11 @@ struct MML: ParsableCommand {
     func run() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout needs a positive number of seconds") }
         if let plots {
-            do { try FileManager.default.createDirectory(atPath: plots, withIntermediateDirectories: true) } catch {
-                throw ValidationError("--plots: cannot make the folder \(plots): \(error.localizedDescription)")
+            do { try FileAccess.makeFolders(plots) } catch {
+                throw ValidationError("--plots: \(error.message)")
             }
         }
-        for path in allowRead + allowWrite where !FileManager.default.fileExists(atPath: path) {
+        for path in allowRead + allowWrite where FileAccess.isDirectory(path) == nil {
             throw ValidationError("--allow-read/--allow-write: \(path) does not exist")
         }
         let scriptPath = file.flatMap { $0 == "-" ? nil : $0 }

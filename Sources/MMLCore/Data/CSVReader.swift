@@ -1,6 +1,6 @@
 // read_csv: CSV bytes to a Table with inferred column types, in one pass for numeric files
 // (a second pass collects only the string and boolean columns).
-import Foundation
+import Glibc
 
 /// Options of `CSV.read`.
 public struct CSVOptions: Sendable, Equatable {
@@ -47,12 +47,11 @@ public struct CSVReadResult: Sendable {
 public enum CSV {
     /// Reads the CSV file at `path`.
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> CSVReadResult {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let isDirectory = FileAccess.isDirectory(path) else {
             throw DataError("cannot read '\(path)': there is no such file",
-                            hint: "relative paths start in the folder MML was started from: \(FileManager.default.currentDirectoryPath)")
+                            hint: "relative paths start in the folder MML was started from: \(FileAccess.currentDirectory)")
         }
-        guard !isDirectory.boolValue else { throw DataError("cannot read '\(path)': it is a folder, not a file") }
+        guard !isDirectory else { throw DataError("cannot read '\(path)': it is a folder, not a file") }
         let bytes: [UInt8]
         do { bytes = try FileAccess.readBytes(path) } catch {
             throw DataError("cannot read '\(path)'", hint: "check that the file is readable")

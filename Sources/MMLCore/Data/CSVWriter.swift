@@ -1,5 +1,5 @@
 // write_csv: a table or matrix as RFC 4180 text, written atomically (temporary file, then rename).
-import Foundation
+import Glibc
 import Glibc
 
 extension CSV {
@@ -42,13 +42,12 @@ extension CSV {
 
     /// Writes `text` to a temporary file beside `path`, flushes it, and renames it over `path`.
     static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let folder = FileAccess.folder(of: path)
+        guard FileAccess.isDirectory(folder) == true else {
             throw DataError("cannot write '\(path)': the folder '\(folder)' does not exist")
         }
-        let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = folder + "/." + name + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw DataError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
         var failure: Int32 = 0

@@ -1,5 +1,5 @@
 // Tables printed as aligned text: 1-based row numbers, numbers right-aligned, a row count.
-import Foundation
+import Glibc
 
 extension Table {
     /// The table as aligned text. Past `maxRows` rows only the first and last `maxRows/2` are
@@ -46,7 +46,7 @@ func formatTableNumber(_ x: Double) -> String {
     if x.isNaN { return "NA" }
     if x.isInfinite { return x > 0 ? "inf" : "-inf" }
     if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-    return String(format: "%.6g", x)
+    return String(cFormat: "%.6g", x)
 }
 
 private func pad(_ s: String, to width: Int, right: Bool) -> String {

@@ -1,5 +1,5 @@
 // Plain-text rendering of numbers and small matrices for step-by-step output (not the REPL printer).
-import Foundation
+import Glibc
 
 /// How step-by-step output writes numbers and matrices.
 public enum MatrixText {
@@ -15,7 +15,7 @@ public enum MatrixText {
     public static func decimal(_ x: Double) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "Inf" : "-Inf" }
-        return String(format: "%.6g", x)
+        return String(cFormat: "%.6g", x)
     }
 
     /// A coefficient in a formula: "1/3" becomes "(1/3)" so "(1/3)·R1" reads unambiguously.

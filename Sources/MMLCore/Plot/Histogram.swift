@@ -1,5 +1,5 @@
 // Histogram binning: bin edges by a rule (NumPy's "auto" by default) and counts per bin.
-import Foundation
+import Glibc
 
 /// How `Histogram.compute` chooses bins.
 public enum HistogramBins: Sendable, Equatable {

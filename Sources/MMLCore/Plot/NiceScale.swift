@@ -1,5 +1,5 @@
 // Round-number axis ticks (Heckbert's "nice numbers", Graphics Gems 1990) and their labels.
-import Foundation
+import Glibc
 
 /// Tick positions and labels for one axis.
 public struct NiceScale: Sendable, Equatable {
@@ -91,7 +91,7 @@ func formatTick(_ v: Double, step: Double) -> String {
     if v == 0 { return "0" }
     let magnitude = abs(v)
     if magnitude >= 1e6 || step < 1e-5 {
-        return String(format: "%g", v)
+        return String(cFormat: "%g", v)
     }
     var decimals = 0
     while decimals < 10 {
@@ -99,5 +99,5 @@ func formatTick(_ v: Double, step: Double) -> String {
         if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { break }
         decimals += 1
     }
-    return String(format: "%.\(decimals)f", v)
+    return String(cFormat: "%.\(decimals)f", v)
 }

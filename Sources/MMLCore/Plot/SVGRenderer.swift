@@ -1,6 +1,6 @@
 // Renders a Figure as a standalone SVG document (800×500 by default): grid, axes, ticks,
 // labels, title, the layers clipped to the plot area, and a legend box.
-import Foundation
+import Glibc
 
 /// Maps data coordinates to SVG pixels.
 struct SVGTransform {
@@ -20,7 +20,7 @@ private func clampCoordinate(_ v: Double) -> Double { min(max(v, -1e5), 1e5) }
 /// A coordinate or length with two decimals, no trailing zeros ("12.5", "3").
 func svgNumber(_ v: Double) -> String {
     guard v.isFinite else { return "0" }
-    var s = String(format: "%.2f", v)
+    var s = String(cFormat: "%.2f", v)
     while s.hasSuffix("0") { s.removeLast() }
     if s.hasSuffix(".") { s.removeLast() }
     return s == "-0" ? "0" : s

@@ -1,5 +1,5 @@
 // pdf/pmf, cdf (lower or upper tail, optionally as a log), quantile and moments, through Rmath.
-import Foundation
+import Glibc
 
 extension Distribution {
     /// The density (continuous) or probability mass (discrete) at x; `log: true` gives its log.
@@ -85,10 +85,10 @@ extension Distribution {
         // For tiny y, I_y(a, 1/2) = y^a / (a·B(a, 1/2)) · (1 + O(y)), so log y is explicit; this
         // also covers t beyond 1e154, where y itself would underflow.
         let a = nu / 2
-        let logY = (Foundation.log(2 * q) + Foundation.log(a) + Rmath.lbeta(a, 0.5)) / a
+        let logY = (Glibc.log(2 * q) + Glibc.log(a) + Rmath.lbeta(a, 0.5)) / a
         let t: Double
         if logY < -46 {
-            t = Foundation.exp(0.5 * (Foundation.log(nu) - logY))
+            t = Glibc.exp(0.5 * (Glibc.log(nu) - logY))
         } else {
             let y = Rmath.qbeta(2 * q, a, 0.5)
             t = (nu * ((1 - y) / y)).squareRoot()

@@ -1,5 +1,5 @@
 // The multivariate normal MvNormal(μ, Σ): validated, with a pdf and sampling through the Cholesky factor.
-import Foundation
+import Glibc
 
 /// A k-dimensional normal distribution with mean vector μ and covariance matrix Σ.
 public struct MvNormal: Sendable, Equatable, CustomStringConvertible {

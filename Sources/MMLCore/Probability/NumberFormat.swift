@@ -1,5 +1,5 @@
 // Short number formatting for reports and distribution displays (6 significant digits).
-import Foundation
+import Glibc
 
 /// Formats numbers for the plain-language reports of this engine.
 enum NumberFormat {
@@ -8,7 +8,7 @@ enum NumberFormat {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        var s = String(format: "%.\(digits)g", x)
+        var s = String(cFormat: "%.\(digits)g", x)
         // %g keeps exponents as e-05; the short form reads better as e-5.
         if let e = s.firstIndex(of: "e") {
             let mantissa = s[..<e]

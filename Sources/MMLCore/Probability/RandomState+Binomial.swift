@@ -2,7 +2,7 @@
 //
 // Integer and double arithmetic are mixed exactly where NumPy's C mixes them (e.g. `-k*k` is
 // an integer product before the division), so the stream matches NumPy bit for bit.
-import Foundation
+import Glibc
 
 extension RandomState {
     /// `binomial(n, p)`: successes in n trials.

@@ -4,7 +4,7 @@
 // one product changes the last bit and the stream would no longer match NumPy's.
 // Parameters are validated by `Distribution`; called directly with invalid ones (NaN, negative)
 // these samplers return NaN or 0 instead of looping or trapping.
-import Foundation
+import Glibc
 
 extension RandomState {
     /// `standard_exponential()`: −log(1 − U).

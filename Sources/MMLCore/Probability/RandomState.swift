@@ -6,7 +6,7 @@
 //   standard_exponential, exponential, standard_gamma, gamma, beta, chisquare, standard_t, f,
 //   binomial, poisson, geometric.
 // NumPy's legacy stream is frozen, so these never drift. (Checked by committed fixtures.)
-import Foundation
+import Glibc
 
 /// A seeded stream of random numbers. The interpreter owns one (it is not a global).
 /// Not thread-safe: one stream per interpreter.

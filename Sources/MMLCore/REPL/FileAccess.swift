@@ -99,5 +99,41 @@ public enum FileAccess {
         return entries
     }
 
+    /// Whether `path` is a folder; nil when nothing is there (links are followed).
+    public static func isDirectory(_ path: String) -> Bool? {
+        var st = stat()
+        guard stat(expandTilde(path), &st) == 0 else { return nil }
+        return (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Makes the folder `path` and any missing folders above it (as `mkdir -p`).
+    public static func makeFolders(_ path: String) throws(FileAccessError) {
+        let full = expandTilde(path)
+        var prefix = full.hasPrefix("/") ? "/" : ""
+        for part in full.split(separator: "/") {
+            prefix += part
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw FileAccessError(message: "cannot make the folder \(path): \(reason())")
+            }
+            prefix += "/"
+        }
+        guard isDirectory(full) == true else {
+            throw FileAccessError(message: "cannot make the folder \(path): a file of that name is in the way")
+        }
+    }
+
+    /// The folder relative paths start from.
+    public static var currentDirectory: String {
+        guard let cwd = getcwd(nil, 0) else { return "." }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
+
+    /// The folder part of a path: "a/b.csv" → "a", "b.csv" → ".", "/b.csv" → "/".
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     private static func reason() -> String { String(cString: strerror(errno)) }
 }

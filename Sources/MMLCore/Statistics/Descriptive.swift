@@ -8,7 +8,7 @@
 //   adjusted G1/G2 (SciPy's bias=False, Excel's SKEW/KURT).
 //   mode: the most frequent value; ties go to the smallest (as scipy.stats.mode).
 //   zscore: (x − x̄)/s with the sample s (n − 1), as R's scale(); corrected: false uses n.
-import Foundation
+import Glibc
 
 /// Statistics on data vectors and matrix columns. Every function checks its data and throws a
 /// `ProbabilityError` naming the problem (empty data, NaN, too few values).

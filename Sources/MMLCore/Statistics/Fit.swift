@@ -4,7 +4,7 @@
 // Poisson (λ̂ = x̄), Bernoulli (p̂ = x̄), Binomial with known n (p̂ = x̄/n), Uniform (min, max),
 // Geometric counting trials (p̂ = 1/x̄). Iterative: Gamma (Newton on log k − ψ(k) = log x̄ − mean log x,
 // Minka's start), Beta (Newton on the two digamma equations, from the method-of-moments start).
-import Foundation
+import Glibc
 
 extension Stats {
     /// The maximum-likelihood fit of `family` to the data (`trials` is Binomial's known n).
@@ -61,12 +61,12 @@ extension Stats {
         guard x.allSatisfy({ $0 > 0 }) else { throw ProbabilityError("\(name): Gamma data must be positive") }
         let n = Double(x.count)
         let m = sum(x) / n
-        let meanLog = sum(x.map { Foundation.log($0) }) / n
-        let s = Foundation.log(m) - meanLog
+        let meanLog = sum(x.map { Glibc.log($0) }) / n
+        let s = Glibc.log(m) - meanLog
         guard s > 1e-14 else { throw ProbabilityError("\(name): all values are (nearly) equal, so the Gamma shape would be infinite") }
         var k = (3 - s + ((s - 3) * (s - 3) + 24 * s).squareRoot()) / (12 * s)
         for _ in 0..<100 {
-            let f = Foundation.log(k) - Rmath.digamma(k) - s
+            let f = Glibc.log(k) - Rmath.digamma(k) - s
             let fp = 1 / k - Rmath.trigamma(k)
             var next = k - f / fp
             if !(next > 0) { next = k / 2 }
@@ -82,8 +82,8 @@ extension Stats {
             throw ProbabilityError("\(name): Beta data must lie strictly between 0 and 1", hint: "a 0 or 1 makes the likelihood infinite or zero")
         }
         let n = Double(x.count)
-        let g1 = sum(x.map { Foundation.log($0) }) / n
-        let g2 = sum(x.map { Foundation.log1p(-$0) }) / n
+        let g1 = sum(x.map { Glibc.log($0) }) / n
+        let g2 = sum(x.map { Glibc.log1p(-$0) }) / n
         let m = sum(x) / n
         let v = try variance(x, corrected: false)
         guard v > 0 else { throw ProbabilityError("\(name): all values are equal, so the Beta shapes would be infinite") }

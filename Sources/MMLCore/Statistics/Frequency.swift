@@ -11,7 +11,7 @@ public struct FrequencyTable: Sendable, Equatable, CustomStringConvertible {
     }
     public var description: String {
         let w = max(5, values.map { NumberFormat.short($0).count }.max() ?? 0)
-        var lines = ["value".padding(toLength: w, withPad: " ", startingAt: 0) + "  count"]
+        var lines = [padRight("value", w) + "  count"]
         for (v, c) in zip(values, counts) {
             let s = NumberFormat.short(v)
             lines.append(String(repeating: " ", count: w - s.count) + s + "  " + String(c))
@@ -39,7 +39,7 @@ public struct DataSummary: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        fields.map { name, v in name.padding(toLength: 7, withPad: " ", startingAt: 0) + NumberFormat.short(v) }
+        fields.map { name, v in padRight(name, 7) + NumberFormat.short(v) }
             .joined(separator: "\n")
     }
 

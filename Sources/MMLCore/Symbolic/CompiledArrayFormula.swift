@@ -1,6 +1,6 @@
 // A formula over captured data compiled once into whole-array operations: each node works on
 // entire vectors (no interpreted loop per element), with scalars broadcast.
-import Foundation
+import Glibc
 
 /// A formula that may involve data vectors and matrices, ready to evaluate.
 public struct CompiledArrayFormula: Sendable {
@@ -67,10 +67,10 @@ extension Formula {
                 if e == 2 { return { ArrayMath.map(try b($0)) { $0 * $0 } } }
                 if e == 0.5 { return { ArrayMath.map(try b($0)) { $0.squareRoot() } } }
                 if e == -1 { return { ArrayMath.map(try b($0)) { 1 / $0 } } }
-                return { ArrayMath.map(try b($0)) { Foundation.pow($0, e) } }
+                return { ArrayMath.map(try b($0)) { Glibc.pow($0, e) } }
             }
             let e = try exponent.arrayKernel(slots, data)
-            return { try ArrayMath.broadcast(try b($0), try e($0)) { Foundation.pow($0, $1) } }
+            return { try ArrayMath.broadcast(try b($0), try e($0)) { Glibc.pow($0, $1) } }
         case .matrixProduct(let a, let b):
             let ka = try a.arrayKernel(slots, data), kb = try b.arrayKernel(slots, data)
             return { try ArrayMath.matmul(try ka($0), try kb($0)) }
@@ -102,7 +102,7 @@ extension Formula {
             return { args in
                 let m = try a(args)
                 let top = m.data.max() ?? 0
-                let exps = m.data.map { Foundation.exp($0 - top) }
+                let exps = m.data.map { Glibc.exp($0 - top) }
                 let total = exps.reduce(0, +)
                 return Matrix(rows: m.rows, cols: m.cols, data: exps.map { $0 / total })
             }
@@ -116,7 +116,7 @@ extension Formula {
                 let b = ks[1]
                 return { try ArrayMath.broadcast(try a($0), try b($0), g) }
             }
-            if name == "log" { return { ArrayMath.map(try a($0)) { Foundation.log($0) } } }
+            if name == "log" { return { ArrayMath.map(try a($0)) { Glibc.log($0) } } }
             let slope = SymbolicFunctions.leakySlope
             return { ArrayMath.map(try a($0)) { g($0, slope) } }
         }

@@ -1,6 +1,6 @@
 // A formula compiled once into a tree of closures, so calling a math function at a point does
 // not re-walk, re-simplify or look up names in the formula.
-import Foundation
+import Glibc
 
 /// A formula ready for fast evaluation at scalar arguments.
 public struct CompiledFormula: Sendable {
@@ -92,12 +92,12 @@ extension Formula {
                 case .fraction(-1, 2): return { 1 / b($0).squareRoot() }
                 default:
                     let e = n.double
-                    return { Foundation.pow(b($0), e) }
+                    return { Glibc.pow(b($0), e) }
                 }
             }
             let e = try exponent.compile(slots, constants)
-            if base == .constant(.e) { return { Foundation.exp(e($0)) } }
-            return { Foundation.pow(b($0), e($0)) }
+            if base == .constant(.e) { return { Glibc.exp(e($0)) } }
+            return { Glibc.pow(b($0), e($0)) }
         case .call(let name, let args):
             guard let f = SymbolicFunctions.table[name] else {
                 throw SymbolicError("unknown function `\(name)` in the formula")
@@ -114,7 +114,7 @@ extension Formula {
                     return { g(a($0), b($0)) }
                 }
                 let a = ks[0]
-                if name == "log" { return { Foundation.log(a($0)) } }
+                if name == "log" { return { Glibc.log(a($0)) } }
                 let second = SymbolicFunctions.leakySlope
                 return { g(a($0), second) }
             }

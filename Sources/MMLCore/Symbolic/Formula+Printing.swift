@@ -1,5 +1,5 @@
 // Printers for formulas: Unicode math (the default), ASCII (what a user would type) and LaTeX.
-import Foundation
+import Glibc
 
 /// How a formula is written out.
 public enum FormulaStyle: Sendable {
@@ -171,7 +171,7 @@ private struct FormulaPrinter {
             if x.isInfinite { return style == .latex ? "\\infty" : (style == .unicode ? "∞" : "inf") }
             let s = String(x)
             if style == .latex, let e = s.firstIndex(of: "e") {
-                let exponent = s[s.index(after: e)...].replacingOccurrences(of: "+", with: "")
+                let exponent = String(s[s.index(after: e)...]).replacingOccurrences(of: "+", with: "")
                 return "\(s[..<e]) \\times 10^{\(Int(exponent) ?? 0)}"
             }
             return s

@@ -1,5 +1,5 @@
 // Exact numbers for symbolic formulas: rationals while they fit in Int, Doubles otherwise.
-import Foundation
+import Glibc
 
 /// A numeric constant inside a formula. Integers and fractions stay exact (so `x/3` prints as
 /// `x/3`, not `0.333…·x`); anything that overflows or is irrational becomes a `Double`.

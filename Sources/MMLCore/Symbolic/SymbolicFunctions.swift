@@ -1,5 +1,5 @@
 // The one table of functions a formula may call: numeric value and d/du of each.
-import Foundation
+import Glibc
 
 /// How a function's derivative is known. The chain rule is applied in one place
 /// (`Formula.derivative`); each function only says how it changes with its own arguments.
@@ -66,7 +66,7 @@ public enum SymbolicFunctions {
         case .binary(let g):
             if args.count == 2 { return g(args[0], args[1]) }
             if args.count == 1, name == "leaky_relu" { return g(args[0], leakySlope) }
-            if args.count == 1, name == "log" { return Foundation.log(args[0]) }
+            if args.count == 1, name == "log" { return Glibc.log(args[0]) }
             return nil
         }
     }
@@ -107,10 +107,10 @@ public enum SymbolicFunctions {
     }
 
     private static let all: [SymbolicFunction] = [
-        unary("exp", { Foundation.exp($0) }) { f("exp", $0) },
+        unary("exp", { Glibc.exp($0) }) { f("exp", $0) },
         SymbolicFunction(
             name: "log", arity: 1...2,
-            implementation: .binary { b, x in Foundation.log(x) / Foundation.log(b) },
+            implementation: .binary { b, x in Glibc.log(x) / Glibc.log(b) },
             derivative: .partials { a in
                 if a.count == 1 { return [recip(a[0])] }
                 // log(b, x) = ln x / ln b
@@ -119,30 +119,30 @@ public enum SymbolicFunctions {
                         Formula.mul([recip(x), recip(f("log", b))])]
             },
             note: "log(x) is the natural logarithm; log(b, x) is the logarithm of x to base b"),
-        unary("log2", { Foundation.log2($0) }) { Formula.mul([recip($0), recip(f("log", .int(2)))]) },
-        unary("log10", { Foundation.log10($0) }) { Formula.mul([recip($0), recip(f("log", .int(10)))]) },
+        unary("log2", { Glibc.log2($0) }) { Formula.mul([recip($0), recip(f("log", .int(2)))]) },
+        unary("log10", { Glibc.log10($0) }) { Formula.mul([recip($0), recip(f("log", .int(10)))]) },
         unary("sqrt", { $0.squareRoot() }) { Formula.mul([.fraction(1, 2), Formula.pow($0, .fraction(-1, 2))]) },
         unary("abs", { Swift.abs($0) }, note: "d/dx |x| = sign(x), taken as 0 at x = 0") { f("sign", $0) },
         piecewise("sign") { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? .nan : 0)) },
-        unary("sin", { Foundation.sin($0) }) { f("cos", $0) },
-        unary("cos", { Foundation.cos($0) }) { Formula.neg(f("sin", $0)) },
-        unary("tan", { Foundation.tan($0) }) { recip(sq(f("cos", $0))) },
-        unary("asin", { Foundation.asin($0) }) { Formula.pow(Formula.sub(.one, sq($0)), .fraction(-1, 2)) },
-        unary("acos", { Foundation.acos($0) }) { Formula.neg(Formula.pow(Formula.sub(.one, sq($0)), .fraction(-1, 2))) },
-        unary("atan", { Foundation.atan($0) }) { recip(Formula.add([.one, sq($0)])) },
-        unary("sinh", { Foundation.sinh($0) }) { f("cosh", $0) },
-        unary("cosh", { Foundation.cosh($0) }) { f("sinh", $0) },
-        unary("tanh", { Foundation.tanh($0) }) { Formula.sub(.one, sq(f("tanh", $0))) },
-        unary("asinh", { Foundation.asinh($0) }) { Formula.pow(Formula.add([sq($0), .one]), .fraction(-1, 2)) },
-        unary("acosh", { Foundation.acosh($0) }) { Formula.pow(Formula.sub(sq($0), .one), .fraction(-1, 2)) },
-        unary("atanh", { Foundation.atanh($0) }) { recip(Formula.sub(.one, sq($0))) },
-        unary("erf", { Foundation.erf($0) }) {
+        unary("sin", { Glibc.sin($0) }) { f("cos", $0) },
+        unary("cos", { Glibc.cos($0) }) { Formula.neg(f("sin", $0)) },
+        unary("tan", { Glibc.tan($0) }) { recip(sq(f("cos", $0))) },
+        unary("asin", { Glibc.asin($0) }) { Formula.pow(Formula.sub(.one, sq($0)), .fraction(-1, 2)) },
+        unary("acos", { Glibc.acos($0) }) { Formula.neg(Formula.pow(Formula.sub(.one, sq($0)), .fraction(-1, 2))) },
+        unary("atan", { Glibc.atan($0) }) { recip(Formula.add([.one, sq($0)])) },
+        unary("sinh", { Glibc.sinh($0) }) { f("cosh", $0) },
+        unary("cosh", { Glibc.cosh($0) }) { f("sinh", $0) },
+        unary("tanh", { Glibc.tanh($0) }) { Formula.sub(.one, sq(f("tanh", $0))) },
+        unary("asinh", { Glibc.asinh($0) }) { Formula.pow(Formula.add([sq($0), .one]), .fraction(-1, 2)) },
+        unary("acosh", { Glibc.acosh($0) }) { Formula.pow(Formula.sub(sq($0), .one), .fraction(-1, 2)) },
+        unary("atanh", { Glibc.atanh($0) }) { recip(Formula.sub(.one, sq($0))) },
+        unary("erf", { Glibc.erf($0) }) {
             Formula.mul([.int(2), Formula.pow(.constant(.pi), .fraction(-1, 2)), f("exp", Formula.neg(sq($0)))])
         },
-        unary("sigmoid", { 1 / (1 + Foundation.exp(-$0)) }) { u in
+        unary("sigmoid", { 1 / (1 + Glibc.exp(-$0)) }) { u in
             Formula.mul([f("sigmoid", u), Formula.sub(.one, f("sigmoid", u))])
         },
-        unary("softplus", { x in x > 0 ? x + Foundation.log1p(Foundation.exp(-x)) : Foundation.log1p(Foundation.exp(x)) }) {
+        unary("softplus", { x in x > 0 ? x + Glibc.log1p(Glibc.exp(-x)) : Glibc.log1p(Glibc.exp(x)) }) {
             f("sigmoid", $0)
         },
         unary("relu", { $0 > 0 ? $0 : 0 }, note: "relu'(x) = step(x), taken as 0 at x = 0") { step($0) },
@@ -171,9 +171,9 @@ public enum SymbolicFunctions {
                 return [s, Formula.sub(.one, s)]
             },
             note: "max(a, b) follows a where a > b and b elsewhere (piecewise)"),
-        piecewise("floor") { Foundation.floor($0) },
-        piecewise("ceil") { Foundation.ceil($0) },
-        piecewise("round") { Foundation.round($0) },
+        piecewise("floor") { Glibc.floor($0) },
+        piecewise("ceil") { Glibc.ceil($0) },
+        piecewise("round") { Glibc.round($0) },
         SymbolicFunction(
             name: "sum", arity: 1...1, implementation: .unary { $0 },
             derivative: .directional { _, du in Formula.apply("sum", [du[0]]) },

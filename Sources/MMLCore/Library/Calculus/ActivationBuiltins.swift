@@ -2,7 +2,7 @@
 // remaining functions of the derivative table (erf, asinh, acosh, atanh) as elementwise
 // builtins, so every formula a derivative produces can be evaluated. Names match
 // SymbolicFunctions, which holds their derivative rules.
-import Foundation
+import Glibc
 
 extension Builtins {
     static let neural: [Builtin] = [
@@ -39,10 +39,10 @@ extension Builtins {
         }),
         Elementwise.builtin("erf", summary: "Error function erf(x) = 2/√π ∫₀ˣ e^(−t²) dt",
                             help: "erf(x) rises from −1 to 1; the normal CDF is (1 + erf(x/√2))/2.",
-                            examples: [BuiltinExample("erf(0)", "0"), BuiltinExample("erf(1)", "0.8427007929497149")]) { Foundation.erf($0) },
-        Elementwise.builtin("asinh", summary: "Inverse hyperbolic sine", examples: [BuiltinExample("asinh(0)", "0")]) { Foundation.asinh($0) },
-        Elementwise.builtin("acosh", summary: "Inverse hyperbolic cosine (x ≥ 1)", examples: [BuiltinExample("acosh(1)", "0")]) { Foundation.acosh($0) },
-        Elementwise.builtin("atanh", summary: "Inverse hyperbolic tangent (|x| < 1)", examples: [BuiltinExample("atanh(0)", "0")]) { Foundation.atanh($0) },
+                            examples: [BuiltinExample("erf(0)", "0"), BuiltinExample("erf(1)", "0.8427007929497149")]) { Glibc.erf($0) },
+        Elementwise.builtin("asinh", summary: "Inverse hyperbolic sine", examples: [BuiltinExample("asinh(0)", "0")]) { Glibc.asinh($0) },
+        Elementwise.builtin("acosh", summary: "Inverse hyperbolic cosine (x ≥ 1)", examples: [BuiltinExample("acosh(1)", "0")]) { Glibc.acosh($0) },
+        Elementwise.builtin("atanh", summary: "Inverse hyperbolic tangent (|x| < 1)", examples: [BuiltinExample("atanh(0)", "0")]) { Glibc.atanh($0) },
     ]
 
     /// An elementwise activation in the neural-network area.

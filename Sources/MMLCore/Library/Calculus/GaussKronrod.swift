@@ -1,6 +1,6 @@
 // Adaptive Gauss–Kronrod quadrature (the 7-point Gauss / 15-point Kronrod pair of QUADPACK's
 // QK15 and the global subdivision strategy of QAG), with infinite limits mapped to finite ones.
-import Foundation
+import Glibc
 
 /// The outcome of a numeric integration.
 struct QuadratureResult: Equatable {

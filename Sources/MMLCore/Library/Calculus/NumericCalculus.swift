@@ -1,6 +1,6 @@
 // Numeric derivatives (central differences refined by Richardson extrapolation, Ridders' method)
 // and numeric limits (values approaching the point, extrapolated to it).
-import Foundation
+import Glibc
 
 /// An estimate with its estimated absolute error.
 struct NumericEstimate {

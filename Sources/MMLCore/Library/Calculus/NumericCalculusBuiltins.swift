@@ -1,6 +1,6 @@
 // Numeric calculus builtins: integrate, nderiv, limit, and tangent/taylor (symbolic when the
 // function has a formula, numeric otherwise). They accept any function of one number.
-import Foundation
+import Glibc
 
 extension Builtins {
     static let numericCalculus: [Builtin] = [

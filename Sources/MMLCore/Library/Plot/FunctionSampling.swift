@@ -1,5 +1,5 @@
 // Calling MML functions to get plot data: sampling y = f(x), z = g(x, y), and a numeric slope.
-import Foundation
+import Glibc
 
 /// Points a function plot is sampled at (a smooth curve in an 800-pixel SVG).
 let functionSamples = 401
@@ -58,13 +58,13 @@ func functionLabel(_ f: Function) -> String {
 func legendNumber(_ x: Double) -> String {
     let shown = roundedForLegend(x)
     if shown == shown.rounded() && abs(shown) < 1e6 { return String(Int(shown)) }
-    return String(format: "%.4g", shown)
+    return String(cFormat: "%.4g", shown)
 }
 
 /// `x` to 4 significant digits (so a numeric slope of 0.9999999999 reads as 1).
 func roundedForLegend(_ x: Double) -> Double {
     guard x.isFinite else { return x }
-    return Double(String(format: "%.4g", x)) ?? x
+    return Double(String(cFormat: "%.4g", x)) ?? x
 }
 
 /// "y = 2x + 1" from a slope and an intercept (signs written as a person would).

@@ -1,6 +1,6 @@
 // Per-session plot state: the last figure (for savefig), a figure held open for layering,
 // the terminal size and colour, and the --plots folder every figure is also saved to.
-import Foundation
+import Glibc
 
 /// Plot settings and memory of one interpreter session (kept in `ip.domainState`).
 public final class PlotSession {

@@ -61,7 +61,7 @@ public final class SummaryValue: MMLObject {
         let widths = (0..<header.count).map { j in grid.map { $0[j].count }.max() ?? 0 }
         return grid.map { row in
             row.enumerated().map { j, cell in
-                j == 0 ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                j == 0 ? padRight(cell, widths[0])
                        : String(repeating: " ", count: widths[j] - cell.count) + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n")
