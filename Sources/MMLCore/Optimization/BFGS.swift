@@ -33,7 +33,8 @@ public enum BFGS {
         var H = InverseHessian(n: n)
         var stalled = false
 
-        for k in stride(from: 1, through: options.steps, by: 1) {
+        for step in 0..<options.steps {
+            let k = step + 1
             let gn = Vec.norm(g)
             if gn <= options.tolerance { break }
             var p = H.times(g).map { -$0 }

@@ -26,8 +26,11 @@ public enum GradientDescent {
     /// raised by f itself.
     public static func run(_ objective: Objective, from x0: [Double], options: GradientDescentOptions) throws -> OptimizationResult {
         try validate(options)
+        // The closures as locals: called through `objective`, each call retains and releases them.
+        let value = objective.value
+        let fillGradient = objective.fillGradient ?? { x, g in g = try objective.gradient(x) }
         var x = x0
-        var fx = try objective.value(x)
+        var fx = try value(x)
         var g = try objective.gradient(x)
         try requireFiniteStart(x, fx, g)
         var gn = Vec.norm(g)
@@ -37,14 +40,19 @@ public enum GradientDescent {
         var velocity = [Double](repeating: 0, count: x.count)
         let tooLarge = "the rate \(shortText(options.rate)) is too large for this function; try a smaller one, such as rate=\(shortText(options.rate / 10))"
 
-        for k in stride(from: 1, through: options.steps, by: 1) {
+        for step in 0..<options.steps {
+            let k = step + 1
             if gn <= options.tolerance { break }
             for i in 0..<x.count {
                 velocity[i] = options.momentum * velocity[i] - options.rate * g[i]
                 x[i] += velocity[i]
             }
-            fx = Vec.isFinite(x) ? try objective.value(x) : .nan
-            g = fx.isFinite ? try objective.gradient(x) : [Double](repeating: .nan, count: x.count)
+            fx = Vec.isFinite(x) ? try value(x) : .nan
+            if fx.isFinite {
+                try fillGradient(x, &g)
+            } else {
+                for i in g.indices { g[i] = .nan }
+            }
             gn = Vec.norm(g)
             recorder.record(x, fx, gn)
             if let why = monitor.check(step: k, x: x, value: fx, gradientNorm: gn) {

@@ -29,7 +29,8 @@ public enum Newton {
         var recorder = PathRecorder(capacity: options.steps + 1, dimension: 1)
         recorder.record([x], fx, abs(d))
         var tinyStep = false
-        for k in stride(from: 1, through: options.steps, by: 1) {
+        for step in 0..<options.steps {
+            let k = step + 1
             if abs(fx) <= options.tolerance || tinyStep { break }
             guard d != 0, d.isFinite else {
                 throw OptimizationError(
@@ -70,7 +71,8 @@ public enum Newton {
         var recorder = PathRecorder(capacity: options.steps + 1, dimension: x0.count)
         recorder.record(x, Vec.norm(fx), frobenius(J))
         var tinyStep = false
-        for k in stride(from: 1, through: options.steps, by: 1) {
+        for step in 0..<options.steps {
+            let k = step + 1
             if Vec.norm(fx) <= options.tolerance || tinyStep { break }
             let dx = try solveStep(J, fx, what: "the Jacobian", at: x, step: k - 1, accuracy: jacobianAccuracy)
             x = Vec.minus(x, dx)
@@ -98,7 +100,8 @@ public enum Newton {
         var recorder = PathRecorder(capacity: options.steps + 1, dimension: x0.count)
         recorder.record(x, fx, Vec.norm(g))
         var tinyStep = false
-        for k in stride(from: 1, through: options.steps, by: 1) {
+        for step in 0..<options.steps {
+            let k = step + 1
             if Vec.norm(g) <= options.tolerance || tinyStep { break }
             let H = try objective.hessianMatrix(at: x)
             let dx = try solveStep(H, g, what: "the Hessian", at: x, step: k - 1, accuracy: objective.hessianAccuracy)

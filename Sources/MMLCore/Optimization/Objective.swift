@@ -7,6 +7,9 @@ public struct Objective {
     public var value: ([Double]) throws -> Double
     /// ∇f(x), n entries.
     public var gradient: ([Double]) throws -> [Double]
+    /// ∇f(x) written into an n-entry array in place, when the source can (no allocation per
+    /// step); without it an optimizer uses `gradient`.
+    public var fillGradient: (([Double], inout [Double]) throws -> Void)?
     /// The n×n Hessian; when nil, Newton's method differentiates the gradient numerically.
     public var hessian: (([Double]) throws -> Matrix)?
     /// The relative accuracy of the Hessian: Newton's method treats singular values below
@@ -15,10 +18,12 @@ public struct Objective {
 
     public init(value: @escaping ([Double]) throws -> Double,
                 gradient: @escaping ([Double]) throws -> [Double],
+                fillGradient: (([Double], inout [Double]) throws -> Void)? = nil,
                 hessian: (([Double]) throws -> Matrix)? = nil,
                 hessianAccuracy: Double? = nil) {
         self.value = value
         self.gradient = gradient
+        self.fillGradient = fillGradient
         self.hessian = hessian
         self.hessianAccuracy = hessianAccuracy ?? (hessian == nil ? FiniteDifferences.gradientDifferenceAccuracy : 1e-12)
     }

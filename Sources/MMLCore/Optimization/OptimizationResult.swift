@@ -78,7 +78,7 @@ struct PathRecorder {
     var steps: Int { max(values.count - 1, 0) }
 
     mutating func record(_ x: [Double], _ value: Double, _ gradientNorm: Double) {
-        points.append(contentsOf: x)
+        for v in x { points.append(v) }  // (append(contentsOf:) is not inlined: slower for a few)
         values.append(value)
         gradientNorms.append(gradientNorm)
     }

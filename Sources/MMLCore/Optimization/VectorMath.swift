@@ -42,5 +42,8 @@ enum Vec {
         return out
     }
 
-    static func isFinite(_ v: [Double]) -> Bool { v.allSatisfy(\.isFinite) }
+    static func isFinite(_ v: [Double]) -> Bool {
+        for x in v where !x.isFinite { return false }  // (allSatisfy(\.isFinite) is not inlined)
+        return true
+    }
 }

@@ -192,17 +192,26 @@ struct NumericEntry {
     func array(_ ip: Interpreter, _ x: [Double]) -> (entries: [Double], rows: Int, cols: Int)? {
         guard !code.numericBailed, body.root == nil else { return nil }
         var entries = zeros(body.entries.count)
-        let done = entries.withUnsafeMutableBufferPointer { out in
+        return write(ip, x, into: &entries) ? (entries, body.rows, body.cols) : nil
+    }
+
+    /// f(x) into `out` when f is a matrix literal with a row or column of `out.count` entries;
+    /// false as `number` gives nil (then `out` may hold some entries: the caller overwrites it).
+    func fill(_ ip: Interpreter, _ x: [Double], into out: inout [Double]) -> Bool {
+        guard !code.numericBailed, body.root == nil, body.entries.count == out.count, body.rows == 1 || body.cols == 1 else { return false }
+        return write(ip, x, into: &out)
+    }
+
+    /// Evaluates the matrix literal's entries into `out` (as many as it has); false means bail.
+    private func write(_ ip: Interpreter, _ x: [Double], into out: inout [Double]) -> Bool {
+        let done = out.withUnsafeMutableBufferPointer { out in
             body.call(ip, setArguments: { frame in
                 for i in 0..<x.count { frame[i] = x[i] }
                 return true
             }, body: { frame in body.evaluateEntries(ip, frame, into: out.baseAddress!) ? true : nil })
         }
-        guard done != nil else {
-            code.numericBailed = true
-            return nil
-        }
-        return (entries, body.rows, body.cols)
+        if done == nil { code.numericBailed = true }
+        return done != nil
     }
 }
 

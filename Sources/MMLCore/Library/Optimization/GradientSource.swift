@@ -25,6 +25,8 @@ enum ValueSource {
 /// ∇f for f: ℝⁿ → ℝ (and f′ when n = 1).
 struct GradientSource {
     let gradient: ([Double]) throws -> [Double]
+    /// The gradient written in place, when it has a numeric form (see `Objective.fillGradient`).
+    var fill: (([Double], inout [Double]) throws -> Void)?
     let origin: DerivativeOrigin
 
     /// The gradient of `f`: the given function when there is one, else the symbolic gradient
@@ -33,9 +35,14 @@ struct GradientSource {
     static func make(for f: PointFunction, given: PointFunction?, caller: String) -> GradientSource {
         if let given {
             let n = f.dimension
-            return GradientSource(gradient: { try given.vector($0, count: n) }, origin: .given)
+            return GradientSource(gradient: { try given.vector($0, count: n) },
+                                  fill: { try given.vector($0, into: &$1, count: n) }, origin: .given)
         }
-        if let exact = symbolicGradient(of: f) { return GradientSource(gradient: exact, origin: .symbolic) }
+        if let exact = symbolicGradient(of: f) {
+            let n = f.dimension
+            return GradientSource(gradient: { try exact.vector($0, count: n) },
+                                  fill: { try exact.vector($0, into: &$1, count: n) }, origin: .symbolic)
+        }
         DerivativeNotes.say(.gradient, of: f, caller: caller)
         return GradientSource(gradient: { x in try FiniteDifferences.gradient({ try f.number($0) }, at: x) }, origin: .numeric)
     }
@@ -43,13 +50,11 @@ struct GradientSource {
     /// The exact gradient of a function written in MML whose formula the symbolic engine can
     /// differentiate (`grad(f)`, compiled once and cached); nil otherwise (builtins, block
     /// functions, formulas with a function that has no derivative rule).
-    private static func symbolicGradient(of f: PointFunction) -> (([Double]) throws -> [Double])? {
+    private static func symbolicGradient(of f: PointFunction) -> PointFunction? {
         guard let user = f.function as? UserFunction, user.form != .block,
-              let gradient = try? Differentiation.gradientFunction(of: user, ip: f.ip, at: f.span),
-              let point = try? PointFunction(gradient, dimension: f.dimension, role: "the gradient of f", ip: f.ip, at: f.span)
+              let gradient = try? Differentiation.gradientFunction(of: user, ip: f.ip, at: f.span)
         else { return nil }
-        let n = f.dimension
-        return { try point.vector($0, count: n) }
+        return try? PointFunction(gradient, dimension: f.dimension, role: "the gradient of f", ip: f.ip, at: f.span)
     }
 }
 

@@ -7,8 +7,10 @@
 // - otherwise f gets the whole point as one n-element column vector (J(w) with w = [0, 0]);
 //   a builtin function always gets the vector.
 
-/// An MML function bound to a calling convention for points of a fixed dimension.
-struct PointFunction {
+/// An MML function bound to a calling convention for points of a fixed dimension. A class: the
+/// optimizers call it through closures at every step, and a struct would be copied (its
+/// references retained and released) at each call.
+final class PointFunction {
     enum Convention { case scalar, spread, vector }
 
     let function: Function
@@ -19,7 +21,7 @@ struct PointFunction {
     let ip: Interpreter
     let span: SourceSpan
     /// f's numeric form, when it takes the point's coordinates as numbers.
-    private var numericEntry: NumericEntry?
+    private let numericEntry: NumericEntry?
 
     init(_ function: Function, dimension n: Int, role: String, ip: Interpreter, at span: SourceSpan) throws {
         self.function = function
@@ -34,6 +36,7 @@ struct PointFunction {
         }
         guard let user = function as? UserFunction else {
             convention = .vector
+            numericEntry = nil
             return
         }
         let total = user.parameters.count
@@ -43,6 +46,7 @@ struct PointFunction {
             numericEntry = NumericEntry(function, arguments: n)
         } else if total >= 1 && required <= 1 {
             convention = .vector
+            numericEntry = nil
         } else {
             throw MMLError(kind: "argument", "\(role) takes \(total) argument\(total == 1 ? "" : "s") (\(user.parameterList)) but the start point has \(n) coordinates",
                            at: span, hint: "give a start point with \(total) numbers, one per parameter, or write \(role) with one vector parameter")
@@ -98,6 +102,13 @@ struct PointFunction {
                            at: span)
         }
         return m.data
+    }
+
+    /// f(x) as `vector(_:count:)` gives it, written into `out`: in place through f's numeric
+    /// form when it has one (no allocation), else by the ordinary call.
+    func vector(_ x: [Double], into out: inout [Double], count: Int) throws {
+        if out.count == count, let numericEntry, numericEntry.fill(ip, x, into: &out) { return }
+        out = try vector(x, count: count)
     }
 
     /// f(x), which must be a `rows`×`cols` matrix (a Jacobian or a Hessian).
