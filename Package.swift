@@ -16,7 +16,8 @@ let package = Package(
         // C libraries, each behind a target of its own and one Swift file that speaks to it.
         // OpenBLAS and LAPACKE (libopenblas-dev, liblapacke-dev) are loaded on first use rather
         // than linked, by the small C target CLapack (see Sources/CLapack/CLapack.c).
-        .target(name: "CLapack", path: "Sources/CLapack"),
+        // DWARF 4: valgrind (callgrind, used to profile) cannot read clang's default DWARF 5.
+        .target(name: "CLapack", path: "Sources/CLapack", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .systemLibrary(
             name: "CRmath", path: "Sources/CRmath", pkgConfig: "libRmath",
             providers: [.apt(["r-mathlib"])]),

@@ -121,6 +121,7 @@ final class CallNode: ExprNode {
             let code = user.code
             let count = args.count
             guard count <= code.parameterCount else { throw ip.arityError(user, given: count, at: span) }
+            if let x = numericCall(code, ip, frame) { return .number(x) }
             var callee = code.takeFrame(parent: user.captured)
             // If an argument throws, the frame is simply dropped (its deinit empties it).
             for i in 0..<count { callee.initialize(i, to: try args.eval(i, ip, frame)) }
@@ -141,6 +142,29 @@ final class CallNode: ExprNode {
         let values = try args.nodes.map { try $0.eval(ip, frame) }
         let named = try keywords.map { ($0.name, try $0.value.eval(ip, frame), $0.span) }
         return try ip.call(function, values, argumentSpans: args.nodes.map(\.span), keywords: named, at: span)
+    }
+
+    /// The call through the function's numeric form with the arguments computed straight
+    /// onto the numeric stack, when the form exists and every argument is a pure expression
+    /// with a number value: no frame, no `Value`s. Nil means take the ordinary path (which
+    /// computes pure arguments again: nothing happens twice).
+    @inline(__always)
+    private func numericCall(_ code: CompiledFunction, _ ip: Interpreter, _ frame: Frame) -> Double? {
+        guard !code.numericBailed, let body = code.numericBody(), body.root != nil, body.parameterCount == args.count else { return nil }
+        var argumentsAreNumbers = true
+        let result = body.call(ip) { numericFrame in
+            for i in 0..<args.count {
+                guard let x = args.pureNumber(i, ip, frame) else {
+                    argumentsAreNumbers = false
+                    return false
+                }
+                numericFrame[i] = x
+            }
+            return true
+        }
+        // As in `Interpreter.numericCall`: a body that bailed is not entered again.
+        if result == nil && argumentsAreNumbers { code.numericBailed = true }
+        return result
     }
 
     private func notCallable(_ ip: Interpreter, _ value: Value) -> MMLError {

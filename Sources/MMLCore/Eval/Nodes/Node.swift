@@ -40,6 +40,13 @@ struct NodeList {
 
     var count: Int { refs.count }
 
+    /// Expression i's number when it is pure (no effects) and has one; nil otherwise, and
+    /// then nothing has happened.
+    @inline(__always)
+    func pureNumber(_ i: Int, _ ip: Interpreter, _ frame: Frame) -> Double? {
+        refs[i]._withUnsafeGuaranteedRef { $0.pure ? $0.number(ip, frame) : nil }
+    }
+
     @inline(__always)
     func eval(_ i: Int, _ ip: Interpreter, _ frame: Frame) throws -> Value {
         try refs[i]._withUnsafeGuaranteedRef { node in
