@@ -196,8 +196,8 @@ final class NumBinaryKernel: NumExpr {
 
 final class NumCompare: NumTest {
     let op: BinaryOperator
-    let lhs: NumExpr, rhs: NumExpr
-    init(_ op: BinaryOperator, _ lhs: NumExpr, _ rhs: NumExpr) { (self.op, self.lhs, self.rhs) = (op, lhs, rhs) }
+    let lhs: NumOperand, rhs: NumOperand
+    init(_ op: BinaryOperator, _ lhs: NumExpr, _ rhs: NumExpr) { (self.op, self.lhs, self.rhs) = (op, NumOperand(lhs), NumOperand(rhs)) }
     override func holds(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>) -> Bool? {
         guard let x = lhs.value(ip, frame), let y = rhs.value(ip, frame) else { return nil }
         return Arithmetic.compare(op, x, y)
