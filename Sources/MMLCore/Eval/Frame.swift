@@ -59,7 +59,7 @@ final class Frame {
     @inline(__always)
     private func reattached(_ value: Value?) -> Value? {
         guard hasDetached, let value else { return value }
-        return ClosureCycles.replacing(in: value) { $0.closesOverHolder ? $0.closed(over: self) : nil } ?? value
+        return ClosureCycles.replacing(in: value) { $0.detachedDepth != nil ? $0.closed(over: self) : nil } ?? value
     }
 
     /// Whether `detachClosures` changed a slot (until then reading a slot checks nothing more).
@@ -70,15 +70,38 @@ final class Frame {
     /// a record or tuple there), each of which holds the frame. Called when the call has ended
     /// while something (a returned closure, or one of those functions) still holds the frame:
     /// without it the frame and those functions would keep each other alive for ever.
-    /// (A cycle through a deeper function's frame is not broken.)
+    /// A function closing over the frame of a call nested in this one (whose parent chain
+    /// leads here) is such a cycle too, one frame longer.
     func detachClosures() {
         for i in 0..<count {
             guard let value = slots[i],
-                  let detached = ClosureCycles.replacing(in: value, { $0.captured === self ? $0.detachedFromFrame() : nil })
+                  let detached = ClosureCycles.replacing(in: value, { f in
+                      guard f.detachedDepth == nil, let depth = f.captured?.distance(to: self) else { return nil }
+                      return f.detached(depth: depth)
+                  })
             else { continue }
             slots[i] = detached
             hasDetached = true
         }
+    }
+
+    /// How many parents up `ancestor` is (0 for this frame); nil when it is not an ancestor.
+    func distance(to ancestor: Frame) -> Int? {
+        var frame = self, steps = 0
+        while frame !== ancestor {
+            guard let p = frame.parent else { return nil }
+            (frame, steps) = (p, steps + 1)
+        }
+        return steps
+    }
+
+    /// Copies of this frame and its next `count − 1` parents, linked as they are, the last
+    /// copy's parent being `lastParent`.
+    func copyingChain(_ count: Int, lastParent: Frame?) -> Frame {
+        let copy = Frame(count: self.count, parent: count <= 1 ? lastParent : parent?.copyingChain(count - 1, lastParent: lastParent))
+        for i in 0..<self.count { copy.slots[i] = slots[i] }
+        copy.hasDetached = hasDetached
+        return copy
     }
 
     /// The number in a slot, read in place without copying the value; nil for anything else.

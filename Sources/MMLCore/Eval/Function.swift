@@ -59,13 +59,13 @@ public final class UserFunction: Function, @unchecked Sendable {
     private let writeText: (() -> String)?
 
     private init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?,
-                 closesOverHolder: Bool, writtenText: String?, writeText: (() -> String)?) {
+                 detachedDepth: Int?, writtenText: String?, writeText: (() -> String)?) {
         self.form = form
         self.parameters = parameters
         self.formula = formula
         self.code = code
         self.captured = captured
-        self.closesOverHolder = closesOverHolder
+        self.detachedDepth = detachedDepth
         self.writtenText = writtenText
         self.writeText = writeText
         super.init(name: name, isUserFunction: true)
@@ -73,32 +73,42 @@ public final class UserFunction: Function, @unchecked Sendable {
 
     convenience init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?, sourceText: String) {
         self.init(name: name, form: form, parameters: parameters, formula: formula, code: code, captured: captured,
-                  closesOverHolder: false, writtenText: sourceText, writeText: nil)
+                  detachedDepth: nil, writtenText: sourceText, writeText: nil)
     }
 
-    /// Set on the copy of a function that is kept in a slot of the very frame it closes over,
-    /// once that frame's call has returned (see `Frame.detachClosures`). The copy holds no
-    /// reference to the frame, so the two do not keep each other alive for ever; reading the
-    /// slot closes it over the frame again.
-    let closesOverHolder: Bool
+    /// Set on the copy of a function kept in a slot of a frame it closes over (directly, or
+    /// through the frames of calls nested in it), once that frame's call has returned (see
+    /// `Frame.detachClosures`): 0 when it closed over that frame itself (then `captured` is
+    /// nil), d > 0 when that frame was d parents up from its own (then `captured` is a copy
+    /// of those d frames whose last one has no parent). Either way the copy holds no reference
+    /// to the frame, so the two do not keep each other alive for ever; reading the slot
+    /// closes it over the frame again.
+    let detachedDepth: Int?
 
-    /// A copy closed over `captured` instead (nil: the frame it will be read from).
-    private convenience init(_ f: UserFunction, captured: Frame?) {
+    /// A copy closed over `captured` instead.
+    private convenience init(_ f: UserFunction, captured: Frame?, detachedDepth: Int?) {
         self.init(name: f.name, form: f.form, parameters: f.parameters, formula: f.formula, code: f.code, captured: captured,
-                  closesOverHolder: captured == nil, writtenText: f.writtenText, writeText: f.writeText)
+                  detachedDepth: detachedDepth, writtenText: f.writtenText, writeText: f.writeText)
     }
 
-    /// This function as kept in a slot of `captured` itself, without a reference to it.
-    func detachedFromFrame() -> UserFunction { UserFunction(self, captured: nil) }
+    /// This function as kept in a slot of the frame `depth` parents up from the one it closes
+    /// over, without a reference to that frame. (The frames between are copied: the calls
+    /// they belong to have ended, so their variables no longer change.)
+    func detached(depth: Int) -> UserFunction {
+        UserFunction(self, captured: depth == 0 ? nil : captured?.copyingChain(depth, lastParent: nil), detachedDepth: depth)
+    }
 
-    /// A detached function read from `frame`'s slot: closed over that frame again.
-    func closed(over frame: Frame) -> UserFunction { UserFunction(self, captured: frame) }
+    /// A detached function read from a slot of `frame`: closed over that frame again.
+    func closed(over frame: Frame) -> UserFunction {
+        guard let depth = detachedDepth, depth > 0, let chain = captured else { return UserFunction(self, captured: frame, detachedDepth: nil) }
+        return UserFunction(self, captured: chain.copyingChain(depth, lastParent: frame), detachedDepth: nil)
+    }
 
     /// A function whose source text is written by `writeText` when it is first shown.
     convenience init(name: String, form: Form, parameters: [Parameter], formula: Expr?, code: CompiledFunction, captured: Frame?,
                      writeText: @escaping () -> String) {
         self.init(name: name, form: form, parameters: parameters, formula: formula, code: code, captured: captured,
-                  closesOverHolder: false, writtenText: nil, writeText: writeText)
+                  detachedDepth: nil, writtenText: nil, writeText: writeText)
     }
 
     public override var kindName: String { form == .math ? "math function" : "function" }

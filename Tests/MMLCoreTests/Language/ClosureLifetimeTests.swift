@@ -55,6 +55,43 @@ struct ClosureLifetimeTests {
             """, function: "k"))
     }
 
+    @Test func functionOfANestedCallKeptInALocal() throws {
+        // k closes over inner's frame, whose parent is outer's; outer keeps k in a local.
+        #expect(try frameIsFreed("""
+            fn outer(c) {
+                fn inner(d) {
+                    f(x) = c*d*x
+                    return f
+                }
+                k = inner(2)
+                return x -> k(x) + c
+            }
+            g = outer(3)
+            """, function: "g"))
+    }
+
+    @Test func functionsOfNestedCallsStillWork() throws {
+        let ip = Interpreter()
+        let value = try ip.evaluate("""
+            fn outer(c) {
+                fn inner(d) {
+                    f(x) = c*d*x
+                    return f
+                }
+                k = inner(2)
+                r.k = k
+                return x -> k(x) + r.k(x) + c
+            }
+            g = outer(3)
+            g(1) + g(2)
+            """)
+        guard case .number(let x) = value else {
+            Issue.record("expected a number, got \(value)")
+            return
+        }
+        #expect(x == 42)  // (6 + 6 + 3) + (12 + 12 + 3)
+    }
+
     @Test func detachedFunctionsStillWork() throws {
         let ip = Interpreter()
         let value = try ip.evaluate("""
