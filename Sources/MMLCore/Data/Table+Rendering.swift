@@ -25,15 +25,15 @@ extension Table {
         var lines: [String] = []
         for line in grid {
             if line.isEmpty {
-                lines.append(pad("⋮", to: widths[0], right: true))
+                lines.append(padLeft("⋮", widths[0]))
                 continue
             }
             var parts: [String] = []
             for (j, cell) in line.enumerated() {
                 let numeric = j == 0 || columns[j - 1].kind != .string
-                parts.append(pad(cell, to: widths[j], right: numeric))
+                parts.append(numeric ? padLeft(cell, widths[j]) : padRight(cell, widths[j]))
             }
-            lines.append(trimmedTrailing(parts.joined(separator: "  ")))
+            lines.append(trimTrailing(parts.joined(separator: "  ")))
         }
         let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
         lines.append("\(plural(nrows, "row")) × \(plural(ncols, "column"))")
@@ -49,13 +49,3 @@ func formatTableNumber(_ x: Double) -> String {
     return String(cFormat: "%.6g", x)
 }
 
-private func pad(_ s: String, to width: Int, right: Bool) -> String {
-    let fill = String(repeating: " ", count: max(0, width - s.count))
-    return right ? fill + s : s + fill
-}
-
-private func trimmedTrailing(_ s: String) -> String {
-    var s = s
-    while s.last == " " { s.removeLast() }
-    return s
-}

@@ -111,6 +111,13 @@ func padRight(_ s: String, _ width: Int) -> String {
     return n >= width ? s : s + String(repeating: " ", count: width - n)
 }
 
+/// `s` without the spaces at its end.
+func trimTrailing(_ s: String) -> String {
+    var s = s
+    while s.last == " " { s.removeLast() }
+    return s
+}
+
 /// Rows of a `rows × cols` grid laid out within `options`; `elided` tells whether any row or
 /// column was left out. `cell(i, j)` is called only for shown cells.
 func layoutGrid(rows: Int, cols: Int, options: DisplayOptions,

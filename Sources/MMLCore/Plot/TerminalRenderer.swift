@@ -74,7 +74,7 @@ extension Figure {
             if r >= 0 && r < rows && tickRows[r] == nil { tickRows[r] = label }
         }
         for r in 0..<rows {
-            var line = pad(tickRows[r] ?? "", leftWidth) + " " + (tickRows[r] == nil ? "│" : "┤")
+            var line = padLeft(tickRows[r] ?? "", leftWidth) + " " + (tickRows[r] == nil ? "│" : "┤")
             line += renderCells(canvas, row: r, color: options.color)
             lines.append(trimTrailing(line))
         }
@@ -177,14 +177,4 @@ func fitted(_ s: String, _ width: Int) -> String {
 func centred(_ s: String, in width: Int) -> String {
     let gap = max(0, width - s.count)
     return String(repeating: " ", count: gap / 2) + s
-}
-
-private func pad(_ s: String, _ width: Int) -> String {
-    String(repeating: " ", count: max(0, width - s.count)) + s
-}
-
-func trimTrailing(_ s: String) -> String {
-    var s = s
-    while s.last == " " { s.removeLast() }
-    return s
 }
