@@ -1,6 +1,5 @@
 // write_csv: a table or matrix as RFC 4180 text, written atomically (temporary file, then rename).
 import Glibc
-import Glibc
 
 extension CSV {
     /// The table as CSV text: a header line, numbers in shortest round-trip form (integers
