@@ -1,4 +1,5 @@
 // Facts about the terminal and writing to the standard streams.
+import MMLCore
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -40,32 +41,14 @@ enum Terminal {
         fflush(stderr)
     }
 
-    /// The whole content of a file or standard input ("-"), or a one-line reason it failed.
-    static func readFile(_ path: String) -> Result<String, FileError> {
-        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
-        if fd < 0 { return .failure(FileError(path: path, reason: String(cString: strerror(errno)))) }
-        defer { if fd != STDIN_FILENO { close(fd) } }
-        var st = stat()
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(FileError(path: path, reason: "it is a folder, not a file"))
+    /// The whole text of a script file or standard input ("-"), or a one-line reason it
+    /// failed. A pipe is accepted (`mml <(…)`); devices and sockets are not.
+    static func readFile(_ path: String) -> Result<String, FileAccessError> {
+        do {
+            let bytes = path == "-" ? try FileAccess.readAll(STDIN_FILENO, name: "standard input") : try FileAccess.readBytes(path, allowPipes: true)
+            return .success(String(decoding: bytes, as: UTF8.self))
+        } catch {
+            return .failure(FileAccessError(message: "mml: " + error.message))
         }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(FileError(path: path, reason: String(cString: strerror(errno))))
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return .success(String(decoding: bytes, as: UTF8.self))
     }
-}
-
-struct FileError: Error {
-    var path: String
-    var reason: String
-    var message: String { "mml: cannot read \(path == "-" ? "standard input" : path): \(reason)" }
 }

@@ -109,8 +109,15 @@ struct TestCommand: ParsableCommand {
                     outcome.problems.append(error.message)
                 }
             }
-        } else if let expected = try? FileAccess.readText(expectedPath), expected != result.stdout {
-            outcome.problems.append("output differs from \(expectedPath) (- expected, + actual):\n" + LineDiff.unified(expected: expected, actual: result.stdout))
+        } else if FileAccess.isDirectory(expectedPath) != nil {
+            do {
+                let expected = try FileAccess.readText(expectedPath)
+                if expected != result.stdout {
+                    outcome.problems.append("output differs from \(expectedPath) (- expected, + actual):\n" + LineDiff.unified(expected: expected, actual: result.stdout))
+                }
+            } catch {
+                outcome.problems.append(error.message)
+            }
         }
         return outcome
     }

@@ -65,18 +65,19 @@ struct Launch {
 
     func run() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout needs a positive number of seconds") }
-        if let plots {
-            do { try FileAccess.makeFolders(plots) } catch {
+        let plotFolder = plots.map(FileAccess.expandTilde)
+        if let plotFolder {
+            do { try FileAccess.makeFolders(plotFolder) } catch {
                 throw ValidationError("--plots: \(error.message)")
             }
         }
-        for path in allowRead + allowWrite where FileAccess.isDirectory(path) == nil {
+        for path in allowRead + allowWrite where FileAccess.isDirectory(FileAccess.expandTilde(path)) == nil {
             throw ValidationError("--allow-read/--allow-write: \(path) does not exist")
         }
         let scriptPath = file.flatMap { $0 == "-" ? nil : $0 }
         let access = allowAll ? FileAccessPolicy.unrestricted : .forScript(at: scriptPath, extraRead: allowRead, extraWrite: allowWrite)
         let runner = ScriptRunner(color: Terminal.useColor(forStderr: true, disabled: noColor), timeout: timeout,
-                                  plotDirectory: plots, fileAccess: access)
+                                  plotDirectory: plotFolder, fileAccess: access)
         if let expression {
             throw ExitCode(runner.runExpression(expression))
         }
@@ -90,9 +91,9 @@ struct Launch {
             }
         }
         if Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal {
-            throw ExitCode(REPLFrontEnd.runInteractive(noColor: noColor, plotDirectory: plots))
+            throw ExitCode(REPLFrontEnd.runInteractive(noColor: noColor, plotDirectory: plotFolder))
         }
-        throw ExitCode(REPLFrontEnd.runPiped(noColor: noColor, plotDirectory: plots, fileAccess: access))
+        throw ExitCode(REPLFrontEnd.runPiped(noColor: noColor, plotDirectory: plotFolder, fileAccess: access))
     }
 }
 

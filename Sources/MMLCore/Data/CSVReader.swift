@@ -47,14 +47,9 @@ public struct CSVReadResult: Sendable {
 public enum CSV {
     /// Reads the CSV file at `path`.
     public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> CSVReadResult {
-        guard let isDirectory = FileAccess.isDirectory(path) else {
-            throw DataError("cannot read '\(path)': there is no such file",
-                            hint: "relative paths start in the folder MML was started from: \(FileAccess.currentDirectory)")
-        }
-        guard !isDirectory else { throw DataError("cannot read '\(path)': it is a folder, not a file") }
         let bytes: [UInt8]
         do { bytes = try FileAccess.readBytes(path) } catch {
-            throw DataError("cannot read '\(path)'", hint: "check that the file is readable")
+            throw DataError(error.message, hint: error.hint)
         }
         return try bytes.withUnsafeBufferPointer { try parse($0, options: options, fileName: path) }
     }

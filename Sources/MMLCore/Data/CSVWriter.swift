@@ -39,37 +39,9 @@ extension CSV {
         try write(try Table(matrix: matrix, names: names), to: path, separator: separator)
     }
 
-    /// Writes `text` to a temporary file beside `path`, flushes it, and renames it over `path`.
+    /// Writes `text` atomically (see FileAccess.writeAtomically), as a data error.
     static func writeAtomically(_ text: String, to path: String) throws {
-        let folder = FileAccess.folder(of: path)
-        guard FileAccess.isDirectory(folder) == true else {
-            throw DataError("cannot write '\(path)': the folder '\(folder)' does not exist")
-        }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = folder + "/." + name + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw DataError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
-        var failure: Int32 = 0
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
-            }
-        }
-        if failure == 0 && fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw DataError("cannot write '\(path)': \(String(cString: strerror(failure)))")
-        }
+        do { try FileAccess.writeAtomically(text, to: path) } catch { throw DataError(error.message, hint: error.hint) }
     }
 
     /// A number as a CSV cell: shortest round-trip digits, no `.0` on integers, empty when missing.

@@ -163,7 +163,7 @@ struct Completer {
             folder = ""
             base = partial
         }
-        let candidates = listDirectory(folder.isEmpty ? "." : folder)
+        let candidates = listDirectory(folder.isEmpty ? "." : FileAccess.expandTilde(folder))
             .filter { $0.name.hasPrefix(base) && (base.hasPrefix(".") || !$0.name.hasPrefix(".")) }
             .map { folder + $0.name + ($0.isDirectory ? "/" : "") }
         return CompletionResult(typed: partial, candidates: Array(Set(candidates)).sorted())

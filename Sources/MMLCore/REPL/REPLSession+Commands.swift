@@ -75,8 +75,17 @@ extension REPLSession {
     private func load(_ argument: String) {
         let path = Self.unquote(argument)
         if path.isEmpty { return commandError(":load needs a file", hint: "for example :load Samples/vectors.mml") }
+        // A piped session is a script: `:load` reads only what the script's policy allows.
         let text: String
-        do { text = try FileAccess.readText(path) } catch { return commandError(error.message) }
+        do {
+            text = try FileAccess.readText(try interpreter.fileAccess.checkRead(path, at: .none))
+        } catch let error as MMLError {
+            return commandError(error.diagnostic.message, hint: error.diagnostic.hints.first)
+        } catch let error as FileAccessError {
+            return commandError(error.message, hint: error.hint)
+        } catch {
+            return commandError("\(error)")
+        }
         let before = Set(interpreter.globals.definedNames)
         let (passed, failed) = (interpreter.checksPassed, interpreter.checksFailed)
         let ok = report(evaluate(text, name: path, echo: false))
@@ -93,7 +102,15 @@ extension REPLSession {
         if path.isEmpty { return commandError(":save needs a file name", hint: "for example :save session.mml") }
         var text = "# MML session saved with :save — the inputs that ran without error.\n"
         for input in savedInputs { text += input + "\n" }
-        do { try FileAccess.writeAtomically(text, to: path) } catch { return commandError(error.message) }
+        do {
+            try FileAccess.writeAtomically(text, to: try interpreter.fileAccess.checkWrite(path, at: .none))
+        } catch let error as MMLError {
+            return commandError(error.diagnostic.message, hint: error.diagnostic.hints.first)
+        } catch let error as FileAccessError {
+            return commandError(error.message, hint: error.hint)
+        } catch {
+            return commandError("\(error)")
+        }
         write("saved \(savedInputs.count) input\(savedInputs.count == 1 ? "" : "s") to \(path)\n")
     }
 

@@ -70,7 +70,9 @@ public struct Lexer {
                 pos += peek(1) == UInt8(ascii: "\n") ? 2 : 3
                 sawSpace = true
             case UInt8(ascii: "#"):
-                while pos < bytes.count, bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
+                while pos < bytes.count, bytes[pos] != UInt8(ascii: "\n") {
+                    pos += rejectBidiControl(at: pos, in: "a comment") ?? 1
+                }
                 sawSpace = true
             default:
                 return
@@ -90,6 +92,10 @@ public struct Lexer {
             return
         }
         if c >= 0x80 {
+            if let length = rejectBidiControl(at: pos, in: "code") {
+                pos += length
+                return
+            }
             let (scalar, length) = decodeScalar(at: pos)
             if let scalar, isUnicodeLetter(scalar) {
                 scanIdentifier()
@@ -297,10 +303,24 @@ public struct Lexer {
                 chunkStart = min(pos, bytes.count)
                 continue
             }
-            pos += 1
+            pos += rejectBidiControl(at: pos, in: "a string") ?? 1
         }
         unterminatedString = true
         error("unterminated string", start, bytes.count, hint: "close the string with \"")
+    }
+
+    /// When a bidirectional control character starts at `index`, reports it and returns its
+    /// length in bytes. Such a character makes an editor show code in another order than the
+    /// order it runs in, so it is refused everywhere: in code, comments and strings.
+    private mutating func rejectBidiControl(at index: Int, in place: String) -> Int? {
+        // Every bidirectional control is encoded as D8 9C or E2 80/81 xx.
+        guard bytes[index] == 0xE2 || bytes[index] == 0xD8 else { return nil }
+        let (scalar, length) = decodeScalar(at: index)
+        guard let scalar, scalar.isBidiControl else { return nil }
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        error("a bidirectional control character (U+\(code)) in \(place): it makes the code display in a different order from the one it runs in",
+              index, index + length, hint: "delete it; a string that needs it can write the escape \\u{\(code)}")
+        return length
     }
 
     private func decodeScalar(at index: Int) -> (Unicode.Scalar?, Int) {

@@ -65,7 +65,7 @@ private let oddFolder = repositoryRoot + "/Tests/MMLCoreTests/Fixtures/data-odd/
 @Test func writeCsvIntoAMissingFolderIsAnError() {
     let r = runMML("write_csv(\"/nonexistent-mml-folder/x.csv\", [1, 2])")
     #expect(r.status == 1)
-    #expect(r.diagnostics.first?.message.contains("the folder '/nonexistent-mml-folder' does not exist") == true)
+    #expect(r.diagnostics.first?.message.contains("its folder /nonexistent-mml-folder does not exist") == true)
 }
 
 @Test func tablesPrintAlignedWithARowCountAndElideLongOnes() {

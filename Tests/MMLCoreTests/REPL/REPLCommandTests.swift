@@ -89,7 +89,7 @@ struct REPLCommandTests {
         try FileAccess.writeAtomically("k = 7\nfn sq(x) { return x^2 }\nprint(\"loading\")\n", to: path)
         let run = runSession(lines: [":load \(path)", "sq(k)", ":load \"\(path)\"", ":load \(folder)/missing.mml", ":save \(folder)/saved.mml"], interactive: false)
         #expect(run.out.hasPrefix("loading\nloaded \(path): defines k, sq\n49\nloading\nloaded \(path)\n"))
-        #expect(run.err.hasPrefix("error: cannot read \(folder)/missing.mml: No such file or directory\n"))
+        #expect(run.err.hasPrefix("error: cannot read \(folder)/missing.mml: there is no such file\n"))
         // A loaded script goes into :save inline, so the saved script stands alone.
         let saved = try FileAccess.readText(folder + "/saved.mml")
         #expect(saved.contains("# from :load \(path)\nk = 7\nfn sq(x) { return x^2 }\nprint(\"loading\")\n# end of \(path)\nsq(k)\n"))

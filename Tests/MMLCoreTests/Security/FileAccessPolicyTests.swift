@@ -18,8 +18,7 @@ import Testing
     }
 
     func policy(extraRead: [String] = [], extraWrite: [String] = []) -> FileAccessPolicy {
-        FileManager.default.changeCurrentDirectoryPath(base + "/work")
-        return .forScript(at: base + "/work/scripts/s.mml", extraRead: extraRead, extraWrite: extraWrite)
+        .forScript(at: base + "/work/scripts/s.mml", extraRead: extraRead, extraWrite: extraWrite, workingDirectory: base + "/work")
     }
 
     @Test func readsInsideTheScriptFolderAndWorkingDirectory() throws {
@@ -28,6 +27,9 @@ import Testing
         #expect(throws: MMLError.self) { try p.checkRead(base + "/outside/secret.csv", at: .none) }
         #expect(throws: MMLError.self) { try p.checkRead(base + "/work/../outside/secret.csv", at: .none) }
         #expect(throws: MMLError.self) { try p.checkRead(base + "/work/link.csv", at: .none) }
+        // Relative paths start in the policy's working directory, not the process's.
+        #expect(try p.checkRead("scripts/data.csv", at: .none).hasSuffix("/work/scripts/data.csv"))
+        #expect(throws: MMLError.self) { try p.checkRead("../outside/secret.csv", at: .none) }
         let widened = policy(extraRead: [base + "/outside"])
         #expect(throws: Never.self) { try widened.checkRead(base + "/outside/secret.csv", at: .none) }
     }

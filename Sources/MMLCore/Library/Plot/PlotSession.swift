@@ -68,9 +68,9 @@ extension Interpreter {
     func writeSVG(_ figure: Figure, to path: String, at span: SourceSpan) throws {
         let size = plots.svgSize
         do {
-            try CSV.writeAtomically(figure.renderSVG(width: size.width, height: size.height), to: path)
-        } catch let e as DataError {
-            throw MMLError(kind: "plot", e.message, at: span, hint: e.hint)
+            try FileAccess.writeAtomically(figure.renderSVG(width: size.width, height: size.height), to: path)
+        } catch {
+            throw MMLError(kind: "plot", error.message, at: span, hint: error.hint)
         }
     }
 }
