@@ -1,5 +1,6 @@
 // The REPL's persistent history: libedit's file format, at most `capacity` entries,
 // rewritten after every entry under a lock so two REPLs at once never corrupt it.
+import MMLCore
 @preconcurrency import CLibEdit
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -56,7 +57,8 @@ struct HistoryFile {
             add_history(entry)
             // A file libedit cannot read (not its format) is left alone rather than replaced.
             if readStatus != 0 && Self.fileSize(path) > 0 { return }
-            let temp = "\(path).tmp-\(getpid())"
+            FileAccess.removeStaleTemporaries(of: path)
+            let temp = FileAccess.temporaryPath(for: path)
             if write_history(temp) == 0 {
                 if rename(temp, path) != 0 { unlink(temp) }
             } else {

@@ -113,6 +113,8 @@ extension REPLTerminalTests {
         var full = "_HiStOrY_V2_\n"
         for i in 0..<10_000 { full += "old\(i)\n" }
         try FileAccess.writeAtomically(full, to: state + "/mml/history")
+        // What a REPL killed during a write left behind (its pid is above any pid_max) goes.
+        try FileAccess.writeAtomically("half", to: state + "/mml/.history.mml-tmp.4194305.1")
 
         let environment = ["TERM=xterm", "XDG_STATE_HOME=\(state)", "HOME=\(state)", "NO_COLOR=1", "LANG=C.UTF-8"]
         let first = try PseudoTerminalProcess(executable: mmlExecutable, environment: environment)
