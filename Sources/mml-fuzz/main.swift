@@ -42,13 +42,11 @@ func runInput(_ bytes: UnsafeBufferPointer<UInt8>) {
         return
     }
     _ = withLargeStack(stackSize: 256 << 20) {
-        let ip = Interpreter()
-        ip.output = { _ in }
-        ip.fileAccess = .forScript(at: nil)
+        let session = Session(SessionConfiguration(fileAccess: .forScript(at: nil), runsOnLargeStack: false))
         Interrupt.clear()
         inputStarted.store(nowMilliseconds(), ordering: .relaxed)
         defer { inputStarted.store(0, ordering: .relaxed) }
-        return ip.run(text, name: "fuzz.mml")
+        return session.run(text, name: "fuzz.mml", sink: { _ in }).stop
     }
 }
 

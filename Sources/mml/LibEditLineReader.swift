@@ -53,7 +53,9 @@ final class LibEditLineReader: LineReader {
     func readLine(prompt: String) -> LineInput {
         fflush(stdout)
         // A Ctrl-C that arrived after the last evaluation must not be taken for this one.
+        ScriptStop.evaluating.store(false, ordering: .relaxed)
         Interrupt.clear()
+        defer { ScriptStop.evaluating.store(true, ordering: .relaxed) }
         // libedit skips the bytes between two \u{1} marks when it measures the prompt.
         // (It drops a marked part at the very end, so the colour is reset before the space.)
         let shown = color ? "\u{1}\u{1B}[1;32m\u{1}\(prompt.dropLast())\u{1}\u{1B}[0m\u{1}\(prompt.suffix(1))" : prompt

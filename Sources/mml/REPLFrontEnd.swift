@@ -8,34 +8,38 @@ enum REPLFrontEnd {
     /// The interactive REPL; used only when standard input and output are both terminals.
     static func runInteractive(noColor: Bool, plotDirectory: String?) -> Int32 {
         let color = Terminal.useColor(forStderr: true, disabled: noColor) && Terminal.useColor(forStderr: false, disabled: noColor)
-        InterruptSignal.install()
+        ScriptStop.installForREPL()
         let reader = LibEditLineReader(color: color, history: HistoryFile.standard())
+        // Plots and matrices use the terminal's width; plots are coloured when the REPL is.
+        let workspace = Session(SessionConfiguration(plotDirectory: plotDirectory, width: Terminal.columns ?? 80, plotColor: color))
         let session = REPLSession(
-            reader: reader,
-            configuration: REPLConfiguration(interactive: true, color: color, version: mmlVersion),
+            session: workspace, reader: reader, configuration: REPLConfiguration(interactive: true, color: color, version: mmlVersion),
             write: Terminal.writeOut, writeError: Terminal.writeError)
         reader.completeWith { [unowned session] before in session.complete(before) }
-        // Plots and matrices use the terminal's width; plots are coloured when the REPL is.
-        session.interpreter.options.width = Terminal.columns ?? 80
-        session.interpreter.plots.color = color
-        session.interpreter.plots.directory = plotDirectory
         let status = session.run()
         Terminal.flushOutput()
         return status
     }
 
-    /// Piped mode: no prompt, no banner, no escape codes on standard output; REPL echo;
-    /// exit status 1 if any statement failed.
-    static func runPiped(noColor: Bool, plotDirectory: String?, fileAccess: FileAccessPolicy) -> Int32 {
+    /// Piped mode: a script read line by line with REPL echo — no prompt, no banner, no
+    /// escape codes on standard output; exit status 1 if any statement failed. Stops (Ctrl-C,
+    /// SIGTERM, --timeout) end it as they end a script.
+    static func runPiped(noColor: Bool, configuration: SessionConfiguration, timeout: Double?) -> Int32 {
         let color = Terminal.useColor(forStderr: true, disabled: noColor)
+        ScriptStop.installForScript(timeout: timeout)
+        var configuration = configuration
+        configuration.runsOnLargeStack = false
         return withLargeStack {
             let session = REPLSession(
-                reader: StreamLineReader(),
-                configuration: REPLConfiguration(interactive: false, color: color, version: mmlVersion, evaluateOnLargeStack: false),
+                session: Session(configuration), reader: StreamLineReader(),
+                configuration: REPLConfiguration(interactive: false, color: color, version: mmlVersion),
                 write: Terminal.writeOut, writeError: Terminal.writeError)
-            session.interpreter.plots.directory = plotDirectory
-            session.interpreter.fileAccess = fileAccess
-            let status = session.run()
+            var status = session.run()
+            ScriptStop.markFinishing()
+            if let cause = session.stopCause {
+                Terminal.writeError(ScriptStop.message(for: cause, location: "standard input") + "\n")
+                status = ScriptStop.status(for: cause)
+            }
             Terminal.flushOutput()
             return status
         }

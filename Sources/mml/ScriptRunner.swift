@@ -1,50 +1,46 @@
-// Runs a script file, `-e` text or standard input, and decides the exit status.
+// Runs a script file, `-e` text or standard input through a Session, streaming what it
+// prints, and decides the exit status.
 import MMLCore
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 struct ScriptRunner {
     var color: Bool
-    /// Seconds after which the script is stopped (exit status 124), if set.
-    var timeout: Double? = nil
-    /// A folder where every figure is also saved as figN.svg (--plots DIR).
-    var plotDirectory: String? = nil
-    /// Which files the script may touch (see Docs/running-scripts.md).
-    var fileAccess = FileAccessPolicy.unrestricted
+    var configuration: SessionConfiguration
+    /// A descriptor that the `mml test` running this script passed, to report checks on.
+    var reportDescriptor: Int32? = nil
 
-    /// Runs text as a script; returns the process exit status.
-    func run(text: String, name: String, arguments: [String]) -> Int32 {
-        ScriptStop.installSignalHandlers()
-        if let timeout { ScriptStop.startTimer(seconds: timeout) }
-        return withLargeStack {
-            let ip = Interpreter()
-            ip.output = Terminal.writeOut
-            let renderer = DiagnosticRenderer(sources: ip.sources, color: color)
-            ip.onWarning = { Terminal.writeError(renderer.render($0)) }
-            ip.scriptArguments = arguments
-            ip.plots.directory = plotDirectory
-            ip.fileAccess = fileAccess
-            let outcome = ip.run(text, name: name)
-            var status: Int32 = 0
-            if case .failure(let diagnostics) = outcome {
-                if let d = diagnostics.first, d.kind == "interrupt",
-                   let stop = ScriptStop.report(location: describeLine(d.span, in: ip), timeout: timeout) {
-                    Terminal.writeError(stop.message + "\n")
-                    return stop.status
-                }
-                for d in diagnostics { Terminal.writeError(renderer.render(d)) }
-                status = 1
-            }
-            if ip.checksPassed + ip.checksFailed > 0 {
-                Terminal.writeOut("\(ip.checksPassed) passed, \(ip.checksFailed) failed\n")
-                if ip.checksFailed > 0 { status = 1 }
-            }
-            return status
+    /// Runs `text` as a script (or, with `echo`, showing values as the REPL does); returns
+    /// the process exit status.
+    func run(text: String, name: String, echo: Bool = false) -> Int32 {
+        let session = Session(configuration)
+        let renderer = TextRenderer(sources: session.sources, color: color)
+        let report = reportDescriptor
+        let result = session.run(text, name: name, echo: echo) { event in
+            renderer.emit(event, write: Terminal.writeOut, writeError: Terminal.writeError)
+            if case .check(let outcome) = event, let report { Terminal.write(CheckReport.line(for: outcome), to: report) }
         }
+        ScriptStop.markFinishing()
+        if case .stopped(let cause) = result.stop {
+            let location = result.diagnostics.first.map { describeLine($0.span, in: session.sources) } ?? "the script"
+            Terminal.writeError(ScriptStop.message(for: cause, location: location) + "\n")
+            return ScriptStop.status(for: cause)
+        }
+        for d in result.diagnostics { Terminal.writeError(renderer.diagnostics.render(d)) }
+        var status: Int32 = result.succeeded ? 0 : 1
+        if let summary = TextRenderer.summary(of: session.checks) {
+            Terminal.writeOut(summary + "\n")
+            if session.checks.failed > 0 { status = 1 }
+        }
+        if let report { Terminal.write(CheckReport.endLine(session.checks), to: report) }
+        return status
     }
 }
 
 /// `file.mml:12: while x > 0 {`, naming the line a stopped script was running.
-private func describeLine(_ span: SourceSpan, in ip: Interpreter) -> String {
-    guard let source = ip.sources[span.source] else { return "the script" }
+func describeLine(_ span: SourceSpan, in sources: SourceMap) -> String {
+    guard let source = sources[span.source] else { return "the script" }
     let (line, _) = source.location(of: span.start)
     var text = source.lineText(line - 1)
     while text.first == " " || text.first == "\t" { text.removeFirst() }

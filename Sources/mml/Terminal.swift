@@ -25,6 +25,20 @@ enum Terminal {
 
     static func flushOutput() { fflush(stdout) }
 
+    /// Writes all of `text` to a descriptor (retrying short writes); errors are ignored.
+    static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
     /// The width of the terminal on standard output, when it is one.
     static var columns: Int? {
         var size = winsize()

@@ -48,7 +48,8 @@ struct TestCommand: ParsableCommand {
                 for p in outcome.problems { Terminal.writeOut(p.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n") }
             }
         }
-        Terminal.writeOut("\(scripts.count) scripts: \(scripts.count - failedFiles) passed, \(failedFiles) failed; checks: \(checksPassed) passed, \(checksFailed) failed\n")
+        let noun = scripts.count == 1 ? "script" : "scripts"
+        Terminal.writeOut("\(scripts.count) \(noun): \(scripts.count - failedFiles) passed, \(failedFiles) failed; checks: \(checksPassed) passed, \(checksFailed) failed\n")
         if failedFiles > 0 { throw ExitCode(1) }
     }
 
@@ -90,21 +91,34 @@ struct TestCommand: ParsableCommand {
 
     private func runOne(_ script: String) -> Outcome {
         var outcome = Outcome()
-        let result = ChildProcess.run(executable: selfPath(), arguments: ["--no-color", script], timeout: timeout)
-        if let (passed, failed) = checkSummary(result.stdout) {
-            outcome.checksPassed = passed
-            outcome.checksFailed = failed
-            outcome.note = " (\(passed + failed) check\(passed + failed == 1 ? "" : "s"))"
-            if failed > 0 { outcome.problems.append("\(failed) of \(passed + failed) checks failed:\n" + result.stdout.split(separator: "\n").filter { $0.hasPrefix("✗") }.joined(separator: "\n")) }
+        // The child reports its checks on a descriptor of its own: a line it prints cannot count.
+        let arguments = ["--no-color", "--report-fd", String(ChildProcess.reportDescriptor), script]
+        let result = ChildProcess.run(executable: selfPath(), arguments: arguments, limits: ChildProcess.Limits(timeout: timeout))
+        let report = CheckReport(parsing: result.report)
+        let checks = report.tally
+        outcome.checksPassed = checks.passed
+        outcome.checksFailed = checks.failed
+        if checks.total > 0 {
+            outcome.note = " (\(checks.total) check\(checks.total == 1 ? "" : "s"))"
+            if checks.failed > 0 {
+                let failures = report.entries.filter { !$0.passed }.map { "✗ \($0.label): \($0.problem ?? "failed")" }
+                outcome.problems.append("\(checks.failed) of \(checks.total) checks failed:\n" + failures.joined(separator: "\n"))
+            }
         }
         if result.timedOut {
             outcome.problems.append("stopped after \(formatScalar(timeout, mode: .long)) s (--timeout)")
-        } else if result.status != 0 && outcome.checksFailed == 0 {
+        } else if result.flooded {
+            outcome.problems.append("stopped: it printed more than \(ChildProcess.Limits(timeout: timeout).outputBytes >> 20) MiB")
+        } else if result.signaled {
+            outcome.problems.append("ended by signal \(result.status):\n" + result.stderr.trimmingTrailingNewlines)
+        } else if result.status != 0 && checks.failed == 0 {
             outcome.problems.append("exited with status \(result.status):\n" + result.stderr.trimmingTrailingNewlines)
+        } else if !report.finished {
+            outcome.problems.append("ended without reporting its checks")
         }
         let expectedPath = String(script.dropLast(4)) + ".out"
         if update {
-            if !result.timedOut {
+            if !result.timedOut && !result.flooded {
                 do { try FileAccess.writeAtomically(result.stdout, to: expectedPath) } catch {
                     outcome.problems.append(error.message)
                 }
@@ -120,14 +134,6 @@ struct TestCommand: ParsableCommand {
             }
         }
         return outcome
-    }
-
-    /// The `N passed, M failed` line a script that ran checks ends with.
-    private func checkSummary(_ output: String) -> (Int, Int)? {
-        guard let last = output.split(separator: "\n").last else { return nil }
-        let words = last.split(separator: " ")
-        guard words.count == 4, words[1] == "passed,", words[3] == "failed", let p = Int(words[0]), let f = Int(words[2]) else { return nil }
-        return (p, f)
     }
 
     /// This program's own path, to run each script in a fresh process of the same build.

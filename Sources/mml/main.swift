@@ -1,4 +1,6 @@
 // The `mml` command: a thin front end over MMLCore (argument parsing, terminal, exit status).
+// The whole command line is declared here, once: the options, and every subcommand in
+// `subcommands`; --help, usage errors, the man page and shell completions come from it.
 import ArgumentParser
 import MMLCore
 #if canImport(Glibc)
@@ -15,17 +17,21 @@ struct MML: ParsableCommand {
             mml -e 'EXPR'        evaluate one expression and print it
             mml -                read a script from standard input
             mml test PATH…       run scripts and compare them with their .out files
-            """,
-        version: mmlVersion)
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate this text and show its values, as the REPL would.", valueName: "expr"))
+            A script whose name is also a subcommand's runs with a path: `mml ./test`.
+            """,
+        version: mmlVersion,
+        subcommands: [TestCommand.self])
+
+    @Option(name: .customShort("e"), parsing: .unconditional,
+            help: ArgumentHelp("Evaluate this text and show its values, as the REPL would.", valueName: "expr"))
     var expression: String?
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
 
-    @Option(help: ArgumentHelp("Stop a script that runs longer than this (exit status 124).", valueName: "seconds"))
-    var timeout: Double?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop the program after this many seconds (exit status 124).", valueName: "seconds"))
+    var timeout: String?
 
     @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg.", valueName: "dir"))
     var plots: String?
@@ -39,6 +45,10 @@ struct MML: ParsableCommand {
     @Flag(name: .customLong("allow-all"), help: "Let the script read and write any file you can (for scripts you trust).")
     var allowAll = false
 
+    /// Where `mml test` hears a child's checks (a descriptor it passes; see CheckReport).
+    @Option(name: .customLong("report-fd"), help: .private)
+    var reportDescriptor: Int32?
+
     @Argument(help: "The script to run (- for standard input).")
     var file: String?
 
@@ -46,8 +56,18 @@ struct MML: ParsableCommand {
     var scriptArguments: [String] = []
 
     func run() throws {
-        try Launch(expression: expression, noColor: noColor, timeout: timeout, plots: plots, allowRead: allowRead,
-                   allowWrite: allowWrite, allowAll: allowAll, file: file, scriptArguments: scriptArguments).run()
+        let seconds = try timeout.map(Self.parseTimeout)
+        try Launch(expression: expression, noColor: noColor, timeout: seconds, plots: plots, allowRead: allowRead,
+                   allowWrite: allowWrite, allowAll: allowAll, reportDescriptor: reportDescriptor,
+                   file: file, scriptArguments: scriptArguments).run()
+    }
+
+    /// A --timeout value: a positive number of seconds.
+    static func parseTimeout(_ text: String) throws -> Double {
+        guard let seconds = Double(text), seconds > 0, !seconds.isNaN else {
+            throw ValidationError("--timeout needs a positive number of seconds, not \(text)")
+        }
+        return seconds
     }
 }
 
@@ -60,11 +80,11 @@ struct Launch {
     var allowRead: [String] = []
     var allowWrite: [String] = []
     var allowAll = false
+    var reportDescriptor: Int32?
     var file: String?
     var scriptArguments: [String] = []
 
     func run() throws {
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout needs a positive number of seconds") }
         let plotFolder = plots.map(FileAccess.expandTilde)
         if let plotFolder {
             do { try FileAccess.makeFolders(plotFolder) } catch {
@@ -76,10 +96,12 @@ struct Launch {
         }
         let scriptPath = file.flatMap { $0 == "-" ? nil : $0 }
         let access = allowAll ? FileAccessPolicy.unrestricted : .forScript(at: scriptPath, extraRead: allowRead, extraWrite: allowWrite)
-        let runner = ScriptRunner(color: Terminal.useColor(forStderr: true, disabled: noColor), timeout: timeout,
-                                  plotDirectory: plotFolder, fileAccess: access)
+        let color = Terminal.useColor(forStderr: true, disabled: noColor)
+        var configuration = SessionConfiguration(fileAccess: access, plotDirectory: plotFolder, scriptArguments: scriptArguments)
         if let expression {
-            throw ExitCode(runner.runExpression(expression))
+            ScriptStop.installForScript(timeout: timeout)
+            let runner = ScriptRunner(color: color, configuration: configuration, reportDescriptor: reportDescriptor)
+            throw ExitCode(runner.run(text: expression, name: "<-e>", echo: true))
         }
         if let file {
             switch Terminal.readFile(file) {
@@ -87,39 +109,26 @@ struct Launch {
                 Terminal.writeError(error.message + "\n")
                 throw ExitCode(2)
             case .success(let text):
-                throw ExitCode(runner.run(text: text, name: file == "-" ? "<stdin>" : file, arguments: scriptArguments))
+                ScriptStop.installForScript(timeout: timeout)
+                let runner = ScriptRunner(color: color, configuration: configuration, reportDescriptor: reportDescriptor)
+                throw ExitCode(runner.run(text: text, name: file == "-" ? "<stdin>" : file))
             }
         }
         if Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal {
+            guard timeout == nil else {
+                throw ValidationError("--timeout stops scripts, -e and piped input; in the REPL, Ctrl-C stops a computation")
+            }
             throw ExitCode(REPLFrontEnd.runInteractive(noColor: noColor, plotDirectory: plotFolder))
         }
-        throw ExitCode(REPLFrontEnd.runPiped(noColor: noColor, plotDirectory: plotFolder, fileAccess: access))
-    }
-}
-
-extension ScriptRunner {
-    /// `mml -e`: runs the text with REPL echo, so the value of an expression is printed.
-    func runExpression(_ text: String) -> Int32 {
-        withLargeStack {
-            let ip = Interpreter()
-            ip.output = Terminal.writeOut
-            ip.fileAccess = fileAccess
-            ip.plots.directory = plotDirectory
-            let renderer = DiagnosticRenderer(sources: ip.sources, color: color)
-            ip.onWarning = { Terminal.writeError(renderer.render($0)) }
-            if case .failure(let diagnostics) = ip.run(text, name: "<-e>", echo: true) {
-                for d in diagnostics { Terminal.writeError(renderer.render(d)) }
-                return 1
-            }
-            return 0
-        }
+        configuration.scriptArguments = []
+        throw ExitCode(REPLFrontEnd.runPiped(noColor: noColor, configuration: configuration, timeout: timeout))
     }
 }
 
 let mmlVersion = "0.1.0"
 
 /// Parses and runs one command; usage errors exit with status 2 (ArgumentParser's default is 64).
-func runCommand<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) -> Never {
+func runCommand(_ type: ParsableCommand.Type, _ arguments: [String]) -> Never {
     finish(usage: type) {
         var command = try type.parse(arguments)
         try command.run()
@@ -128,7 +137,7 @@ func runCommand<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) -> Ne
 
 /// Runs `work` and exits: 0, the status of an ExitCode it throws, or 2 with `type`'s usage
 /// message for an argument error.
-func finish<C: ParsableCommand>(usage type: C.Type = MML.self, _ work: () throws -> Void) -> Never {
+func finish(usage type: ParsableCommand.Type = MML.self, _ work: () throws -> Void) -> Never {
     do {
         try work()
         fflush(stdout)
@@ -146,15 +155,14 @@ func finish<C: ParsableCommand>(usage type: C.Type = MML.self, _ work: () throws
     }
 }
 
-// `mml test …` is a command of its own; anything else is a script, -e text or the REPL.
-// (A script literally named `test` can be run as `mml ./test`.)
 let commandLine = Array(CommandLine.arguments.dropFirst())
-// `mml FILE [ARGS…]`, the commonest start, has no options to parse (everything after the file
-// is the script's): it skips ArgumentParser, whose reflection costs ~2 ms of a ~10 ms start.
-if let file = commandLine.first, !file.hasPrefix("-"), file != "test" {
-    finish { try Launch(file: file, scriptArguments: Array(commandLine.dropFirst())).run() }
+// A subcommand by its declared name; anything else is a script, -e text or the REPL.
+if let first = commandLine.first, let subcommand = MML.configuration.subcommands.first(where: { $0.configuration.commandName == first }) {
+    runCommand(subcommand, Array(commandLine.dropFirst()))
 }
-if commandLine.first == "test" {
-    runCommand(TestCommand.self, Array(commandLine.dropFirst()))
+// `mml FILE [ARGS…]`, the commonest start, has no options to parse (everything after the file
+// is the script's): it skips ArgumentParser, whose reflection costs ~2 ms of a ~7 ms start.
+if let file = commandLine.first, !file.hasPrefix("-") {
+    finish { try Launch(file: file, scriptArguments: Array(commandLine.dropFirst())).run() }
 }
 runCommand(MML.self, commandLine)

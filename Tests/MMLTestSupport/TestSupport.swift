@@ -18,29 +18,24 @@ public struct ScriptResult: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// Runs MML source the way `mml FILE` does (no echo) or the REPL does (echo), on a large
-/// stack, capturing output and rendered diagnostics.
-public func runMML(_ text: String, name: String = "test.mml", echo: Bool = false, summarizeChecks: Bool = true) -> ScriptResult {
-    withLargeStack {
-        let ip = Interpreter()
-        var out = ""
-        var err = ""
-        ip.output = { out += $0 }
-        let renderer = DiagnosticRenderer(sources: ip.sources, color: false)
-        ip.onWarning = { err += renderer.render($0) }
-        var status: Int32 = 0
-        var diagnostics: [Diagnostic] = []
-        if case .failure(let ds) = ip.run(text, name: name, echo: echo) {
-            diagnostics = ds
-            for d in ds { err += renderer.render(d) }
-            status = 1
-        }
-        if summarizeChecks, ip.checksPassed + ip.checksFailed > 0 {
-            out += "\(ip.checksPassed) passed, \(ip.checksFailed) failed\n"
-            if ip.checksFailed > 0 { status = 1 }
-        }
-        return ScriptResult(stdout: out, stderr: err, status: status, diagnostics: diagnostics)
+/// Runs MML source the way `mml FILE` does (no echo) or the REPL does (echo), through a
+/// Session, capturing output and rendered diagnostics as the command line would print them.
+public func runMML(_ text: String, name: String = "test.mml", echo: Bool = false, summarizeChecks: Bool = true,
+                   configuration: SessionConfiguration = SessionConfiguration()) -> ScriptResult {
+    let session = Session(configuration)
+    let renderer = TextRenderer(sources: session.sources)
+    var out = ""
+    var err = ""
+    let result = session.run(text, name: name, echo: echo) { event in
+        renderer.emit(event, write: { out += $0 }, writeError: { err += $0 })
     }
+    for d in result.diagnostics { err += renderer.diagnostics.render(d) }
+    var status: Int32 = result.succeeded ? 0 : 1
+    if summarizeChecks, let summary = TextRenderer.summary(of: result.checks) {
+        out += summary + "\n"
+        if result.checks.failed > 0 { status = 1 }
+    }
+    return ScriptResult(stdout: out, stderr: err, status: status, diagnostics: result.diagnostics)
 }
 
 /// Reads a file of the repository as text; bytes that are not UTF-8 become U+FFFD, as the

@@ -1,12 +1,13 @@
 // The interpreter: runs source text in a persistent workspace, calls functions, and keeps
 // the session's state (display format, checks, warnings).
 
-/// The result of running one piece of source text.
-public enum RunOutcome: Sendable {
-    case success
-    /// The text stopped inside a bracket, brace or string, or after an operator.
-    case incomplete
-    case failure([Diagnostic])
+/// How the pipeline ended, before the session turns it into a RunResult.
+struct ProgramRun {
+    enum Status { case completed, failed, incomplete }
+    var status: Status
+    var diagnostics: [Diagnostic] = []
+    /// The value of the last statement when it was an expression, else `.nothing`.
+    var lastValue: Value = .nothing
 }
 
 public final class Interpreter {
@@ -19,15 +20,12 @@ public final class Interpreter {
     public let sources = SourceMap()
     public let globals = Globals()
     public var options = DisplayOptions()
-    /// Receives everything a program prints.
-    public var output: (String) -> Void = { Swift.print($0, terminator: "") }
-    /// Receives warnings (ill-conditioned matrices, non-converged integrals, …).
-    public var onWarning: (Diagnostic) -> Void = { _ in }
+    /// Receives everything a program produces — printed text, shown values, figures,
+    /// warnings, checks. The Session points it at the current run; outside a run it discards.
+    var emit: (SessionEvent) -> Void = Interpreter.discard
+    static func discard(_ event: SessionEvent) {}
     /// How many nested user-function calls are allowed before "recursion too deep".
     public var maxCallDepth = 2000
-    /// Results of `check` calls: passed and failed counts.
-    public internal(set) var checksPassed = 0
-    public internal(set) var checksFailed = 0
     /// Script arguments, visible to programs as `args`.
     public var scriptArguments: [String] = [] {
         didSet { globals["args"] = .matrix(Matrix(rows: 0, cols: 0)).withStrings(scriptArguments) }
@@ -66,13 +64,14 @@ public final class Interpreter {
 
     // MARK: Running text
 
-    /// Parses, compiles and runs `text`. With `echo`, each top-level result is shown the
-    /// way the REPL shows it (unless the statement ends with `;`).
-    public func run(_ text: String, name: String, echo: Bool = false, allowIncomplete: Bool = false) -> RunOutcome {
+    /// The one pipeline: parses `text`, compiles every statement, then runs them in order,
+    /// stopping at the first error. With `echo`, each top-level result is shown the way the
+    /// REPL shows it (unless the statement ends with `;`).
+    func runProgram(_ text: String, name: String, echo: Bool, allowIncomplete: Bool) -> ProgramRun {
         let source = sources.add(name: name, text: text)
         let parsed = Parser.parse(text, source: source.id)
-        if parsed.isIncomplete && allowIncomplete { return .incomplete }
-        if !parsed.diagnostics.isEmpty { return .failure(parsed.diagnostics) }
+        if parsed.isIncomplete && allowIncomplete { return ProgramRun(status: .incomplete) }
+        if !parsed.diagnostics.isEmpty { return ProgramRun(status: .failed, diagnostics: parsed.diagnostics) }
         var compiler = Compiler(self)
         var compiled: [TopLevel] = []
         var errors: [Diagnostic] = []
@@ -81,58 +80,56 @@ public final class Interpreter {
                 errors.append(diagnostic(for: error, at: stmt.span))
             }
         }
-        if !errors.isEmpty { return .failure(errors) }
+        if !errors.isEmpty { return ProgramRun(status: .failed, diagnostics: errors) }
+        var last: Value = .nothing
         for top in compiled {
             do {
-                try execute(top, echo: echo)
+                last = try execute(top, echo: echo)
             } catch {
-                return .failure([diagnostic(for: error, at: top.node.span)])
+                return ProgramRun(status: .failed, diagnostics: [diagnostic(for: error, at: top.node.span)])
             }
         }
-        return .success
+        return ProgramRun(status: .completed, lastValue: last)
     }
 
-    private func execute(_ top: TopLevel, echo: Bool) throws {
+    /// Runs one top-level statement; the value of an expression statement, else `.nothing`.
+    private func execute(_ top: TopLevel, echo: Bool) throws -> Value {
         let show = echo && !top.silent
         switch top.echo {
         case .value(let expr):
             let value = try expr.eval(self, topFrame)
-            if case .nothing = value { return }
+            if case .nothing = value { return value }
             if show {
                 if case .tuple = value {} else { globals["ans"] = value }
-                output(format(value) + "\n")
+                emit(.value(ShownValue(value: value, name: nil, options: options)))
             }
+            return value
         case .variables(let names):
             _ = try top.node.exec(self, topFrame)
             if show {
                 for name in names {
-                    if let value = globals[name] { output(formatAssignment(name, value) + "\n") }
+                    if let value = globals[name] { emit(.value(ShownValue(value: value, name: name, options: options))) }
                 }
             }
         case .none:
             _ = try top.node.exec(self, topFrame)
         }
+        return .nothing
     }
 
-    /// Runs `text` and returns the value of its last expression statement (for tests and
-    /// embedding); errors are thrown as `MMLError`.
+    /// Runs `text` through the same pipeline and returns the value of its last statement
+    /// (`.nothing` when that is not an expression); the first error is thrown as `MMLError`.
+    /// For tests and embedding: output and warnings are discarded.
     public func evaluate(_ text: String) throws -> Value {
         sourceCounter += 1
-        let source = sources.add(name: "<eval \(sourceCounter)>", text: text)
-        let parsed = Parser.parse(text, source: source.id)
-        if let first = parsed.diagnostics.first { throw MMLError(first) }
-        var compiler = Compiler(self)
-        var last: Value = .nothing
-        for stmt in parsed.program.statements {
-            let top = try compiler.compileTopLevel(stmt)
-            if case .value(let expr) = top.echo {
-                last = try expr.eval(self, topFrame)
-            } else {
-                _ = try top.node.exec(self, topFrame)
-                last = .nothing
-            }
-        }
-        return last
+        let ran = runProgram(text, name: "<eval \(sourceCounter)>", echo: false, allowIncomplete: false)
+        if let first = ran.diagnostics.first { throw MMLError(first) }
+        return ran.lastValue
+    }
+
+    /// Prints text as the program's output.
+    func output(_ text: String) {
+        emit(.output(text))
     }
 
     /// Converts any error thrown during evaluation into a diagnostic.
@@ -285,7 +282,7 @@ public final class Interpreter {
 
     /// Reports a warning at a span (it does not stop the program).
     public func warn(_ message: String, at span: SourceSpan, hint: String? = nil) {
-        onWarning(Diagnostic(.warning, kind: "warning", message: message, span: span, hints: hint.map { [$0] } ?? []))
+        emit(.warning(Diagnostic(.warning, kind: "warning", message: message, span: span, hints: hint.map { [$0] } ?? [])))
     }
 
     /// `f'`: the derivative of a math function.

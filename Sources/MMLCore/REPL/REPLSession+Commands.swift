@@ -87,10 +87,9 @@ extension REPLSession {
             return commandError("\(error)")
         }
         let before = Set(interpreter.globals.definedNames)
-        let (passed, failed) = (interpreter.checksPassed, interpreter.checksFailed)
-        let ok = report(evaluate(text, name: path, echo: false))
-        let checks = (interpreter.checksPassed - passed, interpreter.checksFailed - failed)
-        if checks.0 + checks.1 > 0 { write("\(checks.0) passed, \(checks.1) failed\n") }
+        let result = evaluate(text, name: path, echo: false)
+        let ok = report(result)
+        if let summary = TextRenderer.summary(of: result.checks) { write(summary + "\n") }
         guard ok else { return }
         savedInputs.append("# from :load \(path)\n\(text.trimmingWhitespace())\n# end of \(path)")
         let new = interpreter.globals.definedNames.filter { !before.contains($0) }

@@ -10,15 +10,11 @@ public struct REPLConfiguration: Sendable {
     public var color: Bool
     /// Shown in the banner.
     public var version: String
-    /// Run each entry on a thread with a large stack (deep recursion then ends in an
-    /// error, not a crash). Off when the caller already runs the whole session on one.
-    public var evaluateOnLargeStack: Bool
 
-    public init(interactive: Bool = true, color: Bool = false, version: String = "", evaluateOnLargeStack: Bool = true) {
+    public init(interactive: Bool = true, color: Bool = false, version: String = "") {
         self.interactive = interactive
         self.color = color
         self.version = version
-        self.evaluateOnLargeStack = evaluateOnLargeStack
     }
 }
 
@@ -28,7 +24,9 @@ public final class REPLSession {
     public static let prompt = "mml> "
     public static let continuationPrompt = "...> "
 
-    public let interpreter: Interpreter
+    /// The workspace every entry runs in.
+    public let session: Session
+    public var interpreter: Interpreter { session.interpreter }
     public let reader: LineReader
     public var configuration: REPLConfiguration
     /// Where results and program output go (standard output).
@@ -39,6 +37,8 @@ public final class REPLSession {
     public internal(set) var failures = 0
     /// The inputs that ran without error, in order: what `:save` writes.
     public internal(set) var savedInputs: [String] = []
+    /// In piped mode, what stopped the session (a stop ends piped input as it ends a script).
+    public private(set) var stopCause: StopCause?
     /// Lines of an entry that is still incomplete.
     public private(set) var pending: [String] = []
 
@@ -48,22 +48,17 @@ public final class REPLSession {
     var quitRequested = false
 
     public init(
-        interpreter: Interpreter = Interpreter(), reader: LineReader, configuration: REPLConfiguration = REPLConfiguration(),
+        session: Session = Session(), reader: LineReader, configuration: REPLConfiguration = REPLConfiguration(),
         write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
     ) {
-        self.interpreter = interpreter
+        self.session = session
         self.reader = reader
         self.configuration = configuration
         self.write = write
         self.writeError = writeError
-        interpreter.output = { [weak self] text in self?.write(text) }
-        interpreter.onWarning = { [weak self] d in
-            guard let self else { return }
-            self.writeError(self.renderer.render(d))
-        }
     }
 
-    var renderer: DiagnosticRenderer { DiagnosticRenderer(sources: interpreter.sources, color: configuration.color) }
+    var renderer: TextRenderer { TextRenderer(sources: session.sources, color: configuration.color) }
 
     /// The one-line greeting of an interactive session.
     public var banner: String {
@@ -130,7 +125,7 @@ public final class REPLSession {
         while let last = lines.last, last.trimmingWhitespace().isEmpty { lines.removeLast() }
         let text = lines.joined(separator: "\n")
         let outcome = evaluate(text, name: nextSourceName(), echo: true, allowIncomplete: !force)
-        if case .incomplete = outcome { return }
+        if outcome.stop == .incomplete { return }
         pending = []
         reader.addHistory(text)
         if report(outcome) { savedInputs.append(text) }
@@ -144,29 +139,41 @@ public final class REPLSession {
         return "<stdin:\(pendingStartLine)>"
     }
 
-    /// Runs text in the workspace, with the interrupt flag cleared first.
-    func evaluate(_ text: String, name: String, echo: Bool, allowIncomplete: Bool = false) -> RunOutcome {
-        Interrupt.clear()
-        defer { Interrupt.clear() }
-        let ip = interpreter
-        let body = { ip.run(text, name: name, echo: echo, allowIncomplete: allowIncomplete) }
-        return configuration.evaluateOnLargeStack ? withLargeStack(body) : body()
+    /// Runs text in the workspace; what it prints appears as it happens. Interactively, a
+    /// Ctrl-C from before is forgotten first; piped input is a script, which a stop ends.
+    func evaluate(_ text: String, name: String, echo: Bool, allowIncomplete: Bool = false) -> RunResult {
+        if configuration.interactive { Interrupt.clear() }
+        let renderer = self.renderer
+        let result = session.run(text, name: name, echo: echo, allowIncomplete: allowIncomplete) { [write, writeError] event in
+            renderer.emit(event, write: write, writeError: writeError)
+        }
+        if configuration.interactive {
+            Interrupt.clear()
+        } else if case .stopped(let cause) = result.stop {
+            stopCause = cause
+            quitRequested = true
+        }
+        return result
     }
 
     /// Prints the diagnostics of a failed run; true when it succeeded.
     @discardableResult
-    func report(_ outcome: RunOutcome) -> Bool {
-        switch outcome {
-        case .success: return true
+    func report(_ result: RunResult) -> Bool {
+        switch result.stop {
+        case .completed: return true
         case .incomplete:
             failures += 1
             writeError(paint("error", "1;31") + paint(": the input is incomplete", "1") + "\n")
             return false
-        case .failure(let diagnostics):
+        case .failed, .stopped:
             failures += 1
-            // The terminal echoed ^C where the cursor was; the message starts on a new line.
-            if configuration.interactive && diagnostics.contains(where: { $0.kind == "interrupt" }) { write("\n") }
-            for d in diagnostics { writeError(renderer.render(d)) }
+            if case .stopped = result.stop {
+                // Piped input: the front end reports the stop as a script's runner does.
+                guard configuration.interactive else { return false }
+                // The terminal echoed ^C where the cursor was; the message starts on a new line.
+                write("\n")
+            }
+            for d in result.diagnostics { writeError(renderer.diagnostics.render(d)) }
             return false
         }
     }

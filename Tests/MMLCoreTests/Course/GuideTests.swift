@@ -60,17 +60,15 @@ func guidePage(_ page: String) throws {
     // Pages read the shipped data from the repository root, as the samples do.
     _ = FileManager.default.changeCurrentDirectoryPath(repositoryRoot)
     let shown: [String] = withLargeStack {
-        let ip = Interpreter()
-        var out = ""
-        ip.output = { out += $0 }
-        let renderer = DiagnosticRenderer(sources: ip.sources, color: false)
-        ip.onWarning = { out += renderer.render($0) }
+        let session = Session(SessionConfiguration(runsOnLargeStack: false))
+        let renderer = TextRenderer(sources: session.sources)
         var results: [String] = []
         for example in examples {
-            out = ""
-            if case .failure(let diagnostics) = ip.run(example.code, name: "\(page):\(example.line)", echo: true) {
-                for d in diagnostics { out += renderer.render(d) }
+            var out = ""
+            let result = session.run(example.code, name: "\(page):\(example.line)", echo: true) { event in
+                renderer.emit(event, write: { out += $0 }, writeError: { out += $0 })
             }
+            for d in result.diagnostics { out += renderer.diagnostics.render(d) }
             results.append(out)
         }
         return results

@@ -105,4 +105,76 @@ struct CommandLineTests {
         #expect(updated.status == 0)
         #expect(try runBinary(["test", dir]).status == 0)
     }
+
+    @Test("-e takes text that starts with -, and --timeout says what is wrong with its value")
+    func expressionsAndTimeoutValues() throws {
+        #expect(try runBinary(["-e", "-2^2"]).stdout == "-4\n")
+        let negative = try runBinary(["--timeout", "-1", "-e", "1"])
+        #expect(negative.status == 2)
+        #expect(negative.stderr.contains("--timeout needs a positive number of seconds, not -1"), "\(negative.stderr)")
+        #expect(try runBinary(["--timeout", "nan", "-e", "1"]).status == 2)
+        // A timeout longer than 71.6 minutes (2^32 µs) is not cut short.
+        let long = try runBinary(["--timeout", "5000", "-e", "1 + 1"])
+        #expect(long.status == 0 && long.stdout == "2\n")
+    }
+
+    @Test("every mode stops the same way: -e, standard input and piped input honour --timeout and signals")
+    func everyModeSharesTheStopPolicy() throws {
+        let loop = "x = 0\nwhile true {\n    x += 1\n}\n"
+        for arguments in [["-e", loop], ["-"], []] {
+            let input = arguments.isEmpty || arguments == ["-"] ? loop : ""
+            let timed = try runBinary(["--timeout", "0.3"] + arguments, input: input)
+            #expect(timed.status == 124, "\(arguments): \(timed.stderr)")
+            #expect(timed.stderr.hasPrefix("mml: stopped after 0.3 s (--timeout) while running"), "\(timed.stderr)")
+            let interrupted = try runBinary(arguments, input: input, signal: SIGINT)
+            #expect(interrupted.status == 130, "\(arguments): \(interrupted.stderr)")
+            #expect(interrupted.stderr.hasPrefix("mml: interrupted while running"), "\(interrupted.stderr)")
+            #expect(try runBinary(arguments, input: input, signal: SIGTERM).status == 143)
+        }
+    }
+
+    @Test("a library call that cannot look at the stop request still ends within the grace period")
+    func uninterruptibleCallsEndTheProcess() throws {
+        let start = Date()
+        let run = try runBinary(["--timeout", "0.3", "-e", "A = rand(2500, 2500); s = svd(A); 1"])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(run.status == 124, "\(run.stderr)")
+        // 0.3 s, then 0.5 s of grace; generous for a busy machine.
+        #expect(elapsed < 3, "took \(elapsed) s")
+    }
+
+    @Test("mml test counts checks from its own channel: printed lines cannot fake them")
+    func testCommandCannotBeFooled() throws {
+        let dir = NSTemporaryDirectory() + "mml-fake-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "print(\"✓ everything\")\nprint(\"99 passed, 0 failed\")\ncheck(\"real\", 1, 2)\n".write(toFile: dir + "/fake.mml", atomically: true, encoding: .utf8)
+        let run = try runBinary(["test", dir])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("1 of 1 checks failed"), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("1 script: 0 passed, 1 failed; checks: 0 passed, 1 failed\n"), "\(run.stdout)")
+        // A script that prints a flood is stopped, not buffered whole.
+        try "while true { print(\"flooding the output with a long line of text\") }\n".write(toFile: dir + "/fake.mml", atomically: true, encoding: .utf8)
+        let flood = try runBinary(["test", dir])
+        #expect(flood.status == 1)
+        #expect(flood.stdout.contains("stopped: it printed more than 16 MiB"), "\(flood.stdout)")
+    }
+
+    @Test("mml starts without Foundation: the heavy front ends' libraries stay out of its start")
+    func binaryDoesNotLinkFoundation() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        process.arguments = [mmlExecutable]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let libraries = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
+        process.waitUntilExit()
+        #expect(libraries.contains { $0.hasPrefix("libswiftCore") }, "ldd listed: \(libraries)")
+        // FoundationEssentials (which swift-argument-parser uses) is small; Foundation proper,
+        // its networking and XML parts, crypto and ZeroMQ are not for `mml FILE`.
+        for heavy in ["libFoundation.so", "libFoundationNetworking", "libFoundationXML", "libcrypto", "libzmq"] {
+            #expect(!libraries.contains { $0.hasPrefix(heavy) }, "mml links \(heavy)")
+        }
+    }
 }

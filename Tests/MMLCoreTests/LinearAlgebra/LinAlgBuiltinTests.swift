@@ -7,8 +7,9 @@ import Numerics
 import Testing
 
 /// Runs `text` in a fresh interpreter, collecting output, warnings and the first error.
-private struct Session {
-    let ip = Interpreter()
+private struct LinAlgRun {
+    let session = MMLCore.Session()
+    var ip: Interpreter { session.interpreter }
     var output = ""
     var warnings: [Diagnostic] = []
     var error: Diagnostic?
@@ -17,9 +18,11 @@ private struct Session {
     init(_ text: String) {
         self.text = text
         var out = "", warned: [Diagnostic] = []
-        ip.output = { out += $0 }
-        ip.onWarning = { warned.append($0) }
-        if case .failure(let ds) = ip.run(text, name: "test.mml") { error = ds.first }
+        let renderer = TextRenderer(sources: session.sources)
+        let result = session.run(text, name: "test.mml") { event in
+            if case .warning(let d) = event { warned.append(d) } else { out += renderer.render(event).text }
+        }
+        error = result.diagnostics.first
         output = out
         warnings = warned
     }
@@ -50,13 +53,13 @@ private struct Session {
     }
 
     @Test func singularInverseAndSolveGiveRankAndAlternatives() {
-        let inv = Session("A = [1, 2, 3; 4, 5, 6; 7, 8, 9]\nB = inv(A)")
+        let inv = LinAlgRun("A = [1, 2, 3; 4, 5, 6; 7, 8, 9]\nB = inv(A)")
         guard let e = inv.error else { Issue.record("inv of a singular matrix succeeded"); return }
         #expect(e.message.contains("singular") && e.message.contains("rank 2 of 3"))
         #expect(e.hints.joined().contains("pinv(A)") && e.hints.joined().contains("lstsq(A, b)"))
         #expect(inv.underlined(e) == "A", "the caret belongs under the matrix")
 
-        let solve = Session("x = solve([1, 2; 2, 4], [3, 6])")
+        let solve = LinAlgRun("x = solve([1, 2; 2, 4], [3, 6])")
         guard let s = solve.error else { Issue.record("solve of a singular system succeeded"); return }
         #expect(s.message.contains("rank 1 of 2"))
         let hints = s.hints.joined(separator: " ")
@@ -65,7 +68,7 @@ private struct Session {
 
     /// [1, 1; 1, 1 + d] has the exact inverse (1/d)·[1 + d, −1; −1, 1] and condition number ≈ 4/d.
     @Test func illConditionedInverseWarnsWithTheConditionNumber() throws {
-        let s = Session("d = 2^-43\nA = [1, 1; 1, 1 + d]\nB = inv(A)\nx = solve(A, [2, 2 + d])")
+        let s = LinAlgRun("d = 2^-43\nA = [1, 1; 1, 1 + d]\nB = inv(A)\nx = solve(A, [2, 2 + d])")
         #expect(s.error == nil)
         #expect(s.warnings.count == 2)
         let d = 0x1p-43
@@ -79,19 +82,19 @@ private struct Session {
         let exact = [1 + d, -1, -1, 1].map { $0 / d }
         for (x, y) in zip(b.data, exact) { #expect(abs(x - y) <= 1e-2 * abs(y)) }
 
-        let fine = Session("B = inv([2, 1; 1, 3])")
+        let fine = LinAlgRun("B = inv([2, 1; 1, 3])")
         #expect(fine.warnings.isEmpty && fine.error == nil)
     }
 
     @Test func eigReturnsRealOrComplexValuesAndVectors() throws {
-        let sym = Session("λ, V = eig([2, 1; 1, 2])")
+        let sym = LinAlgRun("λ, V = eig([2, 1; 1, 2])")
         let lambda = try #require(sym.matrix("λ")), v = try #require(sym.matrix("V"))
         #expect(lambda.data == [3, 1])
         let r = (0.5).squareRoot()
         for (x, y) in zip(v.data, [r, r, r, -r]) { #expect(abs(x - y) < 1e-15) }
 
         // A rotation by θ has eigenvalues cos θ ± i·sin θ, +i first.
-        let rot = Session("θ = pi / 3\nλ, V = eig([cos(θ), -sin(θ); sin(θ), cos(θ)])")
+        let rot = LinAlgRun("θ = pi / 3\nλ, V = eig([cos(θ), -sin(θ); sin(θ), cos(θ)])")
         guard case .complexMatrix(let cl)? = rot["λ"], case .complexMatrix(let cv)? = rot["V"] else {
             Issue.record("a rotation's eigenvalues and vectors should be complex: \(String(describing: rot["λ"]))")
             return
@@ -112,18 +115,18 @@ private struct Session {
     }
 
     @Test func defectiveMatrixWarnsOnceAtTheCall() throws {
-        let s = Session("λ, V = eig([1, 0.5; 0, 1])")
+        let s = LinAlgRun("λ, V = eig([1, 0.5; 0, 1])")
         #expect(s.error == nil)
         #expect(try #require(s.matrix("λ")).data == [1, 1])
         #expect(s.warnings.count == 1)
         let w = try #require(s.warnings.first)
         #expect(w.message.contains("do not span"))
         #expect(s.underlined(w) == "eig([1, 0.5; 0, 1])")
-        #expect(Session("v = eigvals([1, 0.5; 0, 1])").warnings.isEmpty, "eigvals has no vectors to warn about")
+        #expect(LinAlgRun("v = eigvals([1, 0.5; 0, 1])").warnings.isEmpty, "eigvals has no vectors to warn about")
     }
 
     @Test func decompositionTuplesUnpackAndMultiplyBack() throws {
-        let s = Session("""
+        let s = LinAlgRun("""
             A = [3, 1; 4, 2; 0, 5]
             U, S, V = svd(A)
             Q, R = qr(A)
@@ -146,7 +149,7 @@ private struct Session {
 
     @Test func stepsPrintTheEnginesWorkingThenReturnTheValue() throws {
         let a = Matrix(rowArrays: [[2, 1, 3], [0, 4, 1], [5, 2, 0]])
-        let det = Session("d = det([2, 1, 3; 0, 4, 1; 5, 2, 0], steps=true)")
+        let det = LinAlgRun("d = det([2, 1, 3; 0, 4, 1; 5, 2, 0], steps=true)")
         #expect(det.output == (try LinAlg.determinantSteps(a)).text + "\n")
         guard case .number(-59)? = det["d"] else {
             Issue.record("det with steps returned \(String(describing: det["d"]))")
@@ -154,17 +157,17 @@ private struct Session {
         }
 
         let b = Matrix(rowArrays: [[2, 4, 2], [1, 3, 0]])
-        let rref = Session("R = rref([2, 4, 2; 1, 3, 0], steps=true)")
+        let rref = LinAlgRun("R = rref([2, 4, 2; 1, 3, 0], steps=true)")
         #expect(rref.output == (try LinAlg.rref(b, steps: true)).stepsText(original: b) + "\n")
         #expect(rref.output.contains("(1/2)·R1") && !rref.output.contains("0.5"))
         // x + 2y = 1 and y = −1 after elimination: x = 3, y = −1.
         #expect(try #require(rref.matrix("R")) == Matrix(rowArrays: [[1, 0, 3], [0, 1, -1]]))
-        #expect(Session("d = det([1, 2; 3, 4])").output.isEmpty, "no steps unless asked")
+        #expect(LinAlgRun("d = det([1, 2; 3, 4])").output.isEmpty, "no steps unless asked")
     }
 
     @Test func lstsqRecordHoldsSolutionResidualRankAndSingularValues() throws {
         // Fitting y = a + b·t to (0, 1), (1, 2), (2, 4): a = 5/6, b = 3/2, residuals (1/6, −1/3, 1/6).
-        let s = Session("r = lstsq([1, 0; 1, 1; 1, 2], [1, 2, 4])")
+        let s = LinAlgRun("r = lstsq([1, 0; 1, 1; 1, 2], [1, 2, 4])")
         guard case .record(let r)? = s["r"] else { Issue.record("lstsq should return a record"); return }
         #expect(r.names == ["x", "residual", "rank", "singular_values"])
         guard case .matrix(let x)? = r["x"], case .number(let residual)? = r["residual"], case .number(let rank)? = r["rank"] else {
@@ -177,7 +180,7 @@ private struct Session {
     }
 
     @Test func pcaRecordAndReconstructRoundTrip() throws {
-        let s = Session("""
+        let s = LinAlgRun("""
             X = [2, 0; 0, 1; 3, 1; 1, 3; 4, 2]
             p = pca(X)
             Y = reconstruct(p)
@@ -199,7 +202,7 @@ private struct Session {
     }
 
     @Test func projectionAndIndependenceChooseTheirFormByArguments() throws {
-        let s = Session("""
+        let s = LinAlgRun("""
             p = projection([3, 1, 2], [1, 1, 0])
             c = projection([3, 1, 2], [1, 0; 1, 0; 0, 1])
             a = is_independent([1, 0; 0, 1; 0, 0])
@@ -223,7 +226,7 @@ private struct Session {
             ("pca([1, 2, 3; 4, 5, 6], 5)", "[1, 2, 3; 4, 5, 6]", "k must be between 1 and 2"),
         ]
         for (code, underlined, message) in cases {
-            let s = Session(code)
+            let s = LinAlgRun(code)
             guard let e = s.error else { Issue.record("\(code) should fail"); continue }
             #expect(e.message.contains(message), "\(code): \(e.message)")
             #expect(s.underlined(e) == underlined, "\(code): caret under \(s.underlined(e))")

@@ -10,10 +10,13 @@ import Testing
 /// notes are collected, not printed).
 private func evaluate(_ text: String) throws -> (value: Value, notes: [Diagnostic]) {
     try withLargeStack { () -> Result<(Value, [Diagnostic]), Error> in
-        let ip = Interpreter()
+        let session = Session(SessionConfiguration(runsOnLargeStack: false))
         var notes: [Diagnostic] = []
-        ip.onWarning = { notes.append($0) }
-        return Result { (try ip.evaluate(text), notes) }
+        let result = session.run(text, name: "test.mml") { event in
+            if case .warning(let d) = event { notes.append(d) }
+        }
+        if let first = result.diagnostics.first { return .failure(MMLError(first)) }
+        return .success((result.lastValue, notes))
     }.get()
 }
 

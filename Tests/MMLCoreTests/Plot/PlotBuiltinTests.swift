@@ -50,11 +50,7 @@ func plotBuiltinGolden(_ c: PlotCase) throws {
 }
 
 @Test func plotsFollowTheInterpreterWidth() {
-    let ip = Interpreter()
-    var out = ""
-    ip.output = { out += $0 }
-    ip.options.width = 50
-    _ = withLargeStack { ip.run("plot(sin, 0, 3)\nbar([\"a\", \"b\"], [1, 2])", name: "w.mml") }
+    let out = runMML("plot(sin, 0, 3)\nbar([\"a\", \"b\"], [1, 2])", configuration: SessionConfiguration(width: 50)).stdout
     #expect(out.contains("⠤⠤⠤ sin"))
     for line in out.split(separator: "\n") { #expect(line.count <= 50, "\(line)") }
 }
@@ -132,14 +128,12 @@ func plotBuiltinGolden(_ c: PlotCase) throws {
 @Test func plotsFolderReceivesEveryFinishedFigure() throws {
     let folder = try temporaryFolder("plots")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let ip = Interpreter()
-    ip.output = { _ in }
-    ip.plots.directory = folder
-    let outcome = withLargeStack { ip.run("plot(sin, 0, 1)\nscatter([1, 2], [3, 4], hold=true)", name: "p.mml") }
-    guard case .success = outcome else { Issue.record("script failed"); return }
+    let session = Session(SessionConfiguration(plotDirectory: folder))
+    let ip = session.interpreter
+    guard session.run("plot(sin, 0, 1)\nscatter([1, 2], [3, 4], hold=true)", name: "p.mml").succeeded else { Issue.record("script failed"); return }
     // The held scatter is not finished, so only one file so far.
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["fig1.svg"])
-    _ = withLargeStack { ip.run("plot([1, 2], [4, 3])\nhist([1, 2, 2, 3])", name: "q.mml") }
+    _ = session.run("plot([1, 2], [4, 3])\nhist([1, 2, 2, 3])", name: "q.mml")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["fig1.svg", "fig2.svg", "fig3.svg"])
     #expect(ip.plots.figureCount == 3)
     let second = try parseSVG(try String(contentsOfFile: folder + "/fig2.svg", encoding: .utf8))

@@ -118,9 +118,9 @@ struct REPLCommandTests {
         // No temporary file is left beside it.
         #expect(FileAccess.listDirectory(folder).map(\.name) == ["session.mml"])
         // Running the saved script rebuilds the same variables.
-        let fresh = Interpreter()
-        fresh.output = { _ in }
-        guard case .success = fresh.run(text, name: path) else { Issue.record("saved script failed"); return }
+        let freshSession = Session()
+        let fresh = freshSession.interpreter
+        guard freshSession.run(text, name: path).succeeded else { Issue.record("saved script failed"); return }
         for name in ["x", "M", "v", "y"] {
             #expect(fresh.format(fresh.globals[name]!) == run.session.interpreter.format(run.session.interpreter.globals[name]!))
         }

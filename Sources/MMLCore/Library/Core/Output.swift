@@ -38,13 +38,9 @@ extension Builtins {
             let ip = args.interpreter
             let label = try args.string("label")
             let tol = try args.number("tol", default: 1e-9)
-            if let problem = Checking.agree(try args.value("actual"), try args.value("expected"), tol: tol, options: ip.options) {
-                ip.checksFailed += 1
-                ip.output("✗ \(label): \(problem)\n")
-            } else {
-                ip.checksPassed += 1
-                ip.output("✓ \(label)\n")
-            }
+            let (actual, expected) = (try args.value("actual"), try args.value("expected"))
+            let problem = Checking.agree(actual, expected, tol: tol, options: ip.options)
+            ip.emit(.check(CheckOutcome(label: label, passed: problem == nil, problem: problem, actual: actual, expected: expected)))
             return .nothing
         }),
         Builtin("assert", [.req("condition"), .opt("message", "\"assertion failed\"")], area: .io, summary: "Stop with an error unless the condition is true",

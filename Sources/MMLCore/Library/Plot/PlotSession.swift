@@ -57,7 +57,7 @@ extension Interpreter {
         session.figureCount += 1
         let width = max(30, self.options.width)
         // A blank line after the figure keeps what follows from touching its legend.
-        output(fig.renderTerminal(TerminalPlotOptions(width: width, height: options.height ?? session.height, color: session.color)) + "\n\n")
+        emit(.figure(ShownFigure(figure: fig, terminal: TerminalPlotOptions(width: width, height: options.height ?? session.height, color: session.color))))
         if let directory = session.directory {
             try writeSVG(fig, to: directory + "/fig\(session.figureCount).svg", at: span)
         }
