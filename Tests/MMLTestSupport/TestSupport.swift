@@ -55,9 +55,6 @@ public func repositoryFiles(under folder: String, withExtension ext: String) -> 
     return found.sorted()
 }
 
-/// True when snapshot and generated files should be rewritten instead of compared
-/// (set MML_RECORD=1 on purpose, then review the diff).
-public var recordingSnapshots: Bool { ProcessInfo.processInfo.environment["MML_RECORD"] == "1" }
 
 /// The `mml` binary that `swift build` made (end-to-end tests run it).
 public let mmlExecutable = repositoryRoot + "/.build/debug/mml"

@@ -73,21 +73,17 @@ func guidePage(_ page: String) throws {
         }
         return results
     }
-    if recordingSnapshots {
-        // MML_RECORD=1 fills each ```output block with what its code prints (then read the diff).
-        try rewriteOutputs(page: page, outputs: shown.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 })
-        return
-    }
-    for (example, printed) in zip(examples, shown) {
-        let actual = printed.hasSuffix("\n") ? String(printed.dropLast()) : printed
-        let expected = example.output ?? ""
-        #expect(actual == expected, "\(example.testDescription): the page shows\n\(expected)\n— but the code prints\n\(actual)")
+    // The page is its own snapshot: each ```output block holds what the ```mml block before it prints.
+    let outputs = shown.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+    Snapshot.expect(pageWithOutputs(try readRepositoryFile(page), outputs), matches: page)
+    for (example, printed) in zip(examples, outputs) where example.output == nil {
+        #expect(printed.isEmpty, "\(example.testDescription) prints something but the page has no ```output block for it:\n\(printed)")
     }
 }
 
-/// Replaces the body of every ```output block that follows an ```mml block, in order.
-func rewriteOutputs(page: String, outputs: [String]) throws {
-    let lines = try readRepositoryFile(page).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+/// The page with the body of every ```output block that follows an ```mml block replaced, in order.
+func pageWithOutputs(_ text: String, _ outputs: [String]) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var result: [String] = []
     var example = -1            // index of the last ```mml block seen
     var i = 0
@@ -108,7 +104,7 @@ func rewriteOutputs(page: String, outputs: [String]) throws {
         if i < lines.count { result.append(lines[i]); i += 1 }
         lastFence = language
     }
-    try result.joined(separator: "\n").write(toFile: repositoryRoot + "/" + page, atomically: true, encoding: .utf8)
+    return result.joined(separator: "\n")
 }
 
 @Test func guideHasOnePagePerModule() {

@@ -18,13 +18,7 @@ func sample(_ file: SampleFile) throws {
     _ = FileManager.default.changeCurrentDirectoryPath(repositoryRoot)
     let result = runMML(text, name: file.path)
     #expect(result.status == 0, "\(file.path) failed:\n\(result.stderr)")
-    let expectedPath = String(file.path.dropLast(4)) + ".out"
-    if recordingSnapshots {
-        try result.stdout.write(toFile: repositoryRoot + "/" + expectedPath, atomically: true, encoding: .utf8)
-        return
-    }
-    let expected = (try? readRepositoryFile(expectedPath)) ?? "(missing \(expectedPath))"
-    #expect(result.stdout == expected, "\(file.path) printed something else than \(expectedPath)")
+    Snapshot.expect(result.stdout, matches: String(file.path.dropLast(4)) + ".out")
 }
 
 @Test func everySampleHasExpectedOutput() {

@@ -1,12 +1,12 @@
 // The plot builtins as a learner calls them: golden terminal renderings of every kind,
 // SVG from savefig parsed as XML, hold layering, the --plots folder, and numeric tangents.
-// Re-record the goldens on purpose with MML_RECORD=1 swift test --filter PlotBuiltin.
+// Re-record the goldens on purpose with Scripts/update-docs (MML_RECORD=1), then review the diff.
 import Foundation
 import MMLTestSupport
 import Testing
 @testable import MMLCore
 
-private let goldenFolder = repositoryRoot + "/Tests/MMLCoreTests/Snapshots/plots/"
+private let goldenFolder = "Tests/MMLCoreTests/Snapshots/plots/"
 private let iris = "t = read_csv(\"\(repositoryRoot)/Samples/data/iris.csv\")\n"
 
 struct PlotCase: CustomTestStringConvertible, Sendable {
@@ -38,14 +38,7 @@ let plotCases: [PlotCase] = [
 func plotBuiltinGolden(_ c: PlotCase) throws {
     let r = runMML(c.code)
     #expect(r.status == 0, "\(r.stderr)")
-    let path = goldenFolder + c.name + ".txt"
-    if recordingSnapshots {
-        try FileManager.default.createDirectory(atPath: goldenFolder, withIntermediateDirectories: true)
-        try r.stdout.write(toFile: path, atomically: true, encoding: .utf8)
-        return
-    }
-    let expected = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(r.stdout == expected, "\(c.name) differs from \(path)")
+    Snapshot.expect(r.stdout, matches: goldenFolder + c.name + ".txt")
     for line in r.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(c.name): \(line)") }
 }
 

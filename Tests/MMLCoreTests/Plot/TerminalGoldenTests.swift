@@ -1,20 +1,12 @@
-// Golden terminal renderings of every plot kind. Re-record on purpose with
-// MML_RECORD_GOLDEN=1 swift test --filter TerminalGolden, then review the diff.
+// Golden terminal renderings of every plot kind. Re-record on purpose with Scripts/update-docs
+// (MML_RECORD=1), then review the diff.
 import Foundation
 import Testing
 import MMLTestSupport
 @testable import MMLCore
 
-private let goldenFolder = repositoryRoot + "/Tests/MMLCoreTests/Fixtures/plots/"
-
-private func checkGolden(_ name: String, _ text: String) throws {
-    let path = goldenFolder + name + ".txt"
-    if ProcessInfo.processInfo.environment["MML_RECORD_GOLDEN"] == "1" {
-        try (text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        return
-    }
-    let expected = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(text + "\n" == expected, "terminal rendering of \(name) differs from \(path)")
+private func checkGolden(_ name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    Snapshot.expect(text + "\n", matches: "Tests/MMLCoreTests/Fixtures/plots/\(name).txt", sourceLocation: sourceLocation)
 }
 
 @Suite struct TerminalGolden {

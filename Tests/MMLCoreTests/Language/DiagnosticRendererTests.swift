@@ -1,25 +1,7 @@
-// Rendered diagnostics are compared with committed snapshots (Snapshots/diagnostics/*.txt).
-// Re-record on purpose with MML_RECORD=1 (Scripts/update-docs) and review the diff.
-import Foundation
+// The diagnostic renderer: colour only when asked, carets under characters (not bytes).
 import MMLTestSupport
 import Testing
 @testable import MMLCore
-
-let diagnosticCases = repositoryFiles(under: "Tests/MMLCoreTests/Snapshots/diagnostics", withExtension: "mml")
-
-@Test("diagnostic snapshot", arguments: diagnosticCases)
-func diagnosticSnapshot(_ path: String) throws {
-    let text = try readRepositoryFile(path)
-    let name = String(path.split(separator: "/").last!)
-    let result = runMML(text, name: name)
-    #expect(result.status == 1, "\(name) should fail")
-    let snapshot = String(path.dropLast(4)) + ".txt"
-    if recordingSnapshots {
-        try result.stderr.write(toFile: repositoryRoot + "/" + snapshot, atomically: true, encoding: .utf8)
-        return
-    }
-    #expect(result.stderr == ((try? readRepositoryFile(snapshot)) ?? "(no snapshot)"))
-}
 
 @Test func colourIsOnlyAddedWhenAsked() {
     let ip = Interpreter()
