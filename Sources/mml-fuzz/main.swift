@@ -1,5 +1,5 @@
-// Fuzz targets for MML: `parse` (lexer and parser) and `eval` (parse, compile and run with a
-// time limit). Built with -sanitize=fuzzer -DFUZZING it runs libFuzzer (Scripts/fuzz); built
+// Fuzz targets for MML: `parse` (lexer and parser), `eval` (parse, compile and run with a
+// time limit) and `files` (the file-access policy against an oracle; FileAccessTarget.swift). Built with -sanitize=fuzzer -DFUZZING it runs libFuzzer (Scripts/fuzz); built
 // normally it replays the files it is given, so crash inputs can be re-run as regressions.
 import MMLCore
 import Synchronization
@@ -10,7 +10,7 @@ import Synchronization
 import CFuzzerDriver
 #endif
 
-/// Which target runs: MML_FUZZ_TARGET=parse|eval (default eval).
+/// Which target runs: MML_FUZZ_TARGET=parse|eval|files (default eval).
 let target: String = getenv("MML_FUZZ_TARGET").map { String(cString: $0) } ?? "eval"
 
 /// Milliseconds one input may run before it is interrupted (a hang is not a finding).
@@ -39,6 +39,10 @@ func runInput(_ bytes: UnsafeBufferPointer<UInt8>) {
     let text = String(decoding: bytes, as: UTF8.self)
     if target == "parse" {
         _ = Parser.parse(text, source: SourceID(0))
+        return
+    }
+    if target == "files" {
+        runFileAccessInput(bytes)
         return
     }
     _ = withLargeStack(stackSize: 256 << 20) {
