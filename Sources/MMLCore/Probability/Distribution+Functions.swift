@@ -70,30 +70,10 @@ extension Distribution {
         case .geometric: return Rmath.qgeom(q, p[0], lower: lower, log: log) + 1
         case .beta: return Rmath.qbeta(q, p[0], p[1], lower: lower, log: log)
         case .gamma: return Rmath.qgamma(q, shape: p[0], scale: p[1], lower: lower, log: log)
-        case .studentT: return tQuantile(q, p[0], lower: lower, log: log)
+        case .studentT: return StudentT.quantile(q, p[0], lower: lower, log: log)
         case .chiSquared: return Rmath.qchisq(q, p[0], lower: lower, log: log)
         case .f: return fQuantile(q, p[0], p[1], lower: lower, log: log)
         }
-    }
-
-    /// Student t quantile. Far in a tail (probability below 1e-12) R's qt loses digits (at
-    /// p = 1e-300 with ν = 1.5 it is 1% off), so there we invert the beta relation instead:
-    /// P[T < −t] = I_y(ν/2, 1/2)/2 with y = ν/(ν + t²), so t = √(ν(1 − y)/y).
-    private func tQuantile(_ q: Double, _ nu: Double, lower: Bool, log: Bool) -> Double {
-        // q is the probability of the given tail; only a tiny one needs the beta route.
-        guard !log, q > 0, q < 1e-12 else { return Rmath.qt(q, nu, lower: lower, log: log) }
-        // For tiny y, I_y(a, 1/2) = y^a / (a·B(a, 1/2)) · (1 + O(y)), so log y is explicit; this
-        // also covers t beyond 1e154, where y itself would underflow.
-        let a = nu / 2
-        let logY = (Glibc.log(2 * q) + Glibc.log(a) + Rmath.lbeta(a, 0.5)) / a
-        let t: Double
-        if logY < -46 {
-            t = Glibc.exp(0.5 * (Glibc.log(nu) - logY))
-        } else {
-            let y = Rmath.qbeta(2 * q, a, 0.5)
-            t = (nu * ((1 - y) / y)).squareRoot()
-        }
-        return lower ? -t : t
     }
 
     /// F quantile via the beta quantile of y = d1·x/(d1·x + d2), so x = (d2/d1)·y/(1−y).
