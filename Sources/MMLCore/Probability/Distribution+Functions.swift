@@ -5,6 +5,11 @@ extension Distribution {
     /// The density (continuous) or probability mass (discrete) at x; `log: true` gives its log.
     /// A discrete distribution has mass 0 at non-integers.
     public func pdf(_ x: Double, log: Bool = false) -> Double {
+        let value = rawPDF(x, log: log)
+        return !log && value == 0 ? Glibc.exp(rawPDF(x, log: true)) : value
+    }
+
+    private func rawPDF(_ x: Double, log: Bool) -> Double {
         let p = parameters
         switch family {
         case .normal: return Rmath.dnorm(x, p[0], p[1], log: log)
@@ -32,6 +37,14 @@ extension Distribution {
     /// P[X ≤ x], or P[X > x] with `upper: true` (computed directly, accurate far in the tail);
     /// `log: true` gives the log of the probability.
     public func cdf(_ x: Double, upper: Bool = false, log: Bool = false) -> Double {
+        // Rmath rounds a probability to 0 below its own cut-offs (pnorm below −37.52, where the
+        // true value is still a subnormal 1e-309) while its log form keeps going: a 0 is
+        // recomputed through the log (pdf does the same).
+        let value = rawCDF(x, upper: upper, log: log)
+        return !log && value == 0 ? Glibc.exp(rawCDF(x, upper: upper, log: true)) : value
+    }
+
+    private func rawCDF(_ x: Double, upper: Bool, log: Bool) -> Double {
         let p = parameters, lower = !upper
         switch family {
         case .normal: return Rmath.pnorm(x, p[0], p[1], lower: lower, log: log)
