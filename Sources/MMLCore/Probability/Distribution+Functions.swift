@@ -5,6 +5,11 @@ extension Distribution {
     /// The density (continuous) or probability mass (discrete) at x; `log: true` gives its log.
     /// A discrete distribution has mass 0 at non-integers.
     public func pdf(_ x: Double, log: Bool = false) -> Double {
+        let value = rawPDF(x, log: log)
+        return !log && value == 0 ? Glibc.exp(rawPDF(x, log: true)) : value
+    }
+
+    private func rawPDF(_ x: Double, log: Bool) -> Double {
         let p = parameters
         switch family {
         case .normal: return Rmath.dnorm(x, p[0], p[1], log: log)
@@ -32,6 +37,14 @@ extension Distribution {
     /// P[X ≤ x], or P[X > x] with `upper: true` (computed directly, accurate far in the tail);
     /// `log: true` gives the log of the probability.
     public func cdf(_ x: Double, upper: Bool = false, log: Bool = false) -> Double {
+        // Rmath rounds a probability to 0 below its own cut-offs (pnorm below −37.52, where the
+        // true value is still a subnormal 1e-309) while its log form keeps going: a 0 is
+        // recomputed through the log (pdf does the same).
+        let value = rawCDF(x, upper: upper, log: log)
+        return !log && value == 0 ? Glibc.exp(rawCDF(x, upper: upper, log: true)) : value
+    }
+
+    private func rawCDF(_ x: Double, upper: Bool, log: Bool) -> Double {
         let p = parameters, lower = !upper
         switch family {
         case .normal: return Rmath.pnorm(x, p[0], p[1], lower: lower, log: log)
@@ -40,14 +53,27 @@ extension Distribution {
         case .binomial: return Rmath.pbinom(x, p[0], p[1], lower: lower, log: log)
         case .poisson: return Rmath.ppois(x, p[0], lower: lower, log: log)
         case .exponential: return Rmath.pexp(x, scale: 1 / p[0], lower: lower, log: log)
-        // Trials ≤ x ⇔ failures ≤ floor(x) − 1.
-        case .geometric: return Rmath.pgeom(x.rounded(.down) - 1, p[0], lower: lower, log: log)
+        case .geometric: return geometricCDF(x.rounded(.down), p[0], lower: lower, log: log)
         case .beta: return Rmath.pbeta(x, p[0], p[1], lower: lower, log: log)
         case .gamma: return Rmath.pgamma(x, shape: p[0], scale: p[1], lower: lower, log: log)
         case .studentT: return Rmath.pt(x, p[0], lower: lower, log: log)
         case .chiSquared: return Rmath.pchisq(x, p[0], lower: lower, log: log)
         case .f: return Rmath.pf(x, p[0], p[1], lower: lower, log: log)
         }
+    }
+
+    /// P[X ≤ k] = 1 − (1 − p)^k for k trials. Rmath's −expm1(k·log1p(−p)) can miss an exact
+    /// value by an ulp (P[X ≤ 1] for p = 0.25 is 0.24999999999999997), and the quantile, which
+    /// holds to this cdf, then answers 2. Where 1 − p is exact and (1 − p)^k ≤ 3/4, 1 − pow
+    /// is within an ulp too and exact whenever (1 − p)^k is a double.
+    private func geometricCDF(_ k: Double, _ p: Double, lower: Bool, log: Bool) -> Double {
+        let q = 1 - p
+        if lower, !log, k >= 1, 1 - q == p {
+            let tail = Glibc.pow(q, k)
+            if tail <= 0.75 { return 1 - tail }
+        }
+        // Trials ≤ k ⇔ failures ≤ k − 1.
+        return Rmath.pgeom(k - 1, p, lower: lower, log: log)
     }
 
     /// The smallest x with P[X ≤ x] ≥ q (with `upper: true`, q is the upper-tail probability
@@ -59,6 +85,25 @@ extension Distribution {
                                        : "quantile needs a probability between 0 and 1, but got \(NumberFormat.short(q))",
                                    hint: log ? nil : "the median is quantile(D, 0.5)")
         }
+        let x = rawQuantile(q, upper: upper, log: log)
+        return family.isDiscrete ? settleDiscreteQuantile(x, q, upper: upper, log: log) : x
+    }
+
+    /// Rmath's discrete quantile searches aim at q·(1 − 64ε), so for q within ~1e-13 of 1 they
+    /// can stop short of the definition (Poisson(4) at 1 − 2⁻⁵³ gives 28 though cdf(28) < q).
+    /// Step from Rmath's answer to the smallest x that meets the definition by our own cdf.
+    private func settleDiscreteQuantile(_ x0: Double, _ q: Double, upper: Bool, log: Bool) -> Double {
+        guard x0.isFinite else { return x0 }
+        let least: Double = family == .geometric ? 1 : 0
+        func meets(_ x: Double) -> Bool { upper ? cdf(x, upper: true, log: log) <= q : cdf(x, log: log) >= q }
+        var x = x0, steps = 0
+        // Rmath's answer is within a step or two; the cap only guards against a runaway loop.
+        while !meets(x), steps < 1000 { x += 1; steps += 1 }
+        while x > least, meets(x - 1), steps < 2000 { x -= 1; steps += 1 }
+        return x
+    }
+
+    private func rawQuantile(_ q: Double, upper: Bool, log: Bool) -> Double {
         let p = parameters, lower = !upper
         switch family {
         case .normal: return Rmath.qnorm(q, p[0], p[1], lower: lower, log: log)
@@ -70,30 +115,10 @@ extension Distribution {
         case .geometric: return Rmath.qgeom(q, p[0], lower: lower, log: log) + 1
         case .beta: return Rmath.qbeta(q, p[0], p[1], lower: lower, log: log)
         case .gamma: return Rmath.qgamma(q, shape: p[0], scale: p[1], lower: lower, log: log)
-        case .studentT: return tQuantile(q, p[0], lower: lower, log: log)
+        case .studentT: return StudentT.quantile(q, p[0], lower: lower, log: log)
         case .chiSquared: return Rmath.qchisq(q, p[0], lower: lower, log: log)
         case .f: return fQuantile(q, p[0], p[1], lower: lower, log: log)
         }
-    }
-
-    /// Student t quantile. Far in a tail (probability below 1e-12) R's qt loses digits (at
-    /// p = 1e-300 with ν = 1.5 it is 1% off), so there we invert the beta relation instead:
-    /// P[T < −t] = I_y(ν/2, 1/2)/2 with y = ν/(ν + t²), so t = √(ν(1 − y)/y).
-    private func tQuantile(_ q: Double, _ nu: Double, lower: Bool, log: Bool) -> Double {
-        // q is the probability of the given tail; only a tiny one needs the beta route.
-        guard !log, q > 0, q < 1e-12 else { return Rmath.qt(q, nu, lower: lower, log: log) }
-        // For tiny y, I_y(a, 1/2) = y^a / (a·B(a, 1/2)) · (1 + O(y)), so log y is explicit; this
-        // also covers t beyond 1e154, where y itself would underflow.
-        let a = nu / 2
-        let logY = (Glibc.log(2 * q) + Glibc.log(a) + Rmath.lbeta(a, 0.5)) / a
-        let t: Double
-        if logY < -46 {
-            t = Glibc.exp(0.5 * (Glibc.log(nu) - logY))
-        } else {
-            let y = Rmath.qbeta(2 * q, a, 0.5)
-            t = (nu * ((1 - y) / y)).squareRoot()
-        }
-        return lower ? -t : t
     }
 
     /// F quantile via the beta quantile of y = d1·x/(d1·x + d2), so x = (d2/d1)·y/(1−y).

@@ -93,6 +93,8 @@ public enum SymbolicFunctions {
     private static func sq(_ u: Formula) -> Formula { Formula.pow(u, .int(2)) }
     private static func recip(_ u: Formula) -> Formula { Formula.pow(u, .minusOne) }
     private static func step(_ u: Formula) -> Formula { Formula.apply("step", [u]) }
+    /// 1 − u² as (1 − u)(1 + u), which keeps its relative accuracy as u nears ±1.
+    private static func oneMinusSquare(_ u: Formula) -> Formula { Formula.mul([Formula.sub(.one, u), Formula.add([.one, u])]) }
 
     private static func unary(_ name: String, _ g: @escaping @Sendable (Double) -> Double,
                               note: String? = nil,
@@ -127,20 +129,24 @@ public enum SymbolicFunctions {
         unary("sin", { Glibc.sin($0) }) { f("cos", $0) },
         unary("cos", { Glibc.cos($0) }) { Formula.neg(f("sin", $0)) },
         unary("tan", { Glibc.tan($0) }) { recip(sq(f("cos", $0))) },
-        unary("asin", { Glibc.asin($0) }) { Formula.pow(Formula.sub(.one, sq($0)), .fraction(-1, 2)) },
-        unary("acos", { Glibc.acos($0) }) { Formula.neg(Formula.pow(Formula.sub(.one, sq($0)), .fraction(-1, 2))) },
+        unary("asin", { Glibc.asin($0) }) { Formula.pow(oneMinusSquare($0), .fraction(-1, 2)) },
+        unary("acos", { Glibc.acos($0) }) { Formula.neg(Formula.pow(oneMinusSquare($0), .fraction(-1, 2))) },
         unary("atan", { Glibc.atan($0) }) { recip(Formula.add([.one, sq($0)])) },
         unary("sinh", { Glibc.sinh($0) }) { f("cosh", $0) },
         unary("cosh", { Glibc.cosh($0) }) { f("sinh", $0) },
-        unary("tanh", { Glibc.tanh($0) }) { Formula.sub(.one, sq(f("tanh", $0))) },
+        // 1/cosh², not 1 − tanh², which is 0 from x ≈ 19 on although the true value is 1e-16 there.
+        unary("tanh", { Glibc.tanh($0) }) { Formula.pow(f("cosh", $0), .int(-2)) },
         unary("asinh", { Glibc.asinh($0) }) { Formula.pow(Formula.add([sq($0), .one]), .fraction(-1, 2)) },
-        unary("acosh", { Glibc.acosh($0) }) { Formula.pow(Formula.sub(sq($0), .one), .fraction(-1, 2)) },
-        unary("atanh", { Glibc.atanh($0) }) { recip(Formula.sub(.one, sq($0))) },
+        unary("acosh", { Glibc.acosh($0) }) {
+            Formula.pow(Formula.mul([Formula.sub($0, .one), Formula.add([$0, .one])]), .fraction(-1, 2))
+        },
+        unary("atanh", { Glibc.atanh($0) }) { recip(oneMinusSquare($0)) },
         unary("erf", { Glibc.erf($0) }) {
             Formula.mul([.int(2), Formula.pow(.constant(.pi), .fraction(-1, 2)), f("exp", Formula.neg(sq($0)))])
         },
+        // σ(x)·σ(−x), not σ(1 − σ): 1 − σ(x) cancels for large x (0 from x ≈ 37 on).
         unary("sigmoid", { 1 / (1 + Glibc.exp(-$0)) }) { u in
-            Formula.mul([f("sigmoid", u), Formula.sub(.one, f("sigmoid", u))])
+            Formula.mul([f("sigmoid", u), f("sigmoid", Formula.neg(u))])
         },
         unary("softplus", { x in x > 0 ? x + Glibc.log1p(Glibc.exp(-x)) : Glibc.log1p(Glibc.exp(x)) }) {
             f("sigmoid", $0)

@@ -39,7 +39,7 @@ private func mmlCall(_ c: Stream) -> (code: String, offset: Double)? {
     case "binomial": return a[0] == 1 ? ("sample(Bernoulli(a[2]), n)", 0) : ("sample(Binomial(a[1], a[2]), n)", 0)
     case "poisson": return ("sample(Poisson(a[1]), n)", 0)
     case "geometric": return ("sample(Geometric(a[1]), n)", 0)
-    case "rand_arrayseed": return nil
+    case "rand_arrayseed": return ("seed(a); rand(n)", 0)
     default: return nil
     }
 }

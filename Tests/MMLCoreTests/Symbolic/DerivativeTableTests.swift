@@ -2,6 +2,7 @@
 // own numeric implementation, so a new rule is covered without a new test.
 import Foundation
 import MMLCore
+import MMLTestSupport
 import Testing
 
 @Suite("Symbolic: derivative table")
@@ -83,6 +84,24 @@ struct SymbolicDerivativeTableTests {
                     #expect(close(try d.evaluate(scalars: [x]).data[0], numeric, 1e-7), "\(name) at \(x)")
                 }
             }
+        }
+    }
+
+    /// A row of saturating_derivatives.json (Scripts/fixtures/saturating_derivatives.py, mpmath).
+    struct SaturatingCase: Decodable { let function: String; let x: Double; let derivative: String }
+    struct SaturatingFile: Decodable { let cases: [SaturatingCase] }
+
+    @Test("rules of saturating functions keep their relative accuracy where naive forms cancel")
+    func saturatingRulesKeepTheirDigits() throws {
+        let url = URL(fileURLWithPath: repositoryRoot + "/Tests/MMLCoreTests/Fixtures/symbolic/saturating_derivatives.json")
+        let cases = try JSONDecoder().decode(SaturatingFile.self, from: Data(contentsOf: url)).cases
+        #expect(cases.count >= 30)
+        for c in cases {
+            let partial = try #require(SymbolicFunctions.partials(c.function, [.variable("u")])?.first)
+            let got = try partial.compiled(variables: ["u"]).evaluate([c.x])
+            let want = try #require(Double(c.derivative))
+            // relative, even for the tiny values (the shared `close` is absolute below 1)
+            #expect(abs(got - want) <= 1e-13 * abs(want), "\(c.function)'(\(c.x)) = \(got), mpmath \(want)")
         }
     }
 

@@ -7,7 +7,7 @@ import Glibc
 extension Builtins {
     static let neural: [Builtin] = [
         activation("sigmoid", summary: "The logistic sigmoid 1/(1 + e⁻ˣ), with values in (0, 1)",
-                   help: "sigmoid(x) = 1/(1 + exp(-x)) squashes any number into (0, 1), the probability of the positive class in logistic regression. Its derivative is sigmoid(x)·(1 − sigmoid(x)). Computed without overflow for large |x|.",
+                   help: "sigmoid(x) = 1/(1 + exp(-x)) squashes any number into (0, 1), the probability of the positive class in logistic regression. Its derivative is sigmoid(x)·(1 − sigmoid(x)), which MML writes and computes as sigmoid(x)·sigmoid(−x): the same number, without the cancellation of 1 − sigmoid(x) for large x. Computed without overflow for large |x|.",
                    examples: [BuiltinExample("sigmoid(0)", "0.5"), BuiltinExample("sigmoid([-1, 0, 1])", "[0.268941, 0.5, 0.731059]")],
                    Activations.sigmoid),
         activation("relu", summary: "Rectified linear unit max(x, 0)",

@@ -8,12 +8,14 @@
 extension Builtins {
     static let random: [Builtin] = [
         Builtin("seed", [.opt("n", "none")], area: .probability, summary: "Set the random seed, or read it with seed()",
-                help: "seed(n) restarts the random stream from n, a whole number in 0…4294967295, exactly as NumPy's np.random.seed(n): after seed(3), randn() is 1.7886284734303186 in MML and in NumPy, on every machine. seed() returns the seed in use; until seed is called a session starts from a seed picked at random, so seed() tells you how to replay a run. seed([a, b, …]) seeds from several numbers, as np.random.seed([a, b, …]).",
+                help: "seed(n) restarts the random stream from n, a whole number in 0…4294967295, exactly as NumPy's np.random.seed(n): after seed(3), randn() is 1.7886284734303186 in MML and in NumPy, on every machine. seed() returns the seed in use; until seed is called a session starts from a seed picked at random, so seed() tells you how to replay a run. seed([a, b, …]) seeds from a vector of numbers, as np.random.seed([a, b, …]); a vector of one number is NumPy's seed([a]), a different stream from seed(a).",
                 examples: [BuiltinExample("seed(3); randn()", "1.7886284734303186"), BuiltinExample("seed(42); seed()", "42")],
                 body: probabilityBody { args in
             let rng = args.interpreter.random
             guard let v = args.optional("n") else { return .number(Double(rng.seedValue)) }
-            if case .matrix(let m) = v, m.count > 1 {
+            // Any vector, even of one number, seeds through init_by_array as NumPy does:
+            // np.random.seed([0]) is a different stream from np.random.seed(0).
+            if case .matrix(let m) = v, !m.data.isEmpty {
                 let words = try m.data.map { x -> UInt32 in
                     guard x.isFinite, x == x.rounded(), x >= 0, x <= 4_294_967_295 else {
                         throw args.error("seed: every number of a seed array must be a whole number in 0…4294967295, not \(NumberFormat.short(x))", at: "n")
