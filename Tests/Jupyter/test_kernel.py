@@ -13,7 +13,6 @@ import time
 import unittest
 
 import jupyter_kernel_test
-import zmq
 from jupyter_client.connect import write_connection_file
 from jupyter_client.manager import KernelManager, start_new_kernel
 
@@ -205,10 +204,7 @@ class KernelLifeTests(unittest.TestCase):
         self.assertEqual(content["status"], "error")
 
     def test_heartbeat_echoes(self):
-        info = self.km.get_connection_info()
-        socket = zmq.Context.instance().socket(zmq.REQ)
-        socket.linger = 0
-        socket.connect(f"{info['transport']}://{info['ip']}:{info['hb_port']}")
+        socket = self.km.connect_hb()
         socket.send(b"ping")
         self.assertTrue(socket.poll(TIMEOUT * 1000))
         self.assertEqual(socket.recv(), b"ping")
@@ -223,10 +219,7 @@ class KernelLifeTests(unittest.TestCase):
         self.assertEqual(content["ename"], "name error")
 
     def test_bad_messages_are_dropped(self):
-        info = self.km.get_connection_info()
-        socket = zmq.Context.instance().socket(zmq.DEALER)
-        socket.linger = 0
-        socket.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+        socket = self.km.connect_shell()  # raw frames, not signed by the client's session
         header = json.dumps({"msg_id": "x", "msg_type": "execute_request", "session": "s", "username": "u",
                              "date": "2020-01-01T00:00:00Z", "version": "5.3"}).encode()
         content = json.dumps({"code": "hacked = 1", "silent": False}).encode()
