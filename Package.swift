@@ -6,6 +6,10 @@ let package = Package(
     name: "MML",
     products: [
         .executable(name: "mml", targets: ["mml"]),
+        // The front ends that need Foundation, ZeroMQ and OpenSSL (the Jupyter kernel), in an
+        // executable of their own that `mml kernel` and `mml jupyter` hand over to, so that
+        // `mml FILE` never loads those libraries.
+        .executable(name: "mml-frontends", targets: ["mml-frontends"]),
         .library(name: "MMLCore", targets: ["MMLCore"]),
     ],
     dependencies: [
@@ -24,6 +28,12 @@ let package = Package(
         .systemLibrary(
             name: "CLibEdit", path: "Sources/CLibEdit", pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(
+            name: "CZeroMQ", path: "Sources/CZeroMQ", pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(
+            name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
         .target(
             name: "MMLCore",
             dependencies: [
@@ -31,12 +41,24 @@ let package = Package(
                 .product(name: "Numerics", package: "swift-numerics"),
             ],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        // The declarations of the subcommands that `mml` hands over to `mml-frontends`: both
+        // executables parse them, so they are written once (ArgumentParser only, no Foundation).
+        .target(
+            name: "MMLCommandLine",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "mml",
             dependencies: [
-                "MMLCore", "CLibEdit",
+                "MMLCore", "CLibEdit", "MMLCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "mml-frontends",
+            dependencies: [
+                "MMLCore", "MMLCommandLine", "CZeroMQ", "CLibCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/mml-frontends"),
         // Fuzz targets (Scripts/fuzz); a normal build replays inputs given as files.
         .systemLibrary(name: "CFuzzerDriver", path: "Sources/CFuzzerDriver"),
         .executableTarget(name: "mml-fuzz", dependencies: ["MMLCore", "CFuzzerDriver"], path: "Sources/mml-fuzz"),

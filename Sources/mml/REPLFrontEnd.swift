@@ -1,4 +1,5 @@
 // Starts a REPL session: libedit on a terminal, plain lines from a pipe.
+import MMLCommandLine
 import MMLCore
 #if canImport(Glibc)
 @preconcurrency import Glibc

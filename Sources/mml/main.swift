@@ -2,6 +2,7 @@
 // The whole command line is declared here, once: the options, and every subcommand in
 // `subcommands`; --help, usage errors, the man page and shell completions come from it.
 import ArgumentParser
+import MMLCommandLine
 import MMLCore
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -17,11 +18,12 @@ struct MML: ParsableCommand {
             mml -e 'EXPR'        evaluate one expression and print it
             mml -                read a script from standard input
             mml test PATH…       run scripts and compare them with their .out files
+            mml jupyter install  let Jupyter run MML notebooks (then: jupyter lab)
 
             A script whose name is also a subcommand's runs with a path: `mml ./test`.
             """,
         version: mmlVersion,
-        subcommands: [TestCommand.self])
+        subcommands: [TestCommand.self, KernelCommand.self, JupyterCommand.self])
 
     @Option(name: .customShort("e"), parsing: .unconditional,
             help: ArgumentHelp("Evaluate this text and show its values, as the REPL would.", valueName: "expr"))
@@ -125,12 +127,11 @@ struct Launch {
     }
 }
 
-let mmlVersion = "0.1.0"
-
-/// Parses and runs one command; usage errors exit with status 2 (ArgumentParser's default is 64).
+/// Parses and runs one command, or the subcommand of it that `arguments` name (`jupyter
+/// install`); usage errors exit with status 2 (ArgumentParser's default is 64).
 func runCommand(_ type: ParsableCommand.Type, _ arguments: [String]) -> Never {
     finish(usage: type) {
-        var command = try type.parse(arguments)
+        var command = try type.parseAsRoot(arguments)
         try command.run()
     }
 }

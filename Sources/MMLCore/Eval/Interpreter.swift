@@ -82,9 +82,9 @@ public final class Interpreter {
         }
         if !errors.isEmpty { return ProgramRun(status: .failed, diagnostics: errors) }
         var last: Value = .nothing
-        for top in compiled {
+        for (i, top) in compiled.enumerated() {
             do {
-                last = try execute(top, echo: echo)
+                last = try execute(top, echo: echo, isLast: i == compiled.count - 1)
             } catch {
                 return ProgramRun(status: .failed, diagnostics: [diagnostic(for: error, at: top.node.span)])
             }
@@ -93,7 +93,7 @@ public final class Interpreter {
     }
 
     /// Runs one top-level statement; the value of an expression statement, else `.nothing`.
-    private func execute(_ top: TopLevel, echo: Bool) throws -> Value {
+    private func execute(_ top: TopLevel, echo: Bool, isLast: Bool) throws -> Value {
         let show = echo && !top.silent
         switch top.echo {
         case .value(let expr):
@@ -101,7 +101,7 @@ public final class Interpreter {
             if case .nothing = value { return value }
             if show {
                 if case .tuple = value {} else { globals["ans"] = value }
-                emit(.value(ShownValue(value: value, name: nil, options: options)))
+                emit(.value(ShownValue(value: value, name: nil, options: options, isResult: isLast)))
             }
             return value
         case .variables(let names):

@@ -32,6 +32,20 @@ public struct CompletionResult: Sendable, Equatable {
     }
 }
 
+extension REPLSession {
+    /// The name (of a builtin, variable or keyword) that `cursor`, counted in Unicode scalars,
+    /// is inside or just after, or nil: what a notebook's inspect asks about.
+    public static func name(at cursor: Int, in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        var start = min(max(cursor, 0), scalars.count)
+        var end = start
+        while start > 0 && Completer.isNameScalar(scalars[start - 1]) { start -= 1 }
+        while end < scalars.count && Completer.isNameScalar(scalars[end]) { end += 1 }
+        guard start < end, !Completer.isDigit(scalars[start]) else { return nil }
+        return Completer.string(scalars[start..<end])
+    }
+}
+
 /// Works out completions from the workspace and the file system.
 struct Completer {
     var builtinNames: [String]

@@ -63,29 +63,37 @@ extension REPLSession {
 
     func showHelp(_ argument: String) {
         let topic = Self.unquote(argument)
-        if topic.isEmpty { return write(overview) }
-        if let b = Builtins.table[topic] {
-            var text = builtinHelp(b)
-            if interpreter.globals[topic] != nil { text += "note: your variable `\(topic)` hides this builtin; :clear \(topic) brings it back\n" }
-            return write(text)
-        }
-        if let c = Builtins.constants.first(where: { $0.name == topic }) {
-            return write("\(c.name) = \(interpreter.format(c.value))   \(c.summary)\n")
-        }
-        if let text = Self.keywordHelp[topic] { return write(text + "\n") }
-        let commandName = topic.hasPrefix(":") ? topic : ":" + topic
-        if let c = Self.commandList.first(where: { $0.name == commandName || ($0.name == ":quit" && commandName == ":q") }) {
-            return write("\(c.usage)   \(c.summary)\n")
-        }
-        if let area = BuiltinArea.allCases.first(where: { Self.areaMatches($0, topic) }) {
-            return write(areaHelp(area))
-        }
-        if let value = interpreter.globals[topic] {
-            return write("\(topic) is a \(value.typeName) in your workspace: \(shortValue(value))\n")
-        }
+        if let text = helpText(for: topic) { return write(text) }
         let candidates = Builtins.allNames + Array(Self.keywordHelp.keys) + Self.commandNames + interpreter.globals.definedNames
         let near = Suggestions.nearest(to: topic, in: candidates)
         commandError("no help for `\(topic)`", hint: near.map { "did you mean `\($0)`?" } ?? ":help lists everything by area")
+    }
+
+    /// What `:help topic` shows — a builtin, constant, keyword, command, area or variable, or
+    /// the overview for an empty topic — or nil when there is no such topic. Notebooks show
+    /// the same text when asked about a name.
+    public func helpText(for topic: String) -> String? {
+        if topic.isEmpty { return overview }
+        if let b = Builtins.table[topic] {
+            var text = builtinHelp(b)
+            if interpreter.globals[topic] != nil { text += "note: your variable `\(topic)` hides this builtin; :clear \(topic) brings it back\n" }
+            return text
+        }
+        if let c = Builtins.constants.first(where: { $0.name == topic }) {
+            return "\(c.name) = \(interpreter.format(c.value))   \(c.summary)\n"
+        }
+        if let text = Self.keywordHelp[topic] { return text + "\n" }
+        let commandName = topic.hasPrefix(":") ? topic : ":" + topic
+        if let c = Self.commandList.first(where: { $0.name == commandName || ($0.name == ":quit" && commandName == ":q") }) {
+            return "\(c.usage)   \(c.summary)\n"
+        }
+        if let area = BuiltinArea.allCases.first(where: { Self.areaMatches($0, topic) }) {
+            return areaHelp(area)
+        }
+        if let value = interpreter.globals[topic] {
+            return "\(topic) is a \(value.typeName) in your workspace: \(shortValue(value))\n"
+        }
+        return nil
     }
 
     /// Signature, area, summary, help text and examples of one builtin.

@@ -23,6 +23,9 @@ public struct ShownValue {
     public var name: String?
     /// The display settings when it was shown (`format("long")` may change them mid-run).
     public var options: DisplayOptions
+    /// True for the value of the run's last statement, when that is an expression: a notebook
+    /// shows it as the cell's result, and the values before it as displays.
+    public var isResult = false
 }
 
 /// A finished figure and the size it takes in a terminal.

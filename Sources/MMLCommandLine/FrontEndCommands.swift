@@ -1,0 +1,70 @@
+// The subcommands that `mml` declares and `mml-frontends` carries out: `mml kernel` and
+// `mml jupyter install|uninstall`. `mml` parses them (so --help, usage errors, the man page
+// and completions know them) and hands the same arguments over to `mml-frontends`, which
+// parses them again with these same declarations.
+import ArgumentParser
+
+/// The names, help texts and options of the handed-over subcommands.
+public enum FrontEndCommands {
+    /// The executable that carries them out, installed beside `mml`.
+    public static let executableName = "mml-frontends"
+
+    public static let kernel = CommandConfiguration(
+        commandName: "kernel",
+        abstract: "Run a Jupyter kernel (Jupyter starts it; `mml jupyter install` tells Jupyter how).",
+        discussion: """
+            The kernel speaks the Jupyter messaging protocol over the sockets the connection file \
+            names. Like a script, the code it runs may read and write files under the folder \
+            Jupyter starts it in (the notebook's folder).
+            """)
+
+    public static func jupyter(subcommands: [ParsableCommand.Type]) -> CommandConfiguration {
+        CommandConfiguration(
+            commandName: "jupyter",
+            abstract: "Install or remove MML's Jupyter kernel (its kernelspec).",
+            subcommands: subcommands)
+    }
+
+    public static let jupyterInstall = CommandConfiguration(
+        commandName: "install",
+        abstract: "Install the MML kernelspec, so Jupyter lists MML among its kernels.",
+        discussion: """
+            Without an option it goes where `jupyter kernelspec install` puts a kernel for every \
+            user (/usr/local/share/jupyter/kernels/mml); the kernelspec starts this `mml` by its \
+            absolute path.
+            """)
+
+    public static let jupyterUninstall = CommandConfiguration(
+        commandName: "uninstall",
+        abstract: "Remove the MML kernelspec from the place `install` with the same option put it.")
+}
+
+/// `mml kernel -f CONNECTION_FILE`.
+public struct KernelArguments: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("connection-file")],
+            help: ArgumentHelp("The connection file Jupyter wrote (transport, ports, signing key).", valueName: "file"))
+    public var connectionFile: String
+
+    public init() {}
+}
+
+/// Where a kernelspec goes, with the meanings `jupyter kernelspec install` gives these options.
+public struct KernelSpecLocationArguments: ParsableArguments {
+    @Flag(help: "For the current user only (in Jupyter's data folder, ~/.local/share/jupyter).")
+    public var user = false
+
+    @Flag(name: .customLong("sys-prefix"),
+          help: "Into the Python environment whose `jupyter` is on PATH (a virtual environment, conda).")
+    public var sysPrefix = false
+
+    @Option(help: ArgumentHelp("Under DIR/share/jupyter (point JUPYTER_PATH at DIR/share/jupyter to use it).", valueName: "dir"))
+    public var prefix: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if [user, sysPrefix, prefix != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one of --user, --sys-prefix and --prefix")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+// `mml jupyter install|uninstall`: the kernelspec that tells Jupyter how to start MML —
+// kernel.json and the logos — in the folders `jupyter kernelspec install` uses.
+import Foundation
+import MMLCommandLine
+
+struct KernelSpecInstaller {
+    /// The kernelspec's folder name, which is also the kernel name notebooks record.
+    static let kernelName = "mml"
+
+    var location: KernelSpecLocationArguments
+
+    /// The Jupyter data folder the options name (its kernels/ holds kernelspecs).
+    func dataFolder() throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if location.user {
+            if let dir = environment["JUPYTER_DATA_DIR"], !dir.isEmpty { return dir }
+            if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/jupyter" }
+            return NSHomeDirectory() + "/.local/share/jupyter"
+        }
+        if location.sysPrefix {
+            // `jupyter` on PATH lives in PREFIX/bin.
+            let path = (environment["PATH"] ?? "").split(separator: ":").map { String($0) + "/jupyter" }
+                .first { FileManager.default.isExecutableFile(atPath: $0) }
+            guard let path else {
+                throw FrontEndError("--sys-prefix: there is no `jupyter` on PATH (activate the environment that has Jupyter, or use --user)")
+            }
+            let prefix = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+            return prefix + "/share/jupyter"
+        }
+        if let prefix = location.prefix {
+            let absolute = prefix.hasPrefix("/") ? prefix : FileManager.default.currentDirectoryPath + "/" + prefix
+            return (absolute as NSString).standardizingPath + "/share/jupyter"
+        }
+        return "/usr/local/share/jupyter"
+    }
+
+    func install() throws {
+        let folder = try dataFolder() + "/kernels/" + Self.kernelName
+        let mml = Self.mmlPath()
+        guard FileManager.default.isExecutableFile(atPath: mml) else {
+            throw FrontEndError("cannot find the mml program beside \(FrontEndCommands.executableName) (\(mml))")
+        }
+        let spec: JSONObject = [
+            "argv": [mml, "kernel", "-f", "{connection_file}"],
+            "display_name": "MML",
+            "language": "mml",
+            "interrupt_mode": "signal",
+            "metadata": ["debugger": false],
+        ]
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let json = try JSONSerialization.data(withJSONObject: spec, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            try json.write(to: URL(fileURLWithPath: folder + "/kernel.json"), options: .atomic)
+            for (name, png) in KernelLogos.all {
+                try png.write(to: URL(fileURLWithPath: folder + "/" + name), options: .atomic)
+            }
+        } catch {
+            var message = "cannot write the kernelspec in \(folder): \(error.localizedDescription)"
+            if !location.user && location.prefix == nil { message += " (--user installs it for you alone)" }
+            throw FrontEndError(message)
+        }
+        print("Installed the MML kernel in \(folder)")
+        print("It starts \(mml); `jupyter kernelspec list` shows it, and notebooks offer \"MML\".")
+    }
+
+    func uninstall() throws {
+        let folder = try dataFolder() + "/kernels/" + Self.kernelName
+        guard FileManager.default.fileExists(atPath: folder + "/kernel.json") else {
+            throw FrontEndError("the MML kernel is not installed in \(folder)")
+        }
+        do { try FileManager.default.removeItem(atPath: folder) } catch {
+            throw FrontEndError("cannot remove \(folder): \(error.localizedDescription)")
+        }
+        print("Removed the MML kernel from \(folder)")
+    }
+
+    /// The `mml` beside this program (the kernelspec starts it by its absolute path).
+    static func mmlPath() -> String {
+        let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (own as NSString).deletingLastPathComponent + "/mml"
+    }
+}

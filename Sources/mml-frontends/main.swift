@@ -1,0 +1,60 @@
+// mml-frontends: the front ends that need Foundation, ZeroMQ and OpenSSL — today the Jupyter
+// kernel and its installer. `mml kernel …` and `mml jupyter …` exec this program with their
+// own arguments (see Sources/mml/FrontEndHandover.swift); the declarations are shared.
+import ArgumentParser
+import Foundation
+import MMLCommandLine
+
+struct FrontEnds: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mml",
+        abstract: "MML's notebook front ends (run through `mml kernel` and `mml jupyter`).",
+        version: mmlVersion,
+        subcommands: [KernelCommand.self, JupyterCommand.self])
+}
+
+struct KernelCommand: ParsableCommand {
+    static let configuration = FrontEndCommands.kernel
+    @OptionGroup var arguments: KernelArguments
+
+    func run() throws {
+        let kernel: Kernel
+        do {
+            kernel = try Kernel(connection: try ConnectionInfo.read(arguments.connectionFile))
+        } catch {
+            log("\(error)")
+            throw ExitCode(1)
+        }
+        kernel.run()
+    }
+}
+
+struct JupyterCommand: ParsableCommand {
+    static let configuration = FrontEndCommands.jupyter(subcommands: [JupyterInstallCommand.self, JupyterUninstallCommand.self])
+}
+
+struct JupyterInstallCommand: ParsableCommand {
+    static let configuration = FrontEndCommands.jupyterInstall
+    @OptionGroup var location: KernelSpecLocationArguments
+
+    func run() throws {
+        try KernelSpecInstaller(location: location).install()
+    }
+}
+
+struct JupyterUninstallCommand: ParsableCommand {
+    static let configuration = FrontEndCommands.jupyterUninstall
+    @OptionGroup var location: KernelSpecLocationArguments
+
+    func run() throws {
+        try KernelSpecInstaller(location: location).uninstall()
+    }
+}
+
+/// Why a front end cannot do what it was asked, in words for the user (`Error: …`).
+struct FrontEndError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+FrontEnds.main()
