@@ -160,3 +160,23 @@ private func readBytes(_ path: String) throws -> [UInt8] {
     }
     return bytes
 }
+
+extension REPLTerminalTests {
+    @Test("Ctrl-C during a library call that cannot stop: the REPL says so, a second Ctrl-C leaves",
+          .enabled(if: access(mmlExecutable, X_OK) == 0, "the mml binary is not built at \(mmlExecutable); run `swift build` first"))
+    func ctrlCDuringALongLibraryCall() throws {
+        let state = makeTemporaryFolder()
+        let term = try PseudoTerminalProcess(executable: mmlExecutable, environment: [
+            "TERM=xterm", "XDG_STATE_HOME=\(state)", "HOME=\(state)", "NO_COLOR=1", "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
+            "OPENBLAS_NUM_THREADS=1",
+        ])
+        #expect(term.expect("mml> ", timeout: 30))
+        // One SVD of this size runs for seconds inside LAPACK, where no stop flag is seen.
+        term.send("A = rand(3000, 3000); s = svd(A);\r")
+        term.drain(for: 1.0)
+        term.send("\u{3}")
+        #expect(term.expect("press Ctrl-C again to leave MML", timeout: 10), "no explanation: \(term.screenText)")
+        term.send("\u{3}")
+        #expect(term.waitForExit(timeout: 10) == 130, "did not leave: \(term.rawTail)")
+    }
+}
