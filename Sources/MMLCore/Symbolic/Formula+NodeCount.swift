@@ -62,3 +62,22 @@ extension Formula {
         return negative ? total + 1 : total
     }
 }
+
+extension Formula {
+    /// The deepest formula symbolic work accepts. Simplifying, printing, comparing and
+    /// freeing a formula walk it recursively without a stop; this bound keeps each walk well
+    /// inside the evaluation stack (see DepthGuard), and no formula a learner writes or
+    /// differentiates comes near it.
+    public static let maximumDepth = 10_000
+
+    /// True when some path from the root passes `limit` levels. Walks with its own stack of
+    /// pending nodes, so it is safe on a formula of any depth.
+    public func isDeeper(than limit: Int) -> Bool {
+        var pending: [(Formula, Int)] = [(self, 1)]
+        while let (e, depth) = pending.popLast() {
+            if depth > limit { return true }
+            for c in e.children { pending.append((c, depth + 1)) }
+        }
+        return false
+    }
+}

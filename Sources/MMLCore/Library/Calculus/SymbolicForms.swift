@@ -22,7 +22,17 @@ enum SymbolicForms {
         let converter = FormulaConverter(mode: .symbolic(ip), functionName: label(u), parameters: Set(parameters),
                                          vectorParameters: vectors, definedAtTopLevel: u.captured == nil || u.captured === ip.topFrame,
                                          inlining: inlining + [ObjectIdentifier(u)])
-        return SymbolicForm(name: label(u), parameters: parameters, vectorParameters: vectors, body: try converter.body(formula))
+        let body = try converter.body(formula)
+        try requireModerateDepth(body, of: label(u), at: span)
+        return SymbolicForm(name: label(u), parameters: parameters, vectorParameters: vectors, body: body)
+    }
+
+    /// Refuses a formula deeper than `Formula.maximumDepth` (built by composing functions in a
+    /// loop, say) before anything walks it recursively.
+    static func requireModerateDepth(_ body: MathBody, of name: String, at span: SourceSpan) throws {
+        if body.formulas.contains(where: { $0.isDeeper(than: Formula.maximumDepth) }) {
+            throw DepthGuard.formulaError(name, limit: Formula.maximumDepth, at: span)
+        }
     }
 
     /// The function as the learner wrote it, for printing; nil when it has no formula the
