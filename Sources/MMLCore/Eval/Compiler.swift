@@ -314,13 +314,20 @@ struct Compiler {
     /// builds it) becomes one `ChainNode` evaluated in a loop, so its length costs no stack.
     /// Short chains keep the specialised binary nodes.
     private mutating func compileChain(_ expr: Expr) throws -> ExprNode? {
-        var spine: [Expr] = []
+        // Measure first, without allocating: most operators head a short chain.
+        var length = 0
         var e = expr
+        while length <= ChainNode.minimumLength, case .binary(let op, let l, _) = e.kind, op != .and, op != .or {
+            length += 1
+            e = l
+        }
+        guard length > ChainNode.minimumLength else { return nil }
+        var spine: [Expr] = []
+        e = expr
         while case .binary(let op, let l, _) = e.kind, op != .and, op != .or {
             spine.append(e)
             e = l
         }
-        guard spine.count > ChainNode.minimumLength else { return nil }
         let first = try compile(e)
         var sites: [OperatorSite] = []
         var operands: [ExprNode] = []

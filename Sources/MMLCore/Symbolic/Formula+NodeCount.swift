@@ -76,8 +76,22 @@ extension Formula {
         var pending: [(Formula, Int)] = [(self, 1)]
         while let (e, depth) = pending.popLast() {
             if depth > limit { return true }
-            for c in e.children { pending.append((c, depth + 1)) }
+            switch e {
+            case .number, .constant, .variable, .vectorVariable, .data: break
+            case .sum(let operands), .product(let operands), .call(_, let operands):
+                for c in operands where !c.isLeaf { pending.append((c, depth + 1)) }
+            case .power(let a, let b), .matrixProduct(let a, let b):
+                if !a.isLeaf { pending.append((a, depth + 1)) }
+                if !b.isLeaf { pending.append((b, depth + 1)) }
+            }
         }
         return false
+    }
+
+    private var isLeaf: Bool {
+        switch self {
+        case .number, .constant, .variable, .vectorVariable, .data: return true
+        default: return false
+        }
     }
 }

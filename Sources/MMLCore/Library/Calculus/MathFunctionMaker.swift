@@ -8,7 +8,6 @@ enum MathFunctionMaker {
     /// workspace variables, read when it is called). Lambdas give lambdas (`x -> 2·x`).
     static func make(name: String, parameters: [String], body: MathBody, form: UserFunction.Form = .math,
                      ip: Interpreter, at span: SourceSpan) throws -> UserFunction {
-        try SymbolicForms.requireModerateDepth(body, of: name, at: span)
         let builder = FormulaSyntax(span: span)
         let bodyExpr = builder.expression(body)
         let params = parameters.map { Parameter(name: $0, span: span, defaultValue: nil) }

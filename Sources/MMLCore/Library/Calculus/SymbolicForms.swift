@@ -22,13 +22,13 @@ enum SymbolicForms {
         let converter = FormulaConverter(mode: .symbolic(ip), functionName: label(u), parameters: Set(parameters),
                                          vectorParameters: vectors, definedAtTopLevel: u.captured == nil || u.captured === ip.topFrame,
                                          inlining: inlining + [ObjectIdentifier(u)])
-        let body = try converter.body(formula)
-        try requireModerateDepth(body, of: label(u), at: span)
-        return SymbolicForm(name: label(u), parameters: parameters, vectorParameters: vectors, body: body)
+        return SymbolicForm(name: label(u), parameters: parameters, vectorParameters: vectors, body: try converter.body(formula))
     }
 
     /// Refuses a formula deeper than `Formula.maximumDepth` (built by composing functions in a
-    /// loop, say) before anything walks it recursively.
+    /// loop, say) before anything walks it recursively. Only inlining makes a formula deeper
+    /// than the syntax it comes from, so the converter checks each inlined call (derivatives
+    /// and rewrites of a formula stay within a small factor of its depth).
     static func requireModerateDepth(_ body: MathBody, of name: String, at span: SourceSpan) throws {
         if body.formulas.contains(where: { $0.isDeeper(than: Formula.maximumDepth) }) {
             throw DepthGuard.formulaError(name, limit: Formula.maximumDepth, at: span)
