@@ -119,7 +119,8 @@ func runFileAccessInput(_ bytes: UnsafeBufferPointer<UInt8>) {
 /// A refused path must be one the oracle also cannot allow: outside the roots, unresolvable,
 /// or carrying NUL.
 private func checkRefusal(full: String?, hasNul: Bool, writing: Bool, roots: [String], path: String) {
-    guard !hasNul, let full, !full.isEmpty else { return }
+    // An empty name is no file (the kernel would open the working folder itself).
+    guard !hasNul, !path.isEmpty, let full else { return }
     if writing {
         let name = FileAccess.lastComponent(full)
         guard name != ".", name != "..", !name.isEmpty, let folder = realPath(FileAccess.folder(of: full)) else { return }

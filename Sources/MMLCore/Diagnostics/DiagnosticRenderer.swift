@@ -38,23 +38,50 @@ public struct DiagnosticRenderer {
         return "\(source.name):\(line):\(column)"
     }
 
+    /// The longest excerpt of a source line, in characters: a longer line is cut to a window
+    /// around the span, marked with "…", so a 1 MB line is not echoed whole.
+    static let maximumExcerptWidth = 120
+    /// Characters kept before the span when the line is cut.
+    static let contextBeforeSpan = 40
+
     /// ` --> file:3:7`, the source line and carets under the span (first line of it only).
+    /// Carets are placed by display columns (a CJK character or an emoji takes two).
     private func excerpt(_ span: SourceSpan, underline: String) -> String {
         guard let source = sources[span.source] else { return "" }
         let (line, column) = source.location(of: span.start)
         let lineIndex = line - 1
-        let text = source.lineText(lineIndex).replacingTabs()
+        let lineStart = source.lineStarts[lineIndex]
+        let lineText = source.lineText(lineIndex)
+        // The span may run past this line; underline only up to the end of the line.
+        let lineEnd = lineStart + lineText.utf8.count
+        let endOffset = max(span.start, min(span.end, lineEnd))
+        var before = Array(source.slice(lineStart, span.start).replacingTabs())
+        var marked = Array(source.slice(span.start, endOffset).replacingTabs())
+        var after = Array(source.slice(endOffset, lineEnd).replacingTabs())
+        var cutBefore = false, cutAfter = false
+        if before.count > Self.contextBeforeSpan && before.count + marked.count + after.count > Self.maximumExcerptWidth {
+            before = Array(before.suffix(Self.contextBeforeSpan))
+            cutBefore = true
+        }
+        let room = Self.maximumExcerptWidth - before.count
+        if marked.count > room {
+            marked = Array(marked.prefix(room))
+            after = []
+            cutAfter = true
+        } else if marked.count + after.count > room {
+            after = Array(after.prefix(room - marked.count))
+            cutAfter = true
+        }
+        let lead = cutBefore ? "…" : ""
+        let text = lead + String(before) + String(marked) + String(after) + (cutAfter ? "…" : "")
+        let indent = DisplayWidth.of(lead + String(before))
+        let width = max(1, DisplayWidth.of(String(marked)))
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
-        // The span may run past this line; underline only up to the end of the line.
-        let lineEnd = source.lineStarts[lineIndex] + source.lineText(lineIndex).utf8.count
-        let endOffset = max(span.start, min(span.end, lineEnd))
-        var width = source.slice(span.start, endOffset).replacingTabs().count
-        if width == 0 { width = 1 }
         var out = "\(pad)--> \(source.name):\(line):\(column)\n"
         out += "\(pad) |\n"
         out += "\(gutter) | \(text)\n"
-        out += "\(pad) | " + String(repeating: " ", count: column - 1) + paint(String(repeating: "^", count: width), underline) + "\n"
+        out += "\(pad) | " + String(repeating: " ", count: indent) + paint(String(repeating: "^", count: width), underline) + "\n"
         return out
     }
 }

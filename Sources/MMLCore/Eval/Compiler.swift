@@ -104,6 +104,7 @@ struct Compiler {
     }
 
     private mutating func compile(_ stmt: Stmt) throws -> StmtNode {
+        try DepthGuard.check()
         switch stmt.kind {
         case .expression(let e):
             return ExprStmt(try compile(e))
@@ -248,6 +249,7 @@ struct Compiler {
     // MARK: Expressions
 
     mutating func compile(_ expr: Expr) throws -> ExprNode {
+        try DepthGuard.check()
         let span = expr.span
         switch expr.kind {
         case .number(let x): return ConstantNode(.number(x), span)
@@ -266,6 +268,7 @@ struct Compiler {
             case .not: return NotNode(o, span)
             }
         case .binary(let op, let l, let r):
+            if let chain = try compileChain(expr) { return chain }
             let (a, b) = (try compile(l), try compile(r))
             if op == .and || op == .or { return LogicNode(isAnd: op == .and, a, b, span) }
             return makeBinaryNode(op, a, b, span)
@@ -305,6 +308,35 @@ struct Compiler {
         case .tuple(let items):
             return TupleNode(try items.map { try compile($0) }, span)
         }
+    }
+
+    /// A long flat chain `a + b - c + …` (its left operands are operators again, as the parser
+    /// builds it) becomes one `ChainNode` evaluated in a loop, so its length costs no stack.
+    /// Short chains keep the specialised binary nodes.
+    private mutating func compileChain(_ expr: Expr) throws -> ExprNode? {
+        // Measure first, without allocating: most operators head a short chain.
+        var length = 0
+        var e = expr
+        while length <= ChainNode.minimumLength, case .binary(let op, let l, _) = e.kind, op != .and, op != .or {
+            length += 1
+            e = l
+        }
+        guard length > ChainNode.minimumLength else { return nil }
+        var spine: [Expr] = []
+        e = expr
+        while case .binary(let op, let l, _) = e.kind, op != .and, op != .or {
+            spine.append(e)
+            e = l
+        }
+        let first = try compile(e)
+        var sites: [OperatorSite] = []
+        var operands: [ExprNode] = []
+        for step in spine.reversed() {
+            guard case .binary(let op, let l, let r) = step.kind else { continue }
+            operands.append(try compile(r))
+            sites.append(OperatorSite(op: op, span: step.span, left: l.span, right: r.span))
+        }
+        return ChainNode(first, sites, operands, expr.span)
     }
 
     private func text(_ span: SourceSpan) -> String {

@@ -14,6 +14,12 @@ extension Interpreter {
 
 struct ValuePrinter {
     var options: DisplayOptions
+    /// How many records and tuples enclose the value being shown.
+    var level = 0
+
+    /// Records and tuples nested deeper than this show as `…`: each level indents its lines,
+    /// so a deep chain would print a quadratic amount of text.
+    static let maximumNesting = 32
 
     func text(_ value: Value) -> String {
         switch value {
@@ -35,7 +41,15 @@ struct ValuePrinter {
     /// Strings are quoted inside records and tuples so "1" and 1 look different.
     func nested(_ value: Value) -> String {
         if case .string(let s) = value { return "\"\(s)\"" }
-        return text(value)
+        switch value {
+        case .record, .tuple:
+            guard level < ValuePrinter.maximumNesting, DepthGuard.hasRoom else { return "…" }
+            var inner = self
+            inner.level += 1
+            return inner.text(value)
+        default:
+            return text(value)
+        }
     }
 
     func assignment(_ name: String, _ value: Value) -> String {

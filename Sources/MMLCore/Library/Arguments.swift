@@ -120,9 +120,15 @@ public struct Arguments {
             throw error("\(builtin.name): `\(name)` must be a whole number, not \(formatNumber(x, style: .long))", at: name)
         }
         guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
-            // Ranges open at the top (sizes, counts) read better without their huge upper end.
-            let allowed = range.upperBound >= Int.max / 4 ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
-            throw error("\(builtin.name): `\(name)` must be \(allowed), not \(formatNumber(x, style: .long))", at: name)
+            // Ranges open at the top (sizes, counts) read better without their huge upper end,
+            // unless that end is what was passed.
+            if range.upperBound >= Int.max / 4 {
+                if x > Double(range.upperBound) {
+                    throw error("\(builtin.name): `\(name)` is too large: \(formatNumber(x, style: .long)) is more than MML can count (at most \(range.upperBound))", at: name)
+                }
+                throw error("\(builtin.name): `\(name)` must be at least \(range.lowerBound), not \(formatNumber(x, style: .long))", at: name)
+            }
+            throw error("\(builtin.name): `\(name)` must be between \(range.lowerBound) and \(range.upperBound), not \(formatNumber(x, style: .long))", at: name)
         }
         return Int(x)
     }

@@ -42,6 +42,34 @@ extension LinAlg {
     public static func eig(_ a: Matrix) throws -> EigenResult {
         try a.requireSquare("eig", hint: "a non-square matrix has singular values instead: svd(A)")
         try a.requireFinite("eig")
+        let (scaled, scale) = eigenScaled(a)
+        var result = try eigUnscaled(scaled)
+        result.values = try eigenValues(result.values, scaledBack: scale, "eig")
+        return result
+    }
+
+    /// A matrix whose entries are near the overflow (or underflow) threshold has finite
+    /// eigenvalues, but the work towards them (products, the checks of the vectors) does not
+    /// stay finite. The eigenvalues of A are s times those of A/s, with the same vectors: such
+    /// a matrix is solved as A/s, s a power of two (so the division is exact).
+    private static func eigenScaled(_ a: Matrix) -> (Matrix, Double) {
+        let largest = a.maxAbs
+        guard largest > 0x1p500 || (largest > 0 && largest < 0x1p-500) else { return (a, 1) }
+        let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)
+        return (a.map { $0 / scale }, scale)
+    }
+
+    private static func eigenValues(_ values: [Complex<Double>], scaledBack scale: Double, _ what: String) throws -> [Complex<Double>] {
+        guard scale != 1 else { return values }
+        let back = values.map { Complex($0.real * scale, $0.imaginary * scale) }
+        if back.contains(where: { !$0.real.isFinite || !$0.imaginary.isFinite }) {
+            throw LinAlgError("\(what): an eigenvalue of this matrix is larger than the largest number (about 1.8e308)",
+                              hint: "divide the matrix by a large number first; its eigenvalues shrink by the same factor")
+        }
+        return back
+    }
+
+    private static func eigUnscaled(_ a: Matrix) throws -> EigenResult {
         let n = a.rows
         if isSymmetric(a) {
             let (w, v) = try LAPACK.syevd(a, vectors: true)
@@ -93,12 +121,13 @@ extension LinAlg {
     public static func eigvals(_ a: Matrix) throws -> [Complex<Double>] {
         try a.requireSquare("eigvals", hint: "a non-square matrix has singular values instead: svd(A)")
         try a.requireFinite("eigvals")
+        let (a, scale) = eigenScaled(a)
         if isSymmetric(a) {
-            return try LAPACK.syevd(a, vectors: false).values.reversed().map { Complex($0, 0) }
+            return try eigenValues(LAPACK.syevd(a, vectors: false).values.reversed().map { Complex($0, 0) }, scaledBack: scale, "eigvals")
         }
         let (wr, wi, _) = try LAPACK.geev(a, vectors: false)
         let values = (0..<a.rows).map { Complex(wr[$0], wi[$0]) }
-        return sortedOrder(values).map { values[$0] }
+        return try eigenValues(sortedOrder(values).map { values[$0] }, scaledBack: scale, "eigvals")
     }
 
     /// True when `a` equals its transpose within 1e-12 relative to its largest element.

@@ -51,6 +51,7 @@ extension Formula {
     // MARK: - Rules
 
     func differentiate(_ v: String, _ rec: StepRecorder?) throws -> Formula {
+        try DepthGuard.check()
         switch self {
         case .number, .constant, .data:
             rec?.leaf(self, .constant)

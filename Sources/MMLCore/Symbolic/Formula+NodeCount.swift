@@ -62,3 +62,36 @@ extension Formula {
         return negative ? total + 1 : total
     }
 }
+
+extension Formula {
+    /// The deepest formula symbolic work accepts. Simplifying, printing, comparing and
+    /// freeing a formula walk it recursively without a stop; this bound keeps each walk well
+    /// inside the evaluation stack (see DepthGuard), and no formula a learner writes or
+    /// differentiates comes near it.
+    public static let maximumDepth = 10_000
+
+    /// True when some path from the root passes `limit` levels. Walks with its own stack of
+    /// pending nodes, so it is safe on a formula of any depth.
+    public func isDeeper(than limit: Int) -> Bool {
+        var pending: [(Formula, Int)] = [(self, 1)]
+        while let (e, depth) = pending.popLast() {
+            if depth > limit { return true }
+            switch e {
+            case .number, .constant, .variable, .vectorVariable, .data: break
+            case .sum(let operands), .product(let operands), .call(_, let operands):
+                for c in operands where !c.isLeaf { pending.append((c, depth + 1)) }
+            case .power(let a, let b), .matrixProduct(let a, let b):
+                if !a.isLeaf { pending.append((a, depth + 1)) }
+                if !b.isLeaf { pending.append((b, depth + 1)) }
+            }
+        }
+        return false
+    }
+
+    private var isLeaf: Bool {
+        switch self {
+        case .number, .constant, .variable, .vectorVariable, .data: return true
+        default: return false
+        }
+    }
+}

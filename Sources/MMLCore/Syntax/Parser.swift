@@ -136,8 +136,7 @@ public struct Parser {
     private mutating func enterNesting(_ token: Token) throws {
         nesting += 1
         if nesting > Parser.maxNesting {
-            throw fail("this is nested too deeply (more than \(Parser.maxNesting) levels)", at: token,
-                       hint: "split the expression into several statements with intermediate variables")
+            throw fail(DepthGuard.nestingMessage(levels: Parser.maxNesting), at: token, hint: DepthGuard.nestingHint)
         }
     }
 
@@ -458,9 +457,14 @@ public struct Parser {
                 }
                 break
             }
-            // Each operator applied deepens the tree: count it against the nesting limit.
-            levels += 1
-            try enterNesting(token)
+            // A flat chain `a + b - c …` of left-associative operators is read in this loop,
+            // not by recursion, and the compiler evaluates it as a chain (see ChainNode): it is
+            // not nesting. `&&`, `||` and postfix operators (calls, indexing, fields, primes)
+            // nest their operand.
+            if case .binary(let op, _, false) = rule, op != .and, op != .or {} else {
+                levels += 1
+                try enterNesting(token)
+            }
             left = try parseInfix(rule, left: left)
         }
         return left

@@ -141,4 +141,19 @@ struct REPLSessionTests {
         #expect(run.out.hasSuffix("1\n\n"))
         #expect(run.reader.inputs == [.line("2")])
     }
+
+    @Test("runaway recursion (through a default argument, a derivative, a deep formula) leaves the workspace intact")
+    func runawayRecursionKeepsWorkspace() {
+        let run = runSession(lines: [
+            "keep = 42", "fn f(p = f()) { return p }", "f()",
+            "g(x) = g'(x)", "g(1)",
+            "h(x) = sin(x)", "for i in 1:20 { k(x) = h(h(x)); h = simplify(k) }",
+            "keep + 1",
+        ], interactive: true)
+        #expect(run.err.contains("recursion too deep"))
+        #expect(run.err.contains("defined in terms of itself"))
+        #expect(run.err.contains("nested too deeply"))
+        #expect(run.out.hasSuffix("43\n\n"))
+        #expect(run.status == 0)
+    }
 }

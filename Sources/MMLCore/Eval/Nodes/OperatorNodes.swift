@@ -102,6 +102,36 @@ final class ConstantLeftNode: ExprNode {
     }
 }
 
+/// A long flat chain `a op₁ b op₂ c …` evaluated left to right in a loop, exactly as the
+/// nested binary nodes would (same order, same operators), without one level of recursion
+/// per operator.
+final class ChainNode: ExprNode {
+    /// Chains up to this many operators are nested binary nodes (with their fast paths).
+    static let minimumLength = 32
+    let first: ExprNode
+    let sites: [OperatorSite]
+    let operands: NodeList
+    init(_ first: ExprNode, _ sites: [OperatorSite], _ operands: [ExprNode], _ span: SourceSpan) {
+        self.first = first
+        self.sites = sites
+        self.operands = NodeList(operands)
+        super.init(span)
+    }
+    override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        var result: Value
+        if first.pure, let x = first.number(ip, frame) { result = .number(x) } else { result = try first.eval(ip, frame) }
+        for i in 0..<sites.count {
+            let b = try operands.eval(i, ip, frame)
+            if case .number(let x) = result, case .number(let y) = b {
+                result = Arithmetic.scalar(sites[i].op, x, y)
+            } else {
+                result = try Arithmetic.binary(ip, sites[i], result, b)
+            }
+        }
+        return result
+    }
+}
+
 /// The node for `lhs op rhs`, specialised when one side is a number constant.
 func makeBinaryNode(_ op: BinaryOperator, _ lhs: ExprNode, _ rhs: ExprNode, _ span: SourceSpan) -> ExprNode {
     if let c = rhs as? ConstantNode, case .number(let y) = c.value {
@@ -206,7 +236,11 @@ final class RangeNode: ExprNode {
         if s == 0 { throw MMLError(kind: "range", "the step of a range cannot be 0", at: step?.span ?? span) }
         let range = RangeValue(start: a, step: s, stop: b)
         if range.count > Interpreter.maxElements {
-            throw MMLError(kind: "memory", "the range \(formatNumber(a, style: .long)):\(formatNumber(b, style: .long)) would have \(range.count) elements, more than MML allows (\(Interpreter.maxElements))", at: span)
+            // The count itself may be past what an Int holds (0:1e-300:1): say it as a number.
+            let count = ((b - a) / s).rounded(.down) + 1
+            let text = step == nil ? "\(formatNumber(a, style: .long)):\(formatNumber(b, style: .long))"
+                : "\(formatNumber(a, style: .long)):\(formatNumber(s, style: .long)):\(formatNumber(b, style: .long))"
+            throw MMLError(kind: "memory", "the range \(text) would have \(formatNumber(count, style: .short)) elements, more than MML allows (\(Interpreter.maxElements))", at: span)
         }
         return .range(range)
     }

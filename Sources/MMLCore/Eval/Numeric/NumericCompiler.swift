@@ -43,6 +43,8 @@ enum NumericCompiler {
     }
 
     static func expression(_ node: ExprNode) -> NumExpr? {
+        // Too deep for the stack left: the function runs as ordinary nodes instead.
+        guard DepthGuard.hasRoom else { return nil }
         switch node {
         case let n as ConstantNode:
             return n.constant.map(NumConstant.init)
@@ -122,6 +124,7 @@ enum NumericCompiler {
     }
 
     static func statement(_ node: StmtNode) -> NumStmt? {
+        guard DepthGuard.hasRoom else { return nil }
         switch node {
         case let n as SequenceNode:
             guard let first = statement(n.first), let rest = statement(n.rest) else { return nil }

@@ -22,8 +22,13 @@ enum Kernels {
     }
 
     static func matrixPower(_ a: Matrix, _ k: Double, ip: Interpreter, site: OperatorSite) throws -> Matrix {
-        guard k == k.rounded(), abs(k) < 1e9 else {
+        guard k == k.rounded() else {
             throw MMLError(kind: "shape", "a matrix power A^k needs a whole number k", at: site.right,
+                           hint: "for elementwise powers use .^")
+        }
+        // Repeated squaring takes about log₂|k| products, so any k that fits an Int is quick.
+        guard abs(k) < 0x1p63 else {
+            throw MMLError(kind: "shape", "the exponent of a matrix power A^k must be below 2^63 in size, not \(formatNumber(k, style: .long))", at: site.right,
                            hint: "for elementwise powers use .^")
         }
         return try run(at: site.span) { try LinAlg.power(a, Int(k)) }

@@ -41,6 +41,7 @@ struct FormulaConverter {
     }
 
     func convert(_ e: Expr) throws -> Formula {
+        try DepthGuard.check()
         switch e.kind {
         case .number(let x):
             return .real(x)
@@ -160,6 +161,7 @@ struct FormulaConverter {
     }
 
     private func collectTerms(_ e: Expr, negated: Bool, into terms: inout [Formula]) throws {
+        try DepthGuard.check()
         if case .binary(let op, let l, let r) = e.kind, op == .add || op == .subtract {
             try collectTerms(l, negated: negated, into: &terms)
             try collectTerms(r, negated: negated != (op == .subtract), into: &terms)
@@ -206,6 +208,7 @@ struct FormulaConverter {
             guard case .function(let g)? = ip.globals[n] ?? Builtins.value(named: n) else {
                 throw CalculusMessages.error("`\(n)'` needs `\(n)` to be a function", at: inner.span)
             }
+            try refuseCycle(through: g, at: e.span)
             let form = try SymbolicForms.form(of: g, ip, at: inner.span, inlining: inlining)
             let variable = try Differentiation.onlyVariable(form, for: "\(n)'", at: inner.span)
             let derivative = try Differentiation.derivative(of: form.scalarBody(for: "\(n)'", at: inner.span), variable, order: count, at: e.span)
@@ -220,14 +223,20 @@ struct FormulaConverter {
         if let builtin = g as? BuiltinFunction {
             return try FormulaConverter.builtinCall(builtin.builtin.name, operands, in: functionName, at: e.span)
         }
-        let id = ObjectIdentifier(g)
-        if inlining.contains(id) || inlining.count >= FormulaConverter.maximumInlineDepth {
-            throw CalculusMessages.error("\(g.name) is defined in terms of itself, so it has no formula to differentiate", at: e.span,
-                                         hint: "write the formula out, or use nderiv for a numeric derivative")
-        }
+        try refuseCycle(through: g, at: e.span)
         let form = try SymbolicForms.form(of: g, ip, at: e.span, inlining: inlining)
         let body = try form.scalarBody(for: "using it inside \(functionName)", at: e.span)
         return try substitute(body, form, operands, e)
+    }
+
+    /// A function already being converted (directly, through other functions or through its
+    /// own derivative, as in f(x) = f'(x)) would be converted forever: refuse it.
+    private func refuseCycle(through g: Function, at span: SourceSpan) throws {
+        guard g is UserFunction else { return }
+        if inlining.contains(ObjectIdentifier(g)) || inlining.count >= FormulaConverter.maximumInlineDepth {
+            throw CalculusMessages.error("\(g.name) is defined in terms of itself, so it has no formula to differentiate", at: span,
+                                         hint: "write the formula out, or use nderiv for a numeric derivative")
+        }
     }
 
     private func substitute(_ body: Formula, _ form: SymbolicForm, _ operands: [Formula], _ e: Expr) throws -> Formula {
@@ -235,7 +244,10 @@ struct FormulaConverter {
             throw CalculusMessages.error("\(form.name) takes \(form.parameters.count) argument\(form.parameters.count == 1 ? "" : "s") but is given \(operands.count) here", at: e.span,
                                          hint: "it is defined as \(form.name)(\(form.parameters.joined(separator: ", ")))")
         }
-        return body.substituting(Dictionary(zip(form.parameters, operands), uniquingKeysWith: { a, _ in a }))
+        let result = body.substituting(Dictionary(zip(form.parameters, operands), uniquingKeysWith: { a, _ in a }))
+        // Nested calls of deep functions multiply their depths: stop before the result is used.
+        try SymbolicForms.requireModerateDepth(.scalar(result), of: functionName, at: e.span)
+        return result
     }
 
     /// A call of a builtin inside a formula: known to the derivative table, or an error that

@@ -25,6 +25,16 @@ enum SymbolicForms {
         return SymbolicForm(name: label(u), parameters: parameters, vectorParameters: vectors, body: try converter.body(formula))
     }
 
+    /// Refuses a formula deeper than `Formula.maximumDepth` (built by composing functions in a
+    /// loop, say) before anything walks it recursively. Only inlining makes a formula deeper
+    /// than the syntax it comes from, so the converter checks each inlined call (derivatives
+    /// and rewrites of a formula stay within a small factor of its depth).
+    static func requireModerateDepth(_ body: MathBody, of name: String, at span: SourceSpan) throws {
+        if body.formulas.contains(where: { $0.isDeeper(than: Formula.maximumDepth) }) {
+            throw DepthGuard.formulaError(name, limit: Formula.maximumDepth, at: span)
+        }
+    }
+
     /// The function as the learner wrote it, for printing; nil when it has no formula the
     /// printer understands (the caller then shows the source text).
     static func displayForm(of u: UserFunction) -> SymbolicForm? {
