@@ -84,8 +84,9 @@ public enum Stats {
     /// The variance: Σ(x − x̄)²/(n − 1), or /n with `corrected: false`.
     /// NumPy's algorithm (two passes, both summed pairwise), so var and std agree with
     /// `np.var`/`np.std` to the last bit and keep their accuracy on long vectors.
-    public static func variance(_ x: [Double], corrected: Bool = true) throws -> Double {
-        try check(x, "var", atLeast: corrected ? 2 : 1)
+    /// `what` names the statistic in errors (std goes through here too).
+    public static func variance(_ x: [Double], corrected: Bool = true, what: String = "var") throws -> Double {
+        try check(x, what, atLeast: corrected ? 2 : 1)
         let m = sum(x) / Double(x.count)
         let ss = x.withUnsafeBufferPointer { b in b.baseAddress.map { pairwiseSquares($0, b.count, about: m) } ?? 0 }
         return ss / Double(corrected ? x.count - 1 : x.count)
@@ -118,7 +119,7 @@ public enum Stats {
 
     /// The standard deviation, √var (sample by default).
     public static func std(_ x: [Double], corrected: Bool = true) throws -> Double {
-        try variance(x, corrected: corrected).squareRoot()
+        try variance(x, corrected: corrected, what: "std").squareRoot()
     }
 
     /// The type-7 quantile at probability p (R's and NumPy's default).
@@ -132,8 +133,8 @@ public enum Stats {
     }
 
     /// Type-7 quantiles at several probabilities (sorting once).
-    public static func quantile(_ x: [Double], _ ps: [Double]) throws -> [Double] {
-        try check(x, "quantile")
+    public static func quantile(_ x: [Double], _ ps: [Double], what: String = "quantile") throws -> [Double] {
+        try check(x, what)
         let sorted = x.sorted()
         return try ps.map { p in
             guard p >= 0 && p <= 1 else {
@@ -155,7 +156,7 @@ public enum Stats {
 
     /// The interquartile range Q3 − Q1 (type 7).
     public static func iqr(_ x: [Double]) throws -> Double {
-        let q = try quantile(x, [0.25, 0.75])
+        let q = try quantile(x, [0.25, 0.75], what: "iqr")
         return q[1] - q[0]
     }
 

@@ -68,13 +68,37 @@ struct CalculusNumericTests {
             for (k, d) in derivatives.enumerated() {
                 let tolerance = [1e-10, 1e-7, 1e-5, 1e-3][k]
                 for x in points {
-                    let estimate = try NumericCalculus.derivative(f, at: x, order: k + 1)
+                    let estimate = FiniteDifferences.estimate(f, at: x, order: k + 1)
                     let exact = d(x)
                     #expect(abs(estimate.value - exact) <= tolerance * max(1, abs(exact)),
                             "order \(k + 1) of \(name) at \(x): \(estimate.value) vs \(exact)")
                 }
             }
         }
+    }
+
+    @Test("nderiv's estimate follows fast oscillation and says when it cannot")
+    func numericDerivativesOfFastFunctions() {
+        // Exact: d/dx sin(kx) = k·cos(kx), d/dx exp(kx) = k·exp(kx).
+        for k in [10.0, 100.0, 1000.0] {
+            for x in [0.3, -1.7, 2.0] {
+                let e = FiniteDifferences.estimate({ sin(k * $0) }, at: x)
+                let exact = k * cos(k * x)
+                #expect(abs(e.value - exact) <= 1e-9 * max(1, abs(exact)), "sin(\(k)x)' at \(x): \(e.value) vs \(exact)")
+                #expect(e.error <= FiniteDifferences.poorError(order: 1, value: e.value))
+            }
+            let e = FiniteDifferences.estimate({ exp(k / 100 * $0) }, at: 1)
+            let exact = k / 100 * exp(k / 100)
+            #expect(abs(e.value - exact) <= 1e-9 * abs(exact), "exp(\(k / 100)x)' at 1: \(e.value) vs \(exact)")
+        }
+        // Noise of 1e-9 hides the slope below ~1e-5 in any step: the error estimate must say so.
+        var state: UInt64 = 12345
+        let noisy = { (x: Double) -> Double in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return x + 1e-9 * (Double(state >> 11) / Double(1 << 53) - 0.5)
+        }
+        let e = FiniteDifferences.estimate(noisy, at: 1)
+        #expect(e.error > FiniteDifferences.poorError(order: 1, value: e.value))
     }
 
     @Test("limit: removable gaps, infinities, jumps and oscillation")

@@ -1,4 +1,5 @@
 // Nodes for statements: assignment, definitions, control flow.
+import ComplexModule
 
 final class ExprStmt: StmtNode {
     let expr: ExprNode
@@ -321,7 +322,13 @@ final class ForNode: StmtNode {
             // A matrix is walked column by column.
             count = m.cols
             element = { .matrix(Matrix(column: m.column($0))) }
-        case .number, .bool:
+        case .complexMatrix(let m) where m.cols == 1 || m.rows == 1:
+            count = m.real.count
+            element = { .complex(Complex(m.real[$0], m.imaginary[$0])) }
+        case .complexMatrix(let m):
+            count = m.cols
+            element = { .complexMatrix(ComplexMatrix(column: m.column($0))) }
+        case .number, .bool, .complex:
             count = 1
             element = { _ in seq }
         case .tuple(let items):
@@ -337,7 +344,7 @@ final class ForNode: StmtNode {
             element = { items[$0] }
         default:
             throw MMLError(kind: "type", "cannot loop over a \(seq.typeName)", at: sequence.span,
-                           hint: "loop over a range (1:n), a vector or a matrix's columns")
+                           hint: "loop over a range (1:n), a vector (real or complex) or a matrix's columns")
         }
         for k in 0..<count {
             try ip.checkInterrupt(at: span)

@@ -1,66 +1,8 @@
-// Numeric derivatives (central differences refined by Richardson extrapolation, Ridders' method)
-// and numeric limits (values approaching the point, extrapolated to it).
+// Numeric limits (values approaching the point, extrapolated to it); numeric derivatives live
+// in the engine (Calculus/FiniteDifferences+Adaptive.swift).
 import Glibc
 
-/// An estimate with its estimated absolute error.
-struct NumericEstimate {
-    var value: Double
-    var error: Double
-}
-
 enum NumericCalculus {
-    /// The highest derivative order `nderiv` computes.
-    static let maximumOrder = 4
-
-    /// The `order`-th derivative of `f` at `x`: central differences of shrinking step
-    /// h, h/1.4, h/1.4², … combined in a Richardson (Neville) tableau, keeping the entry with
-    /// the smallest error estimate (Ridders' method).
-    static func derivative(_ f: (Double) throws -> Double, at x: Double, order: Int = 1) throws -> NumericEstimate {
-        let scale = max(1, abs(x))
-        var h = (order == 1 ? 0.1 : 0.2 * Double(order)) * scale
-        // Start from a step at which the difference is defined (near the edge of a domain).
-        var first = try central(f, x, h, order)
-        var shrink = 0
-        while !first.isFinite && shrink < 30 {
-            h /= 4
-            first = try central(f, x, h, order)
-            shrink += 1
-        }
-        let factor = 1.4, factor2 = factor * factor
-        let size = 12
-        var table = [[Double]](repeating: [Double](repeating: .nan, count: size), count: size)
-        table[0][0] = first
-        var best = NumericEstimate(value: first, error: .infinity)
-        for i in 1..<size {
-            h /= factor
-            table[0][i] = try central(f, x, h, order)
-            var fac = factor2
-            for j in 1...i {
-                table[j][i] = (table[j - 1][i] * fac - table[j - 1][i - 1]) / (fac - 1)
-                fac *= factor2
-                let err = max(abs(table[j][i] - table[j - 1][i]), abs(table[j][i] - table[j - 1][i - 1]))
-                if err <= best.error {
-                    best = NumericEstimate(value: table[j][i], error: err)
-                }
-            }
-            // Higher orders stopped improving: roundoff has taken over.
-            if abs(table[i][i] - table[i - 1][i - 1]) >= 2 * best.error { break }
-        }
-        return best
-    }
-
-    /// Σᵢ (−1)ⁱ·C(k, i)·f(x + (k/2 − i)·h) / hᵏ: the k-th central difference (error even in h).
-    private static func central(_ f: (Double) throws -> Double, _ x: Double, _ h: Double, _ k: Int) throws -> Double {
-        var sum = 0.0
-        var binomial = 1.0
-        for i in 0...k {
-            let sign = i % 2 == 0 ? 1.0 : -1.0
-            sum += sign * binomial * (try f(x + (Double(k) / 2 - Double(i)) * h))
-            binomial = binomial * Double(k - i) / Double(i + 1)
-        }
-        return sum / pow(h, Double(k))
-    }
-
     /// The limit of f(x) as x approaches `a` from one side (`direction` +1: from above,
     /// −1: from below), or as x → ±∞ when `a` is infinite (then x = ±1/t with t → 0⁺).
     /// Values at steps h, h/2, h/4, … are extrapolated to h = 0 in a Richardson tableau

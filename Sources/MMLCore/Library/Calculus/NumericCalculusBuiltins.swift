@@ -33,15 +33,27 @@ extension Builtins {
         }),
         Builtin("nderiv", [.req("f"), .req("x"), .key("n", "1")], area: .calculus,
                 summary: "Numeric derivative of a function at a point (central differences with Richardson extrapolation)",
-                help: "nderiv(f, x) estimates f′(x) from values of f alone: central differences of shrinking steps, combined by Richardson extrapolation (Ridders' method), typically accurate to 1e-10 for smooth f. nderiv(f, x, n=2) is the second derivative (n up to 4). It works for any function, and is the way to check a symbolic derivative: compare f'(x) with nderiv(f, x). x may be a vector of points.",
+                help: "nderiv(f, x) estimates f′(x) from values of f alone: central differences of shrinking steps, combined by Richardson extrapolation (Ridders' method) and restarted from smaller steps until two independent estimates agree, typically accurate to 1e-10 for smooth f (also for quickly varying ones such as sin(100x)). A warning says when the estimated error is large (f noisy, not differentiable at x, or varying faster than the smallest step can follow). nderiv(f, x, n=2) is the second derivative (n up to 4). It works for any function, and is the way to check a symbolic derivative: compare f'(x) with nderiv(f, x). x may be a vector of points.",
                 examples: [BuiltinExample("round(nderiv(sin, 0), 10)", "1"),
                            BuiltinExample("f(x) = x^3; round(nderiv(f, 2, n=2), 8)", "12")], body: .general { args in
             let f = try ScalarFunction.make(try args.function("f"), name: "nderiv", ip: args.interpreter, at: args.span("f"))
-            let n = try args.int("n", default: 1, in: 1...NumericCalculus.maximumOrder)
+            let n = try args.int("n", default: 1, in: 1...FiniteDifferences.maximumOrder)
             let xv = try args.value("x")
-            if case .number(let x) = xv { return .number(try NumericCalculus.derivative(f, at: x, order: n).value) }
-            let xs = try args.matrix("x")
-            return .matrix(Matrix(rows: xs.rows, cols: xs.cols, data: try xs.data.map { try NumericCalculus.derivative(f, at: $0, order: n).value }))
+            let xs: Matrix
+            if case .number(let x) = xv { xs = Matrix(rows: 1, cols: 1, data: [x]) } else { xs = try args.matrix("x") }
+            var worst: (x: Double, estimate: NumericEstimate)?
+            let values = try xs.data.map { x -> Double in
+                let e = try FiniteDifferences.estimate(f, at: x, order: n)
+                let poor = FiniteDifferences.poorError(order: n, value: e.value)
+                if !(e.error <= poor), worst == nil || !(e.error <= worst!.estimate.error) { worst = (x, e) }
+                return e.value
+            }
+            if let (x, e) = worst, e.value.isFinite {
+                args.interpreter.warn("nderiv: the estimate at x = \(formatNumber(x, style: .short)) is unreliable (estimated error \(formatNumber(e.error, style: .short)))", at: args.callSpan,
+                                      hint: "f may be noisy or not differentiable there; for a formula, f'(x) is exact")
+            }
+            if case .number = xv { return .number(values[0]) }
+            return .matrix(Matrix(rows: xs.rows, cols: xs.cols, data: values))
         }),
         Builtin("limit", [.req("f"), .req("a"), .key("side", "\"both\"")], area: .calculus,
                 summary: "Numeric limit of f(x) as x approaches a",
@@ -108,8 +120,8 @@ extension Builtins {
             let polynomial = try CalculusMessages.symbolic(at: args.callSpan) { try body.taylor(v, at: point, order: order) }
             return try MathFunctionMaker.make(name: name, parameters: [v], body: .scalar(polynomial), ip: ip, at: args.callSpan)
         }
-        guard order <= NumericCalculus.maximumOrder else {
-            throw args.error("\(name): \(f.name) has no formula, so its derivatives are estimated numerically, which works up to order \(NumericCalculus.maximumOrder)", at: "f",
+        guard order <= FiniteDifferences.maximumOrder else {
+            throw args.error("\(name): \(f.name) has no formula, so its derivatives are estimated numerically, which works up to order \(FiniteDifferences.maximumOrder)", at: "f",
                              hint: "define f as a math function, f(x) = …, for exact derivatives of any order")
         }
         let g = try ScalarFunction.make(f, name: name, ip: ip, at: args.span("f"))
@@ -119,7 +131,7 @@ extension Builtins {
         if order >= 1 {
             for k in 1...order {
                 factorial *= Double(k)
-                let d = try NumericCalculus.derivative(g, at: a, order: k).value
+                let d = try FiniteDifferences.estimate(g, at: a, order: k).value
                 terms.append(Formula.mul([.real(d / factorial), Formula.pow(Formula.sub(.variable(v), point), .int(k))]))
             }
         }

@@ -67,16 +67,24 @@ extension Builtins {
                 examples: [BuiltinExample("mod(7, 3)", "1"), BuiltinExample("mod(-1, 3)", "2"), BuiltinExample("mod(1:6, 3)", "[1, 2, 0, 1, 2, 0]")]) { a, b, span in
             try Elementwise.combine("mod", a, b, names: ("a", "b"), at: span, modulo)
         },
-        .unary("real", area: .math, summary: "Real part of a complex number", examples: [BuiltinExample("real(3 + 4*im)", "3")]) { v, span in
+        .unary("real", area: .math, summary: "Real part of a complex number (elementwise on a complex vector or matrix)",
+               examples: [BuiltinExample("real(3 + 4*im)", "3"), BuiltinExample("real(eigvals([0, -1; 1, 0]))", "[0, 0]")]) { v, span in
             if case .complex(let z) = v { return .number(z.real) }
+            if case .complexMatrix(let m) = v { return .matrix(m.realPart) }
             return try Elementwise.map("real", v, at: span) { $0 }
         },
-        .unary("imag", area: .math, summary: "Imaginary part of a complex number", examples: [BuiltinExample("imag(3 + 4*im)", "4"), BuiltinExample("imag(2)", "0")]) { v, span in
+        .unary("imag", area: .math, summary: "Imaginary part of a complex number (elementwise on a complex vector or matrix)",
+               examples: [BuiltinExample("imag(3 + 4*im)", "4"), BuiltinExample("imag(2)", "0"), BuiltinExample("imag(eigvals([0, -1; 1, 0]))", "[1, -1]")]) { v, span in
             if case .complex(let z) = v { return .number(z.imaginary) }
+            if case .complexMatrix(let m) = v { return .matrix(m.imaginaryPart) }
             return try Elementwise.map("imag", v, at: span) { _ in 0 }
         },
         .unary("conj", area: .math, summary: "Complex conjugate", examples: [BuiltinExample("conj(3 + 4*im)", "3 - 4i")]) { v, span in
             if case .complex(let z) = v { return .complex(z.conjugate) }
+            if case .complexMatrix(var m) = v {
+                m.imaginary = m.imaginary.map { -$0 }
+                return .complexMatrix(m)
+            }
             return try Elementwise.map("conj", v, at: span) { $0 }
         },
         Builtin("complex", [.req("re"), .opt("im", "0")], area: .math, summary: "A complex number re + im·i",

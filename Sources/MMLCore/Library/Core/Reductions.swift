@@ -12,9 +12,7 @@ extension Builtins {
         // pairwise as NumPy does, so mean(randn(n)) after seed(s) equals NumPy's to the last bit.
         reduction("mean", summary: "Arithmetic mean (average) of data, or the mean of a distribution",
                   examples: [BuiltinExample("mean([1, 2, 3, 4])", "2.5"), BuiltinExample("mean([1, 2; 3, 4])", "  2  3"), BuiltinExample("mean(Exponential(4))", "0.25")],
-                  object: distributionMean) { xs in
-            xs.isEmpty ? .nan : Stats.sum(xs) / Double(xs.count)
-        },
+                  object: distributionMean, needsData: true) { xs in Stats.sum(xs) / Double(xs.count) },
         Builtin("cumsum", [.req("x")], area: .reduce, summary: "Running totals",
                 help: "cumsum(v) is the vector of partial sums v[1], v[1] + v[2], …; on a matrix it runs down each column.",
                 examples: [BuiltinExample("cumsum([1, 2, 3, 4])", "[1, 3, 6, 10]")], body: .general { args in
@@ -39,16 +37,23 @@ extension Builtins {
     /// A reduction over a vector's elements, or over each column of a matrix (giving a row),
     /// or over each row with dim=2 (giving a column).
     /// `object` handles a domain object argument (e.g. the mean of a distribution); nil when it does not apply.
+    /// `needsData`: empty data is an error (a mean of nothing), where sum and prod of nothing are 0 and 1.
     static func reduction(_ name: String, summary: String, examples: [BuiltinExample], object: (@Sendable (any MMLObject) -> Value?)? = nil,
-                          _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
+                          needsData: Bool = false, _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
         Builtin(name, [.req("x"), .key("dim", "1")], area: .reduce, summary: summary,
                 help: "\(name)(v) reduces a vector to a number. On a matrix it works column by column and gives a row (dim=1), or row by row with dim=2, giving a column.",
                 examples: examples, body: .general { args in
             if let object, case .object(let o) = try args.value("x"), let v = object(o) { return v }
             let m = try args.matrix("x")
+            if needsData && m.isEmpty { throw emptyDataError(args) }
             if m.isVector || m.isRow || m.isEmpty { return .number(f(m.data)) }
             return .matrix(try reduceMatrix(m, dim: try args.int("dim", default: 1, in: 1...2), f))
         })
+    }
+
+    /// The one error for a summary of empty data (as every statistic in Statistics/ gives it).
+    static func emptyDataError(_ args: Arguments) -> MMLError {
+        ProbabilityBridge.error(.emptyData(args.builtin.name), at: args.span("x"))
     }
 
     static func reduceMatrix(_ m: Matrix, dim: Int, _ f: ([Double]) -> Double) throws -> Matrix {
@@ -66,7 +71,7 @@ extension Builtins {
                 }
             }
             let m = try args.matrix("x")
-            guard !m.isEmpty else { throw args.error("\(name) of an empty vector is undefined", at: "x") }
+            guard !m.isEmpty else { throw emptyDataError(args) }
             let pick: ([Double]) -> Double = { xs in xs.reduce(Double.nan) { $0.isNaN ? $1 : $1.isNaN ? $0 : f($0, $1) } }
             if m.isVector || m.isRow { return .number(pick(m.data)) }
             return .matrix(try reduceMatrix(m, dim: try args.int("dim", default: 1, in: 1...2), pick))

@@ -33,15 +33,9 @@ extension Interpreter {
         return (xs, ys)
     }
 
-    /// f′(a) by central differences with one Richardson step: (4·D(h/2) − D(h)) / 3 with
-    /// D(h) = (f(a+h) − f(a−h)) / 2h, accurate to about 1e-10 for smooth f. (Symbolic
-    /// derivatives will make the tangent exact once the calculus engine is wired.)
+    /// f′(a) estimated numerically (the engine's adaptive central differences, FiniteDifferences).
     func numericSlope(_ f: Function, at a: Double, span: SourceSpan) throws -> Double {
-        let h = 1e-3 * max(1, abs(a))
-        func d(_ h: Double) throws -> Double {
-            (try callNumber(f, [a + h], what: "plot_tangent", at: span) - callNumber(f, [a - h], what: "plot_tangent", at: span)) / (2 * h)
-        }
-        return (4 * (try d(h / 2)) - (try d(h))) / 3
+        try FiniteDifferences.estimate({ try callNumber(f, [$0], what: "plot_tangent", at: span) }, at: a).value
     }
 }
 

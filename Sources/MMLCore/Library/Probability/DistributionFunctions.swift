@@ -49,7 +49,7 @@ extension Builtins {
             if args.has("upper") { throw args.error("quantile: upper= applies to distributions, not to data", at: "upper", hint: "for data, the upper p quantile is quantile(x, 1 − p)") }
             let data = try args.matrix("x")
             let p = try args.matrix("p")
-            if data.isVector || data.isRow {
+            if data.isVector || data.isRow || data.isEmpty {
                 let q = try Stats.quantile(data.data, p.data)
                 if case .number = try args.value("p") { return .number(q[0]) }
                 return .matrix(Matrix(rows: p.rows, cols: p.cols, data: q))

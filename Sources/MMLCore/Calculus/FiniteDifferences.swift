@@ -1,5 +1,8 @@
 // Numeric derivatives by central differences with Richardson extrapolation: the fallback when a
-// function has no exact (symbolic or user-given) derivative.
+// function has no exact (symbolic or user-given) derivative. The one home of numeric
+// differentiation: these fixed-step stencils serve the optimizers (cheap, allocation-free
+// gradients); FiniteDifferences+Adaptive.swift estimates derivatives of any order with an
+// error estimate for nderiv, numeric Taylor polynomials and plot tangents.
 //
 // Step sizes balance truncation against rounding: for a 4th-order first-derivative formula the
 // total error ~ h⁴·|f⁽⁵⁾| + ε·|f|/h is smallest near h = ε^(1/5) ≈ 7e-4 (relative to |x|);
