@@ -75,6 +75,14 @@ public struct Arguments {
         return i >= 0 ? spans[i] : callSpan
     }
 
+    /// The argument as the user wrote it (`B`, `[1, 2; 3, 4]`), for working that names it; nil
+    /// when it was not given or spans several lines.
+    public func sourceText(_ name: String) -> String? {
+        guard has(name), let text = interpreter.sources[span(name).source]?.text(of: span(name)),
+              !text.contains(where: \.isNewline) else { return nil }
+        return text
+    }
+
     /// The argument's value, or nil when it was not given.
     public func optional(_ name: String) -> Value? {
         let i = index(name)
