@@ -25,8 +25,13 @@ public struct Arguments {
         for (k, value) in positional.enumerated() {
             while next < params.count, case .keyword = params[next].kind { next += 1 }
             guard next < params.count else {
-                throw MMLError(kind: "call", "\(builtin.name) takes at most \(positionalCapacity(params)) argument\(positionalCapacity(params) == 1 ? "" : "s") but was given \(positional.count)",
-                               at: positionalSpans[k], hint: "the signature is \(builtin.signature)")
+                let capacity = positionalCapacity(params)
+                let named = params.filter { if case .keyword = $0.kind { return true } else { return false } }.map(\.name)
+                // The signature lists keyword parameters too; say that they are written with a name.
+                let byName = named.isEmpty ? "" : named.count == 1 ? "; `\(named[0])` is given by name: \(builtin.name)(…, \(named[0])=…)"
+                    : "; the parameters from `\(named[0])` on are given by name: \(builtin.name)(…, \(named[0])=…)"
+                throw MMLError(kind: "call", "\(builtin.name) takes at most \(capacity) argument\(capacity == 1 ? "" : "s")\(named.isEmpty ? "" : " by position") but was given \(positional.count)",
+                               at: positionalSpans[k], hint: "the signature is \(builtin.signature)\(byName)")
             }
             if case .variadic = params[next].kind {
                 rest.append(value)

@@ -15,17 +15,22 @@ extension Builtins {
                   object: distributionMean) { xs in
             xs.isEmpty ? .nan : Stats.sum(xs) / Double(xs.count)
         },
-        Builtin("cumsum", [.req("x")], area: .reduce, summary: "Running totals",
-                help: "cumsum(v) is the vector of partial sums v[1], v[1] + v[2], …; on a matrix it runs down each column.",
-                examples: [BuiltinExample("cumsum([1, 2, 3, 4])", "[1, 3, 6, 10]")], body: .general { args in
+        Builtin("cumsum", [.req("x"), dimParameter], area: .reduce, summary: "Running totals",
+                help: "cumsum(v) is the vector of partial sums v[1], v[1] + v[2], …; on a matrix it runs down each column, or along each row with dim=2 (cumsum(A, 2)).",
+                examples: [BuiltinExample("cumsum([1, 2, 3, 4])", "[1, 3, 6, 10]"), BuiltinExample("cumsum([1, 2; 3, 4], 2)", "  1  3\n  3  7")], body: .general { args in
             var m = try args.matrix("x")
+            let dim = try args.int("dim", default: 1, in: 1...2)
             m.isLogical = false
-            let (r, c) = m.isRow ? (m.cols, 1) : (m.rows, m.cols)
-            for j in 0..<c {
+            // Runs of `count` elements `step` apart: down a column (stride 1) or along a row (stride rows).
+            let alongRows = dim == 2 && !m.isRow && !m.isVector
+            let (runs, count) = m.isRow || m.isVector ? (1, m.count) : alongRows ? (m.rows, m.cols) : (m.cols, m.rows)
+            let (step, next) = alongRows ? (m.rows, 1) : (1, m.rows)
+            for j in 0..<runs {
                 var s = 0.0
-                for i in 0..<r {
-                    s += m.data[i + j * r]
-                    m.data[i + j * r] = s
+                for i in 0..<count {
+                    let k = j * next + i * step
+                    s += m.data[k]
+                    m.data[k] = s
                 }
             }
             return .matrix(m)
@@ -36,29 +41,40 @@ extension Builtins {
                 pair: BuiltinExample("max([-1, 2, -3], 0)", "[0, 2, 0]")) { Swift.max($0, $1) },
     ]
 
+    /// The dimension a reduction works along, given by position (`sum(A, 2)`, as NumPy, Octave
+    /// and R users type it) or by name (`sum(A, dim=2)`).
+    static let dimParameter = BuiltinParameter.opt("dim", "1")
+    static let dimHelp = "On a matrix it works column by column and gives a row (dim=1), or row by row with dim=2, giving a column: NAME(A, 2) or NAME(A, dim=2)."
+
     /// A reduction over a vector's elements, or over each column of a matrix (giving a row),
     /// or over each row with dim=2 (giving a column).
     /// `object` handles a domain object argument (e.g. the mean of a distribution); nil when it does not apply.
     static func reduction(_ name: String, summary: String, examples: [BuiltinExample], object: (@Sendable (any MMLObject) -> Value?)? = nil,
                           _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
-        Builtin(name, [.req("x"), .key("dim", "1")], area: .reduce, summary: summary,
-                help: "\(name)(v) reduces a vector to a number. On a matrix it works column by column and gives a row (dim=1), or row by row with dim=2, giving a column.",
+        Builtin(name, [.req("x"), dimParameter], area: .reduce, summary: summary,
+                help: "\(name)(v) reduces a vector to a number. " + dimHelp.replacingOccurrences(of: "NAME", with: name),
                 examples: examples, body: .general { args in
             if let object, case .object(let o) = try args.value("x"), let v = object(o) { return v }
-            let m = try args.matrix("x")
-            if m.isVector || m.isRow || m.isEmpty { return .number(f(m.data)) }
-            return .matrix(try reduceMatrix(m, dim: try args.int("dim", default: 1, in: 1...2), f))
+            return try reduce(args, f)
         })
     }
 
-    static func reduceMatrix(_ m: Matrix, dim: Int, _ f: ([Double]) -> Double) throws -> Matrix {
-        if dim == 1 { return Matrix(rows: 1, cols: m.cols, data: (0..<m.cols).map { f(m.column($0)) }) }
-        return Matrix(column: (0..<m.rows).map { f(m.row($0)) })
+    /// `x` reduced by `f`: a vector (or row) to a number, a matrix along the argument `dim`.
+    static func reduce(_ args: Arguments, _ f: ([Double]) throws -> Double) throws -> Value {
+        let m = try args.matrix("x")
+        let dim = try args.int("dim", default: 1, in: 1...2)
+        if m.isVector || m.isRow || m.isEmpty { return .number(try f(m.data)) }
+        return .matrix(try reduceMatrix(m, dim: dim, f))
+    }
+
+    static func reduceMatrix(_ m: Matrix, dim: Int, _ f: ([Double]) throws -> Double) rethrows -> Matrix {
+        if dim == 1 { return Matrix(rows: 1, cols: m.cols, data: try Stats.columnwise(m, f)) }
+        return Matrix(column: try (0..<m.rows).map { try f(m.row($0)) })
     }
 
     private static func extreme(_ name: String, summary: String, example: BuiltinExample, pair: BuiltinExample, _ f: @escaping @Sendable (Double, Double) -> Double) -> Builtin {
         Builtin(name, [.req("x"), .opt("y", "none"), .key("dim", "1")], area: .reduce, summary: summary,
-                help: "\(name)(v) is the \(name == "min" ? "smallest" : "largest") element of v (column by column for a matrix, giving a row; dim=2 for rows). \(name)(a, b) compares elementwise, broadcasting a number: \(pair.code). NaN is ignored unless every element is NaN.",
+                help: "\(name)(v) is the \(name == "min" ? "smallest" : "largest") element of v (column by column for a matrix, giving a row; \(name)(A, dim=2) for rows: the dimension is named here because \(name)(a, b) compares elementwise, broadcasting a number: \(pair.code)). NaN is ignored unless every element is NaN.",
                 examples: [example, pair], body: .general { args in
             if args.has("y") {
                 return try Elementwise.combine(name, try args.value("x"), try args.value("y"), args, ("x", "y")) { a, b in
@@ -68,8 +84,7 @@ extension Builtins {
             let m = try args.matrix("x")
             guard !m.isEmpty else { throw args.error("\(name) of an empty vector is undefined", at: "x") }
             let pick: ([Double]) -> Double = { xs in xs.reduce(Double.nan) { $0.isNaN ? $1 : $1.isNaN ? $0 : f($0, $1) } }
-            if m.isVector || m.isRow { return .number(pick(m.data)) }
-            return .matrix(try reduceMatrix(m, dim: try args.int("dim", default: 1, in: 1...2), pick))
+            return try reduce(args, pick)
         })
     }
 }
