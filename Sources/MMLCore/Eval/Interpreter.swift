@@ -23,6 +23,8 @@ public final class Interpreter {
     public var output: (String) -> Void = { Swift.print($0, terminator: "") }
     /// Receives warnings (ill-conditioned matrices, non-converged integrals, …).
     public var onWarning: (Diagnostic) -> Void = { _ in }
+    /// Keys of the warnings given once per session (`warnOnce`).
+    private var shownWarnings: Set<String> = []
     /// How many nested user-function calls are allowed before "recursion too deep".
     public var maxCallDepth = 2000
     /// Results of `check` calls: passed and failed counts.
@@ -156,9 +158,9 @@ public final class Interpreter {
             let b = builtin.builtin
             switch b.body {
             case .unary(let f):
-                if args.count == 1, keywords.isEmpty { return try f(args[0], span) }
+                if args.count == 1, keywords.isEmpty { return try f(args[0], span, self) }
                 let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
-                return try f(try bound.value(b.parameters[0].name), span)
+                return try f(try bound.value(b.parameters[0].name), span, self)
             case .binary(let f):
                 if args.count == 2, keywords.isEmpty { return try f(args[0], args[1], span) }
                 let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
@@ -281,6 +283,13 @@ public final class Interpreter {
         if Interrupt.isRequested {
             throw MMLError(kind: "interrupt", "interrupted", at: span)
         }
+    }
+
+    /// Reports a warning once per session: later ones with the same `key` are dropped (a
+    /// learner told once that sqrt(-4) is nan needs no reminder inside a loop).
+    public func warnOnce(_ key: String, _ message: String, at span: SourceSpan, hint: String? = nil) {
+        guard shownWarnings.insert(key).inserted else { return }
+        warn(message, at: span, hint: hint)
     }
 
     /// Reports a warning at a span (it does not stop the program).

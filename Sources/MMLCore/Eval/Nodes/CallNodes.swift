@@ -32,12 +32,12 @@ enum BuiltinCall {
 /// so a call does not copy (and retain) the enum's closure.
 final class UnaryBuiltinCallNode: ExprNode {
     let slot: Int
-    let body: @Sendable (Value, SourceSpan) throws -> Value
+    let body: @Sendable (Value, SourceSpan, Interpreter) throws -> Value
     let argument: ExprNode
     /// The ordinary call, used once a variable of this name has been assigned.
     let general: CallNode
 
-    init(slot: Int, body: @escaping @Sendable (Value, SourceSpan) throws -> Value, _ argument: ExprNode, general: CallNode) {
+    init(slot: Int, body: @escaping @Sendable (Value, SourceSpan, Interpreter) throws -> Value, _ argument: ExprNode, general: CallNode) {
         self.slot = slot
         self.body = body
         self.argument = argument
@@ -47,7 +47,7 @@ final class UnaryBuiltinCallNode: ExprNode {
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
-        return try body(try argument.eval(ip, frame), span)
+        return try body(try argument.eval(ip, frame), span, ip)
     }
 }
 
@@ -132,7 +132,7 @@ final class CallNode: ExprNode {
         if let builtin = function as? BuiltinFunction, keywords.isEmpty {
             switch builtin.builtin.body {
             case .unary(let f) where args.count == 1:
-                return try f(try args.eval(0, ip, frame), span)
+                return try f(try args.eval(0, ip, frame), span, ip)
             case .binary(let f) where args.count == 2:
                 return try f(try args.eval(0, ip, frame), try args.eval(1, ip, frame), span)
             default:
