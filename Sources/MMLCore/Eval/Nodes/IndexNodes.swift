@@ -171,7 +171,7 @@ final class IndexNode: ExprNode {
             return items[i]
         case .record(let r):
             guard indices.count == 1, case .string(let name) = try indices[0].eval(ip, frame) else {
-                throw MMLError(kind: "index", "a record is indexed by a field name in quotes, as r[\"x\"]", at: span)
+                throw recordIndexError(r, indices, ip, at: span)
             }
             return try Fields.get(.record(r), name, at: span)
         case .object(let o as any IndexableObject):
@@ -190,6 +190,21 @@ final class IndexNode: ExprNode {
             if case .number = value, case .matrix(let r) = result, r.count == 1 { return .number(r.data[0]) }
             return result
         }
+    }
+
+    /// `w[1]` on a record (lstsq, gd and pca return records): say which field holds the numbers
+    /// and exactly what to write, `w.x[1]`.
+    private static func recordIndexError(_ r: Record, _ indices: [ExprNode], _ ip: Interpreter, at span: SourceSpan) -> MMLError {
+        let text = ip.sources[span.source]?.text(of: span) ?? ""
+        let target = text.firstIndex(of: "[").map { String(text[..<$0]) } ?? "r"
+        let subscriptText = text.firstIndex(of: "[").map { String(text[$0...]) } ?? "[1]"
+        let name = target.count <= 24 ? target : "r"
+        let fields = r.names.map { "`\($0)`" }.joined(separator: ", ")
+        var hint = "a record is indexed by a field name in quotes, as \(name)[\"\(r.names.first ?? "x")\"]"
+        if let numeric = r.names.first(where: { r[$0]?.asMatrix.map { $0.count > 1 } ?? false }) {
+            hint = "to index its field \(numeric), write \(name).\(numeric)\(subscriptText)"
+        }
+        return MMLError(kind: "index", "\(name) is a record\(r.title.map { " (\($0))" } ?? ""), not a vector: its fields are \(fields)", at: span, hint: hint)
     }
 
     /// Evaluates the index expressions with `end` bound to each dimension's extent.
