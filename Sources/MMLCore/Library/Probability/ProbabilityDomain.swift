@@ -3,7 +3,7 @@
 
 extension Builtins {
     /// seed, rand, randn, …; the distribution constructors; pdf, cdf, quantile, sample.
-    static let probability: [Builtin] = random + distributionConstructors + distributionFunctions
+    static let probability: [Builtin] = random + distributionConstructors + distributionFunctions + combinatorics
 
     /// Descriptive statistics, correlation, summaries, tests and estimation.
     static let statistics: [Builtin] = descriptive + correlation + summaries + inference + estimation
