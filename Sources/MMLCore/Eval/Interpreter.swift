@@ -153,7 +153,9 @@ public final class Interpreter {
         try call(function, args, argumentSpans: Array(repeating: span, count: args.count), keywords: [], at: span)
     }
 
-    func call(_ function: Function, _ args: [Value], argumentSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)], at span: SourceSpan) throws -> Value {
+    /// `results` is how many names wait for the result (`m, i = max(v)` asks max for 2), as
+    /// MATLAB's nargout; builtins that can give more when asked read it from `Arguments`.
+    func call(_ function: Function, _ args: [Value], argumentSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)], at span: SourceSpan, results: Int = 1) throws -> Value {
         if let builtin = function as? BuiltinFunction {
             let b = builtin.builtin
             switch b.body {
@@ -167,6 +169,7 @@ public final class Interpreter {
                 return try f(try bound.value(b.parameters[0].name), try bound.value(b.parameters[1].name), span)
             case .general(let f):
                 var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
+                bound.resultCount = results
                 do {
                     return try f(&bound)
                 } catch let e as LinAlgError {

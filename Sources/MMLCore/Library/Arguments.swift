@@ -11,6 +11,8 @@ public struct Arguments {
     /// Positional arguments taken by a variadic parameter.
     public private(set) var rest: [Value] = []
     public private(set) var restSpans: [SourceSpan] = []
+    /// How many names the result is unpacked into (2 for `m, i = max(v)`), 1 otherwise.
+    public internal(set) var resultCount = 1
 
     /// Binds positional and keyword arguments to the builtin's parameters.
     init(builtin: Builtin, interpreter: Interpreter, callSpan: SourceSpan,

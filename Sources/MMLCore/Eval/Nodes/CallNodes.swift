@@ -91,6 +91,9 @@ final class CallNode: ExprNode {
 
     /// The global slot when the callee is a global name (`f(x)`), else -1.
     let globalSlot: Int
+    /// How many names wait for the result: more than 1 when the call is unpacked
+    /// (`m, i = max(v)`); a builtin may then give a tuple.
+    var resultCount = 1
 
     init(callee: ExprNode, args: [ExprNode], keywords: [(name: String, value: ExprNode, span: SourceSpan)], _ span: SourceSpan) {
         self.callee = callee
@@ -129,7 +132,7 @@ final class CallNode: ExprNode {
             code.recycle(&callee)
             return result
         }
-        if let builtin = function as? BuiltinFunction, keywords.isEmpty {
+        if let builtin = function as? BuiltinFunction, keywords.isEmpty, resultCount == 1 {
             switch builtin.builtin.body {
             case .unary(let f) where args.count == 1:
                 return try f(try args.eval(0, ip, frame), span, ip)
@@ -141,7 +144,7 @@ final class CallNode: ExprNode {
         }
         let values = try args.nodes.map { try $0.eval(ip, frame) }
         let named = try keywords.map { ($0.name, try $0.value.eval(ip, frame), $0.span) }
-        return try ip.call(function, values, argumentSpans: args.nodes.map(\.span), keywords: named, at: span)
+        return try ip.call(function, values, argumentSpans: args.nodes.map(\.span), keywords: named, at: span, results: resultCount)
     }
 
     /// The call through the function's numeric form with the arguments computed straight

@@ -170,10 +170,16 @@ final class IndexNode: ExprNode {
             guard case .single(let i) = sel[0] else { throw MMLError(kind: "index", "pick one element of a tuple at a time", at: span) }
             return items[i]
         case .record(let r):
-            guard indices.count == 1, case .string(let name) = try indices[0].eval(ip, frame) else {
-                throw recordIndexError(r, indices, ip, at: span)
+            guard indices.count == 1, !(indices[0] is AllNode) else { throw recordIndexError(r, indices, ip, at: span) }
+            // `end` is the number of parts of a tuple (r[end] is its last).
+            ip.endStack.append(r.values.count)
+            let key = try { defer { ip.endStack.removeLast() }; return try indices[0].eval(ip, frame) }()
+            if case .string(let name) = key { return try Fields.get(.record(r), name, at: span) }
+            guard r.isTuple else { throw recordIndexError(r, indices, ip, at: span) }
+            guard case .single(let i) = try Indexing.select(key, extent: r.values.count, growable: false, dimension: "element", at: indices[0].span) else {
+                throw MMLError(kind: "index", "pick one part of a tuple at a time", at: span)
             }
-            return try Fields.get(.record(r), name, at: span)
+            return r.values[i]
         case .object(let o as any IndexableObject):
             let values = try indices.map { node -> Value in node is AllNode ? .nothing : try node.eval(ip, frame) }
             return try o.index(values, at: span)

@@ -74,7 +74,7 @@ extension Builtins {
 
     private static func extreme(_ name: String, summary: String, example: BuiltinExample, pair: BuiltinExample, _ f: @escaping @Sendable (Double, Double) -> Double) -> Builtin {
         Builtin(name, [.req("x"), .opt("y", "none"), .key("dim", "1")], area: .reduce, summary: summary,
-                help: "\(name)(v) is the \(name == "min" ? "smallest" : "largest") element of v (column by column for a matrix, giving a row; \(name)(A, dim=2) for rows: the dimension is named here because \(name)(a, b) compares elementwise, broadcasting a number: \(pair.code)). NaN is ignored unless every element is NaN.",
+                help: "\(name)(v) is the \(name == "min" ? "smallest" : "largest") element of v (column by column for a matrix, giving a row; \(name)(A, dim=2) for rows: the dimension is named here because \(name)(a, b) compares elementwise, broadcasting a number: \(pair.code)). NaN is ignored unless every element is NaN. m, i = \(name)(v) also gives the position i of the first \(name == "min" ? "smallest" : "largest") element (as argmax/argmin).",
                 examples: [example, pair], body: .general { args in
             if args.has("y") {
                 return try Elementwise.combine(name, try args.value("x"), try args.value("y"), args, ("x", "y")) { a, b in
@@ -84,7 +84,10 @@ extension Builtins {
             let m = try args.matrix("x")
             guard !m.isEmpty else { throw args.error("\(name) of an empty vector is undefined", at: "x") }
             let pick: ([Double]) -> Double = { xs in xs.reduce(Double.nan) { $0.isNaN ? $1 : $1.isNaN ? $0 : f($0, $1) } }
-            return try reduce(args, pick)
+            let extreme = try reduce(args, pick)
+            // m, i = max(v): the value and its position, a tuple with parts value and index.
+            guard args.resultCount == 2 else { return extreme }
+            return .record(Record(tuple: ["value", "index"], [extreme, try position(args, largest: name == "max")]))
         })
     }
 }

@@ -35,14 +35,19 @@ extension Builtins {
                        help: "\(name)(v) is the index i (from 1) of the \(which) element of v, so v[\(name)(v)] is \(largest ? "max" : "min")(v); the first one when several tie, and nan is ignored unless every element is nan. On a matrix it works column by column and gives a row of row indices, or row by row with \(name)(A, 2). m, i = \(largest ? "max" : "min")(v) gives both at once.",
                        examples: [BuiltinExample("\(name)([3, 7, 1, 7])", largest ? "2" : "3")], body: .general { args in
             guard !(try args.matrix("x")).isEmpty else { throw args.error("\(name) of an empty vector is undefined", at: "x") }
-            return try reduce(args) { xs in
-                var best: Int?
-                for (i, x) in xs.enumerated() where !x.isNaN {
-                    if let b = best, largest ? !(x > xs[b]) : !(x < xs[b]) { continue }
-                    best = i
-                }
-                return Double((best ?? 0) + 1)
-            }
+            return try position(args, largest: largest)
         })
+    }
+
+    /// The 1-based position of the first largest (smallest) element of `x`, along `dim`.
+    static func position(_ args: Arguments, largest: Bool) throws -> Value {
+        try reduce(args) { xs in
+            var best: Int?
+            for (i, x) in xs.enumerated() where !x.isNaN {
+                if let b = best, largest ? !(x > xs[b]) : !(x < xs[b]) { continue }
+                best = i
+            }
+            return Double((best ?? 0) + 1)
+        }
     }
 }
