@@ -88,6 +88,17 @@ struct TestCommand: ParsableCommand {
         var note = ""
     }
 
+    /// The ✗ lines of a script's output, each with the indented lines under it (the expected
+    /// and got blocks of a matrix check).
+    private func failedCheckLines(_ stdout: String) -> [String] {
+        var out: [String] = [], inFailure = false
+        for line in stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("✗") { inFailure = true } else if !(inFailure && line.hasPrefix("    ")) { inFailure = false }
+            if inFailure { out.append(String(line)) }
+        }
+        return out
+    }
+
     private func runOne(_ script: String) -> Outcome {
         var outcome = Outcome()
         let result = ChildProcess.run(executable: selfPath(), arguments: ["--no-color", script], timeout: timeout)
@@ -95,7 +106,7 @@ struct TestCommand: ParsableCommand {
             outcome.checksPassed = passed
             outcome.checksFailed = failed
             outcome.note = " (\(passed + failed) check\(passed + failed == 1 ? "" : "s"))"
-            if failed > 0 { outcome.problems.append("\(failed) of \(passed + failed) checks failed:\n" + result.stdout.split(separator: "\n").filter { $0.hasPrefix("✗") }.joined(separator: "\n")) }
+            if failed > 0 { outcome.problems.append("\(failed) of \(passed + failed) checks failed:\n" + failedCheckLines(result.stdout).joined(separator: "\n")) }
         }
         if result.timedOut {
             outcome.problems.append("stopped after \(formatScalar(timeout, mode: .long)) s (--timeout)")

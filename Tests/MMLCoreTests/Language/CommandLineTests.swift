@@ -105,4 +105,14 @@ struct CommandLineTests {
         #expect(updated.status == 0)
         #expect(try runBinary(["test", dir]).status == 0)
     }
+
+    @Test func testCommandShowsWholeMatrixChecks() throws {
+        let dir = NSTemporaryDirectory() + "mml-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "check(\"M\", [1, 2; 3, 4], [1, 2; 3, 5])\n".write(toFile: dir + "/m.mml", atomically: true, encoding: .utf8)
+        let run = try runBinary(["test", dir])
+        #expect(run.status == 1)
+        let block = ["    ✗ M", "        expected  1  2", "                  3  5", "        got       1  2", "                  3  4"]
+        #expect(run.stdout.contains(block.joined(separator: "\n") + "\n"), "\(run.stdout)")
+    }
 }
