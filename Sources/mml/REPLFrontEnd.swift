@@ -17,6 +17,7 @@ enum REPLFrontEnd {
         reader.completeWith { [unowned session] before in session.complete(before) }
         // Plots and matrices use the terminal's width; plots are coloured when the REPL is.
         session.interpreter.options.width = Terminal.columns ?? 80
+        session.terminalWidth = { Terminal.columns ?? 80 }
         session.interpreter.plots.color = color
         session.interpreter.plots.directory = plotDirectory
         let status = session.run()
