@@ -1,5 +1,6 @@
 // Indexing (1-based, `end`, `:`, ranges, boolean masks) for reading and assigning, and
 // bracket literals.
+import ComplexModule
 
 /// Which positions one index selects, 0-based.
 enum IndexSelection {
@@ -183,6 +184,17 @@ final class IndexNode: ExprNode {
         case .object(let o as any IndexableObject):
             let values = try indices.map { node -> Value in node is AllNode ? .nothing : try node.eval(ip, frame) }
             return try o.index(values, at: span)
+        case .complexMatrix(let c):
+            // As a real matrix: the same selection of the real and the imaginary parts.
+            guard indices.count == 1 || indices.count == 2 else {
+                throw MMLError(kind: "index", "a matrix takes one index (position) or two (row, column), not \(indices.count)", at: span)
+            }
+            let sels = try selections(indices, extents: indices.count == 1 ? [c.rows * c.cols] : [c.rows, c.cols], growable: false, ip, frame)
+            switch (Indexing.read(c.realPart, sels), Indexing.read(c.imaginaryPart, sels)) {
+            case (.number(let re), .number(let im)): return .complex(Complex(re, im))
+            case (.matrix(let re), .matrix(let im)): return .complexMatrix(try ComplexMatrix(real: re, imaginary: im))
+            default: throw MMLError(kind: "index", "this selection of a complex matrix is not supported", at: span)
+            }
         default:
             guard let m = value.asMatrix else {
                 throw MMLError(kind: "type", "a \(value.typeName) cannot be indexed with [ ]", at: span)

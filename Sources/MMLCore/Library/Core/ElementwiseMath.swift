@@ -5,9 +5,12 @@ import RealModule
 extension Builtins {
     static let math: [Builtin] = [
         .unary("abs", area: .math, summary: "Absolute value (magnitude for complex numbers)",
-               help: "abs(x) is |x|. For a complex number it is the modulus √(a² + b²). Applies to every element of a vector or matrix.",
+               help: "abs(x) is |x|. For a complex number it is the modulus √(a² + b²) (for a complex vector, the vector of moduli). Applies to every element of a vector or matrix.",
                examples: [BuiltinExample("abs(-3)", "3"), BuiltinExample("abs([-1, 2, -3])", "[1, 2, 3]"), BuiltinExample("abs(3 + 4*im)", "5")]) { v, span in
             if case .complex(let z) = v { return .number(z.length) }
+            if case .complexMatrix(let c) = v {
+                return .matrix(Matrix(rows: c.rows, cols: c.cols, data: zip(c.real, c.imaginary).map { Complex($0, $1).length }))
+            }
             return try Elementwise.map("abs", v, at: span) { Swift.abs($0) }
         },
         .unary("sqrt", area: .math, summary: "Square root",

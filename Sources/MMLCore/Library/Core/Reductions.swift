@@ -1,18 +1,21 @@
 // Sums, products, means and extremes: of a vector's elements, or column by column of a matrix.
+import ComplexModule
 
 extension Builtins {
     static let reductions: [Builtin] = [
-        reduction("sum", summary: "Sum of the elements", examples: [BuiltinExample("sum([1, 2, 3])", "6"), BuiltinExample("sum([1, 2; 3, 4])", "  4  6")]) { xs in
+        reduction("sum", summary: "Sum of the elements", examples: [BuiltinExample("sum([1, 2, 3])", "6"), BuiltinExample("sum([1, 2; 3, 4])", "  4  6")],
+                  complex: { zs in zs.reduce(.zero, +) }) { xs in
             var s = 0.0
             for x in xs { s += x }
             return s
         },
-        reduction("prod", summary: "Product of the elements", examples: [BuiltinExample("prod(1:5)", "120")]) { xs in xs.reduce(1, *) },
+        reduction("prod", summary: "Product of the elements", examples: [BuiltinExample("prod(1:5)", "120")],
+                  complex: { zs in zs.reduce(.one, *) }) { xs in xs.reduce(1, *) },
         // mean also takes a distribution (its expected value, see Library/Probability) and sums
         // pairwise as NumPy does, so mean(randn(n)) after seed(s) equals NumPy's to the last bit.
         reduction("mean", summary: "Arithmetic mean (average) of data, or the mean of a distribution",
                   examples: [BuiltinExample("mean([1, 2, 3, 4])", "2.5"), BuiltinExample("mean([1, 2; 3, 4])", "  2  3"), BuiltinExample("mean(Exponential(4))", "0.25")],
-                  object: distributionMean) { xs in
+                  object: distributionMean, complex: { zs in zs.reduce(.zero, +) / Complex(Double(zs.count)) }) { xs in
             xs.isEmpty ? .nan : Stats.sum(xs) / Double(xs.count)
         },
         Builtin("cumsum", [.req("x"), dimParameter], area: .reduce, summary: "Running totals",
@@ -49,14 +52,33 @@ extension Builtins {
     /// A reduction over a vector's elements, or over each column of a matrix (giving a row),
     /// or over each row with dim=2 (giving a column).
     /// `object` handles a domain object argument (e.g. the mean of a distribution); nil when it does not apply.
+    /// `complex` reduces complex data the same way (complex vectors and matrices, e.g. eigenvalues).
     static func reduction(_ name: String, summary: String, examples: [BuiltinExample], object: (@Sendable (any MMLObject) -> Value?)? = nil,
+                          complex: (@Sendable ([Complex<Double>]) -> Complex<Double>)? = nil,
                           _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
         Builtin(name, [.req("x"), dimParameter], area: .reduce, summary: summary,
-                help: "\(name)(v) reduces a vector to a number. " + dimHelp.replacingOccurrences(of: "NAME", with: name),
+                help: "\(name)(v) reduces a vector to a number. " + dimHelp.replacingOccurrences(of: "NAME", with: name)
+                    + (complex == nil ? "" : " Complex vectors and matrices reduce the same way."),
                 examples: examples, body: .general { args in
-            if let object, case .object(let o) = try args.value("x"), let v = object(o) { return v }
+            let x = try args.value("x")
+            if let object, case .object(let o) = x, let v = object(o) { return v }
+            if let complex, case .complexMatrix(let c) = x { return try reduceComplex(c, dim: try args.int("dim", default: 1, in: 1...2), complex) }
+            if let complex, case .complex(let z) = x { return .complex(complex([z])) }
             return try reduce(args, f)
         })
+    }
+
+    /// A complex vector to one complex number; a complex matrix along `dim`.
+    static func reduceComplex(_ c: ComplexMatrix, dim: Int, _ f: ([Complex<Double>]) -> Complex<Double>) throws -> Value {
+        let element = { (i: Int, j: Int) in c[i, j] }
+        if c.rows == 1 || c.cols == 1 {
+            return .complex(f((0..<(c.rows * c.cols)).map { c.rows == 1 ? element(0, $0) : element($0, 0) }))
+        }
+        let parts = dim == 1 ? (0..<c.cols).map { j in f((0..<c.rows).map { element($0, j) }) }
+                             : (0..<c.rows).map { i in f((0..<c.cols).map { element(i, $0) }) }
+        let (rows, cols) = dim == 1 ? (1, c.cols) : (c.rows, 1)
+        return .complexMatrix(try ComplexMatrix(real: Matrix(rows: rows, cols: cols, data: parts.map(\.real)),
+                                                imaginary: Matrix(rows: rows, cols: cols, data: parts.map(\.imaginary))))
     }
 
     /// `x` reduced by `f`: a vector (or row) to a number, a matrix along the argument `dim`.
