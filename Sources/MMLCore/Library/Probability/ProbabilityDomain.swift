@@ -12,6 +12,7 @@ extension Builtins {
     @Sendable static func distributionMean(_ object: any MMLObject) -> Value? {
         switch object {
         case let d as DistributionValue: return .number(d.distribution.mean)
+        case let p as PosteriorValue: return .number(p.distribution.distribution.mean)
         case let d as MvNormalValue: return .matrix(Matrix(column: d.distribution.mean))
         default: return nil
         }

@@ -26,7 +26,7 @@ extension Builtins {
                 help: "median(x) is the middle of the sorted data (the mean of the two middle values when n is even); column by column on a matrix (median(A, 2) row by row). median(D) is quantile(D, 0.5).",
                 examples: [BuiltinExample("median([3, 1, 4, 1, 5])", "3"), BuiltinExample("median([1, 2, 3, 4])", "2.5")],
                 body: probabilityBody { args in
-            if case .object(let o as DistributionValue) = try args.value("x") { return .number(try o.distribution.quantile(0.5)) }
+            if let o = try args.value("x").distributionValue { return .number(try o.distribution.quantile(0.5)) }
             return try reduce(args) { try Stats.median($0) }
         }),
         Builtin("mode", [.req("x"), dimParameter], area: .statistics, summary: "The most frequent value of data",
@@ -39,7 +39,7 @@ extension Builtins {
                 help: "iqr(x) is quantile(x, 0.75) − quantile(x, 0.25) with type-7 quantiles (R's and NumPy's default); column by column on a matrix. iqr(D) of a distribution uses its exact quartiles.",
                 examples: [BuiltinExample("iqr([1, 2, 3, 4, 5, 6, 7, 8])", "3.5")],
                 body: probabilityBody { args in
-            if case .object(let o as DistributionValue) = try args.value("x") {
+            if let o = try args.value("x").distributionValue {
                 return .number(try o.distribution.quantile(0.75) - o.distribution.quantile(0.25))
             }
             return try reduce(args) { try Stats.iqr($0) }
@@ -78,10 +78,12 @@ extension Builtins {
 
     /// The moment of a distribution argument `x`, or nil when `x` is data.
     static func moment(_ args: Arguments, _ univariate: (Distribution) -> Double, _ multivariate: (MvNormalValue) -> [Double]) throws -> Value? {
-        switch try args.value("x") {
-        case .object(let o as DistributionValue):
+        let x = try args.value("x")
+        if let o = x.distributionValue {
             if args.has("corrected") { throw args.error("\(args.builtin.name): corrected= applies to data, not to a distribution", at: "corrected") }
             return .number(univariate(o.distribution))
+        }
+        switch x {
         case .object(let o as MvNormalValue):
             return .matrix(Matrix(column: multivariate(o)))
         default:
