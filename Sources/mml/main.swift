@@ -27,7 +27,7 @@ struct MML: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a script that runs longer than this (exit status 124).", valueName: "seconds"))
     var timeout: Double?
 
-    @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg, numbered after the figures already there.", valueName: "dir"))
     var plots: String?
 
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let the script read files under PATH too (repeatable).", valueName: "path"))

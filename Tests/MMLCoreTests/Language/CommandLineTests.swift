@@ -106,6 +106,15 @@ struct CommandLineTests {
         #expect(try runBinary(["test", dir]).status == 0)
     }
 
+    @Test func plotsFolderNumbersAfterExistingFigures() throws {
+        let dir = NSTemporaryDirectory() + "mml-plots-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let script = try temporaryScript("plot(x -> x^2, -1, 1)\nplot(sin, 0, 3)\n")
+        for _ in 0..<2 { #expect(try runBinary(["--plots", dir, script]).status == 0) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(files == ["fig1.svg", "fig2.svg", "fig3.svg", "fig4.svg"])
+    }
+
     @Test func testCommandShowsWholeMatrixChecks() throws {
         let dir = NSTemporaryDirectory() + "mml-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
