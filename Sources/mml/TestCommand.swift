@@ -48,7 +48,7 @@ struct TestCommand: ParsableCommand {
                 for p in outcome.problems { Terminal.writeOut(p.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n") }
             }
         }
-        Terminal.writeOut("\(scripts.count) scripts: \(scripts.count - failedFiles) passed, \(failedFiles) failed; checks: \(checksPassed) passed, \(checksFailed) failed\n")
+        Terminal.writeOut("\(scripts.count) script\(scripts.count == 1 ? "" : "s"): \(scripts.count - failedFiles) passed, \(failedFiles) failed; checks: \(checksPassed) passed, \(checksFailed) failed\n")
         if failedFiles > 0 { throw ExitCode(1) }
     }
 

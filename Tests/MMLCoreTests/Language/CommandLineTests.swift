@@ -123,5 +123,6 @@ struct CommandLineTests {
         #expect(run.status == 1)
         let block = ["    ✗ M", "        expected  1  2", "                  3  5", "        got       1  2", "                  3  4"]
         #expect(run.stdout.contains(block.joined(separator: "\n") + "\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("\n1 script: 0 passed, 1 failed;"), "\(run.stdout)")
     }
 }
