@@ -17,6 +17,7 @@ enum REPLFrontEnd {
             session: workspace, reader: reader, configuration: REPLConfiguration(interactive: true, color: color, version: mmlVersion),
             write: Terminal.writeOut, writeError: Terminal.writeError)
         reader.completeWith { [unowned session] before in session.complete(before) }
+        session.terminalWidth = { Terminal.columns ?? 80 }
         let status = session.run()
         Terminal.flushOutput()
         return status

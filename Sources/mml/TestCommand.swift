@@ -101,7 +101,7 @@ struct TestCommand: ParsableCommand {
         if checks.total > 0 {
             outcome.note = " (\(checks.total) check\(checks.total == 1 ? "" : "s"))"
             if checks.failed > 0 {
-                let failures = report.entries.filter { !$0.passed }.map { "✗ \($0.label): \($0.problem ?? "failed")" }
+                let failures = report.entries.filter { !$0.passed }.map { TextRenderer.line(label: $0.label, passed: false, problem: $0.problem) }
                 outcome.problems.append("\(checks.failed) of \(checks.total) checks failed:\n" + failures.joined(separator: "\n"))
             }
         }

@@ -35,7 +35,7 @@ struct MML: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop the program after this many seconds (exit status 124).", valueName: "seconds"))
     var timeout: String?
 
-    @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg, numbered after the figures already there.", valueName: "dir"))
     var plots: String?
 
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let the script read files under PATH too (repeatable).", valueName: "path"))

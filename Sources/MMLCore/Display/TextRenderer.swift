@@ -44,8 +44,16 @@ public struct TextRenderer {
     }
 
     /// `✓ label`, or `✗ label: what differs`.
+    /// A problem that starts on a new line (expected and got as blocks) follows the label directly.
     public static func line(of outcome: CheckOutcome) -> String {
-        outcome.passed ? "✓ \(outcome.label)" : "✗ \(outcome.label): \(outcome.problem ?? "failed")"
+        line(label: outcome.label, passed: outcome.passed, problem: outcome.problem)
+    }
+
+    /// The same line from its parts (as `mml test` receives them from a child).
+    public static func line(label: String, passed: Bool, problem: String?) -> String {
+        if passed { return "✓ \(label)" }
+        guard let problem else { return "✗ \(label): failed" }
+        return problem.hasPrefix("\n") ? "✗ \(label)\(problem)" : "✗ \(label): \(problem)"
     }
 
     /// The line a script that ran checks ends with: `N passed, M failed`.

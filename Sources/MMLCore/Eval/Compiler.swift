@@ -116,6 +116,7 @@ struct Compiler {
             return try compileAssignment(target, valueNode, stmt.span)
         case .destructure(let names, let value):
             let valueNode = try compile(value)
+            (valueNode as? CallNode)?.resultCount = names.count
             return DestructureNode(targets: names.map { resolveWrite($0.name) }, names: names.map(\.name), value: valueNode, stmt.span)
         case .mathDefinition(let name, _, let params, let body):
             let target = resolveWrite(name)

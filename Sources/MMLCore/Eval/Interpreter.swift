@@ -24,6 +24,8 @@ public final class Interpreter {
     /// warnings, checks. The Session points it at the current run; outside a run it discards.
     var emit: (SessionEvent) -> Void = Interpreter.discard
     static func discard(_ event: SessionEvent) {}
+    /// Keys of the warnings given once per session (`warnOnce`).
+    private var shownWarnings: Set<String> = []
     /// How many nested user-function calls are allowed before "recursion too deep".
     public var maxCallDepth = 2000
     /// Script arguments, visible to programs as `args`.
@@ -149,20 +151,23 @@ public final class Interpreter {
         try call(function, args, argumentSpans: Array(repeating: span, count: args.count), keywords: [], at: span)
     }
 
-    func call(_ function: Function, _ args: [Value], argumentSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)], at span: SourceSpan) throws -> Value {
+    /// `results` is how many names wait for the result (`m, i = max(v)` asks max for 2), as
+    /// MATLAB's nargout; builtins that can give more when asked read it from `Arguments`.
+    func call(_ function: Function, _ args: [Value], argumentSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)], at span: SourceSpan, results: Int = 1) throws -> Value {
         if let builtin = function as? BuiltinFunction {
             let b = builtin.builtin
             switch b.body {
             case .unary(let f):
-                if args.count == 1, keywords.isEmpty { return try f(args[0], span) }
+                if args.count == 1, keywords.isEmpty { return try f(args[0], span, self) }
                 let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
-                return try f(try bound.value(b.parameters[0].name), span)
+                return try f(try bound.value(b.parameters[0].name), span, self)
             case .binary(let f):
                 if args.count == 2, keywords.isEmpty { return try f(args[0], args[1], span) }
                 let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
                 return try f(try bound.value(b.parameters[0].name), try bound.value(b.parameters[1].name), span)
             case .general(let f):
                 var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
+                bound.resultCount = results
                 do {
                     return try f(&bound)
                 } catch let e as LinAlgError {
@@ -306,6 +311,13 @@ public final class Interpreter {
         if Interrupt.isRequested {
             throw MMLError(kind: "interrupt", "interrupted", at: span)
         }
+    }
+
+    /// Reports a warning once per session: later ones with the same `key` are dropped (a
+    /// learner told once that sqrt(-4) is nan needs no reminder inside a loop).
+    public func warnOnce(_ key: String, _ message: String, at span: SourceSpan, hint: String? = nil) {
+        guard shownWarnings.insert(key).inserted else { return }
+        warn(message, at: span, hint: hint)
     }
 
     /// Reports a warning at a span (it does not stop the program).

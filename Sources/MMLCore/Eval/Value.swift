@@ -36,7 +36,7 @@ public enum Value: @unchecked Sendable {
         case .complexMatrix(let m): return m.cols == 1 ? "complex vector" : "complex matrix"
         case .range: return "range"
         case .function(let f): return f.kindName
-        case .record: return "record"
+        case .record(let r): return r.isTuple ? "tuple" : "record"
         case .tuple: return "tuple"
         case .object(let o): return o.typeName
         case .nothing: return "nothing"
@@ -97,11 +97,22 @@ public struct Record: Sendable {
     public private(set) var values: [Value]
     /// What produced it, shown as a header when printed (e.g. "gradient descent result").
     public var title: String?
+    /// A multi-value result (`eig`, `svd`, `m, i = max(v)`): a tuple whose parts have names.
+    /// `a, b = r` unpacks its fields in order and `r[k]` is the k-th; `r.name` reads one.
+    public private(set) var isTuple = false
 
     public init(_ fields: [(String, Value)], title: String? = nil) {
         names = fields.map(\.0)
         values = fields.map(\.1)
         self.title = title
+    }
+
+    /// A tuple with named parts; `names` is usually a constant array, so building one costs
+    /// only the array of values.
+    public init(tuple names: [String], _ values: [Value]) {
+        self.names = names
+        self.values = values
+        isTuple = true
     }
 
     public subscript(name: String) -> Value? {

@@ -78,9 +78,9 @@ struct ValuePrinter {
             var isRecord = false
             if case .record = value { isRecord = true }
             if shown.contains("\n") || isRecord {
-                lines.append("  \(name):")
-                // A nested record's lines are indented already; other blocks get four spaces.
-                let indent = isRecord ? "  " : "    "
+                lines.append("  \(name)\(pad) =")
+                // Blocks (matrices, nested records) start with their own two-space margin.
+                let indent = "  "
                 lines.append(contentsOf: shown.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 })
             } else {
                 lines.append("  \(name)\(pad) = \(shown)")

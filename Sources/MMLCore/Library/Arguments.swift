@@ -11,6 +11,8 @@ public struct Arguments {
     /// Positional arguments taken by a variadic parameter.
     public private(set) var rest: [Value] = []
     public private(set) var restSpans: [SourceSpan] = []
+    /// How many names the result is unpacked into (2 for `m, i = max(v)`), 1 otherwise.
+    public internal(set) var resultCount = 1
 
     /// Binds positional and keyword arguments to the builtin's parameters.
     init(builtin: Builtin, interpreter: Interpreter, callSpan: SourceSpan,
@@ -25,8 +27,13 @@ public struct Arguments {
         for (k, value) in positional.enumerated() {
             while next < params.count, case .keyword = params[next].kind { next += 1 }
             guard next < params.count else {
-                throw MMLError(kind: "call", "\(builtin.name) takes at most \(positionalCapacity(params)) argument\(positionalCapacity(params) == 1 ? "" : "s") but was given \(positional.count)",
-                               at: positionalSpans[k], hint: "the signature is \(builtin.signature)")
+                let capacity = positionalCapacity(params)
+                let named = params.filter { if case .keyword = $0.kind { return true } else { return false } }.map(\.name)
+                // The signature lists keyword parameters too; say that they are written with a name.
+                let byName = named.isEmpty ? "" : named.count == 1 ? "; `\(named[0])` is given by name: \(builtin.name)(…, \(named[0])=…)"
+                    : "; the parameters from `\(named[0])` on are given by name: \(builtin.name)(…, \(named[0])=…)"
+                throw MMLError(kind: "call", "\(builtin.name) takes at most \(capacity) argument\(capacity == 1 ? "" : "s")\(named.isEmpty ? "" : " by position") but was given \(positional.count)",
+                               at: positionalSpans[k], hint: "the signature is \(builtin.signature)\(byName)")
             }
             if case .variadic = params[next].kind {
                 rest.append(value)
@@ -73,6 +80,14 @@ public struct Arguments {
     public func span(_ name: String) -> SourceSpan {
         let i = index(name)
         return i >= 0 ? spans[i] : callSpan
+    }
+
+    /// The argument as the user wrote it (`B`, `[1, 2; 3, 4]`), for working that names it; nil
+    /// when it was not given or spans several lines.
+    public func sourceText(_ name: String) -> String? {
+        guard has(name), let text = interpreter.sources[span(name).source]?.text(of: span(name)),
+              !text.contains(where: \.isNewline) else { return nil }
+        return text
     }
 
     /// The argument's value, or nil when it was not given.

@@ -55,8 +55,8 @@ public struct BuiltinExample: Sendable {
 public final class Builtin: Sendable {
     public enum Body: Sendable {
         /// A function of one value, called without building an argument list (fast path
-        /// for elementwise math).
-        case unary(@Sendable (Value, SourceSpan) throws -> Value)
+        /// for elementwise math); the interpreter is there for warnings.
+        case unary(@Sendable (Value, SourceSpan, Interpreter) throws -> Value)
         /// A function of two values (both required), called without an argument list.
         case binary(@Sendable (Value, Value, SourceSpan) throws -> Value)
         /// Anything else: arguments bound to the declared parameters.
@@ -91,6 +91,14 @@ public final class Builtin: Sendable {
     public static func unary(
         _ name: String, area: BuiltinArea, summary: String, help: String = "", examples: [BuiltinExample],
         parameter: String = "x", _ f: @escaping @Sendable (Value, SourceSpan) throws -> Value
+    ) -> Builtin {
+        Builtin(name, [.req(parameter)], area: area, summary: summary, help: help, examples: examples, body: .unary { v, span, _ in try f(v, span) })
+    }
+
+    /// A builtin of one argument applied by the unary fast path that may warn through the interpreter.
+    public static func unary(
+        _ name: String, area: BuiltinArea, summary: String, help: String = "", examples: [BuiltinExample],
+        parameter: String = "x", warning f: @escaping @Sendable (Value, SourceSpan, Interpreter) throws -> Value
     ) -> Builtin {
         Builtin(name, [.req(parameter)], area: area, summary: summary, help: help, examples: examples, body: .unary(f))
     }

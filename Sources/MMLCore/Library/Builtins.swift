@@ -9,7 +9,7 @@ public struct Constant: Sendable {
 
 public enum Builtins {
     /// Every builtin, in the order the reference lists them.
-    public static let all: [Builtin] = construct + math + reductions + logic + output + linearAlgebra
+    public static let all: [Builtin] = construct + math + reductions + searching + logic + output + linearAlgebra
         + probability + statistics + dataTables + plots + optimization + calculus + neural
 
     public static let constants: [Constant] = [

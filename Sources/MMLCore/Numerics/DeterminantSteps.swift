@@ -139,11 +139,12 @@ extension LinAlg {
 }
 
 extension DeterminantSteps {
-    /// The working as text, with exact fractions where the numbers are small rationals.
-    public var text: String {
+    /// The working as text, with exact fractions where the numbers are small rationals; `name`
+    /// is how the matrix was written (`det(B)`, `det([1, 2; 3, 4])`).
+    public func text(name: String = "A") -> String {
         switch self {
         case .cofactor(let e):
-            return Self.cofactorLines(e, name: "A", depth: 0).joined(separator: "\n")
+            return Self.cofactorLines(e, name: name, depth: 0).joined(separator: "\n")
         case let .elimination(steps, swaps, upper, d):
             var parts = ["Eliminate below each pivot (adding multiples of rows leaves det unchanged; each swap flips its sign):"]
             for (k, s) in steps.enumerated() {
@@ -152,7 +153,7 @@ extension DeterminantSteps {
             let diag = (0..<upper.rows).map { MatrixText.number(upper[$0, $0]) }
             let product = diag.map { $0.hasPrefix("-") ? "(\($0))" : $0 }.joined(separator: " · ")
             let signText = swaps == 0 ? "" : "(−1)^\(swaps) · "
-            parts.append("det(A) = \(signText)\(product) = \(MatrixText.number(d))")
+            parts.append("det(\(name)) = \(signText)\(product) = \(MatrixText.number(d))")
             return parts.joined(separator: "\n\n")
         }
     }

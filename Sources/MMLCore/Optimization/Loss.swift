@@ -23,6 +23,7 @@ public enum Loss {
         guard !y.isEmpty else { throw OptimizationError("\(what) of no values is undefined") }
         try requireProbabilities(p, what: what)
         try requireLabels(y, what: what)
+        try requireOrder(p, y, what: what)
         var s = 0.0
         for (pi, yi) in zip(p, y) {
             let q = clip(pi)
@@ -41,6 +42,7 @@ public enum Loss {
         guard p.count > 0 else { throw OptimizationError("cross_entropy of no values is undefined") }
         try requireProbabilities(p.data, what: "cross_entropy")
         try requireLabels(y.data, what: "cross_entropy")
+        try requireOrder(p.data, y.data, what: "cross_entropy")
         var total = 0.0
         for i in 0..<p.rows {
             var sum = 0.0, row = 0.0
@@ -71,6 +73,15 @@ public enum Loss {
             throw OptimizationError("\(what): p must hold probabilities between 0 and 1, but it contains \(shortText(bad))",
                                     hint: "apply sigmoid (or softmax) to scores before taking the loss")
         }
+    }
+
+    /// Labels given first (scikit-learn's `log_loss(y_true, y_pred)` order) pass both range checks
+    /// but give a wrong number: all-0/1 "probabilities" against fractional "labels" is that mistake.
+    private static func requireOrder(_ p: [Double], _ y: [Double], what: String) throws {
+        let pIsLabels = p.allSatisfy { $0 == 0 || $0 == 1 }
+        guard pIsLabels, let soft = y.first(where: { $0 > 0 && $0 < 1 }) else { return }
+        throw OptimizationError("\(what): the first argument holds only 0s and 1s and the second holds \(shortText(soft)); the arguments look swapped",
+                                hint: "\(what)(p, y) takes the predicted probabilities first and the 0/1 labels second (scikit-learn's log_loss(y_true, y_pred) is the other order)")
     }
 
     private static func requireLabels(_ y: [Double], what: String) throws {

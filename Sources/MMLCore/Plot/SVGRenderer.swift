@@ -97,7 +97,7 @@ extension Figure {
         }
         out.append("</g>")
         out.append("<g class=\"tick-labels\" fill=\"#333333\">")
-        for (v, label) in xTicks {
+        for (v, label) in xTicks where !label.isEmpty {  // one unnamed box has a tick but no label
             out.append("<text class=\"tick-label x-tick-label\" x=\"\(svgNumber(t.sx(v)))\" y=\"\(svgNumber(t.bottom + 18))\" text-anchor=\"middle\">\(xmlEscaped(label))</text>")
         }
         for (v, label) in zip(yScale.ticks, yScale.labels) {
@@ -120,14 +120,17 @@ extension Figure {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// A legend box in the plot's top-right corner.
+    /// A legend box in the corner of the plot where it hides the least data.
     private func svgLegend(_ items: [LegendItem], _ t: SVGTransform) -> [String] {
         guard !items.isEmpty else { return [] }
         let longest = items.map(\.text.count).max() ?? 0
         let boxWidth = 44.0 + 7.0 * Double(longest), rowHeight = 18.0
-        let x0 = t.right - boxWidth - 8, y0 = t.top + 8
+        let boxHeight = rowHeight * Double(items.count) + 8
+        let corner = bestLegendCorner(width: (boxWidth + 8) / t.width, height: (boxHeight + 8) / t.height, x: t.x, y: t.y)
+        let x0 = corner == .topRight || corner == .bottomRight ? t.right - boxWidth - 8 : t.left + 8
+        let y0 = corner == .topRight || corner == .topLeft ? t.top + 8 : t.bottom - boxHeight - 8
         var out = ["<g class=\"legend\">",
-                   "<rect x=\"\(svgNumber(x0))\" y=\"\(svgNumber(y0))\" width=\"\(svgNumber(boxWidth))\" height=\"\(svgNumber(rowHeight * Double(items.count) + 8))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#999999\"/>"]
+                   "<rect x=\"\(svgNumber(x0))\" y=\"\(svgNumber(y0))\" width=\"\(svgNumber(boxWidth))\" height=\"\(svgNumber(boxHeight))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#999999\"/>"]
         for (k, item) in items.enumerated() {
             let cy = y0 + 4 + rowHeight * (Double(k) + 0.5)
             let colour = paletteColor(item.color).svg

@@ -88,7 +88,7 @@ extension REPLSession {
             return "\(c.usage)   \(c.summary)\n"
         }
         if let area = BuiltinArea.allCases.first(where: { Self.areaMatches($0, topic) }) {
-            return areaHelp(area)
+            return Self.areaHelp(area, width: terminalWidth())
         }
         if let value = interpreter.globals[topic] {
             return "\(topic) is a \(value.typeName) in your workspace: \(shortValue(value))\n"
@@ -99,8 +99,9 @@ extension REPLSession {
     /// Signature, area, summary, help text and examples of one builtin.
     func builtinHelp(_ b: Builtin) -> String {
         var out = b.signature + "   (\(b.area.rawValue))\n"
-        out += Self.wrap(b.summary, width: 78, first: "  ", rest: "  ")
-        if !b.help.isEmpty { out += "\n" + Self.wrap(b.help, width: 78, first: "  ", rest: "  ") }
+        let width = min(max(terminalWidth(), 40), 100) - 2  // long prose reads best under 100 columns
+        out += Self.wrap(b.summary, width: width, first: "  ", rest: "  ")
+        if !b.help.isEmpty { out += "\n" + Self.wrap(b.help, width: width, first: "  ", rest: "  ") }
         if !b.examples.isEmpty {
             out += "\n" + (b.examples.count == 1 ? "Example:\n" : "Examples:\n")
             for example in b.examples {
@@ -114,14 +115,24 @@ extension REPLSession {
         return out
     }
 
-    /// The builtins of one area with their summaries.
-    func areaHelp(_ area: BuiltinArea) -> String {
+    /// The builtins of one area with their summaries, fitted to `width` columns: a summary
+    /// sits beside its signature when both fit, and wraps in its column; a signature too long
+    /// for the column gets its own line with the summary under it.
+    public static func areaHelp(_ area: BuiltinArea, width: Int) -> String {
         let builtins = Builtins.all.filter { $0.area == area }
         if builtins.isEmpty { return "\(area.rawValue): nothing in this build yet\n" }
-        let width = builtins.map(\.signature.count).max() ?? 0
+        let width = max(width, 40) - 1  // a full-width line would wrap early on some terminals
+        // The summary column starts after the signatures, but never past 40% of the width.
+        let column = min((builtins.map(\.signature.count).max() ?? 0) + 4, max(20, width * 2 / 5))
+        let indent = String(repeating: " ", count: column)
         var out = area.rawValue + ":\n"
         for b in builtins {
-            out += "  " + b.signature + String(repeating: " ", count: width - b.signature.count + 2) + b.summary + "\n"
+            let signature = "  " + b.signature
+            if signature.count + 2 <= column {
+                out += wrap(b.summary, width: width, first: signature + String(repeating: " ", count: column - signature.count), rest: indent)
+            } else {
+                out += signature + "\n" + wrap(b.summary, width: width, first: indent, rest: indent)
+            }
         }
         return out
     }

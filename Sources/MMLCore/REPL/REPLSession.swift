@@ -33,6 +33,9 @@ public final class REPLSession {
     public var write: (String) -> Void
     /// Where diagnostics go (standard error).
     public var writeError: (String) -> Void
+    /// The terminal's width in columns, asked each time help is laid out (the window may have
+    /// been resized); the front end passes it, 80 when the output is not a terminal.
+    public var terminalWidth: () -> Int = { 80 }
     /// How many entries or commands failed (piped mode exits 1 when this is not zero).
     public internal(set) var failures = 0
     /// The inputs that ran without error, in order: what `:save` writes.

@@ -86,6 +86,9 @@ extension Formula {
         let negative = coefficient.isNegative
         if negative { coefficient = -coefficient }
         var numerator: [Formula] = [], denominator: [Formula] = []
+        // Polynomial factors before functions, as textbooks (and SymPy) write them:
+        // (x² + 4·x + 2)·exp(x), x·(x + 2)·exp(x).
+        factors = factors.filter { !$0.containsCall } + factors.filter(\.containsCall)
         for f in factors {
             if case .power(let b, let e) = f, let n = e.numberValue, n.isNegative {
                 denominator.append(n == .int(-1) ? b : .power(b, .number(-n)))
@@ -112,5 +115,21 @@ extension Formula {
             result = .div(num, den, elementwise: elementwise)
         }
         return negative ? .neg(result) : result
+    }
+}
+
+extension Formula {
+    /// True when a function (sin, exp, …) of something variable occurs in the formula; cos(1)
+    /// is a constant and stays in front like a coefficient.
+    var containsCall: Bool {
+        if case .call = self { return hasVariable }
+        return children.contains { $0.containsCall }
+    }
+
+    private var hasVariable: Bool {
+        switch self {
+        case .variable, .vectorVariable, .data: return true
+        default: return children.contains { $0.hasVariable }
+        }
     }
 }

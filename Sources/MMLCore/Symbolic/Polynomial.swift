@@ -126,3 +126,20 @@ extension Formula {
         return Formula.mul(others + [numerator.expr(in: v)] + remaining)
     }
 }
+
+extension Formula {
+    /// Every sum that is a polynomial in `variable` with exact coefficients written in
+    /// collected form, highest power first: `x·(x + 2) + 2·x + 2` → `x² + 4·x + 2` (what a
+    /// learner writes for the second derivative of x²·eˣ). A sum whose collected form would be
+    /// larger (a high power of a sum) is kept as it is.
+    func collectingPolynomials(in variable: String) -> Formula {
+        switch self {
+        case .number, .constant, .variable, .vectorVariable, .data: return self
+        default:
+            let node = rebuild(with: children.map { $0.collectingPolynomials(in: variable) })
+            guard case .sum = node, let p = Polynomial(node, in: variable), p.degree >= 1 else { return node }
+            let collected = p.expr(in: variable)
+            return collected.nodeCount <= node.nodeCount ? collected : node
+        }
+    }
+}

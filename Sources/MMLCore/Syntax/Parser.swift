@@ -27,23 +27,39 @@ public struct Parser {
     private var indexDepth = 0
     private var lexedUnterminatedString = false
     private let source: SourceID
+    private let text: String
+    /// Where the statement being parsed starts (UTF-8 offset), to keep one error per statement.
+    private var statementStart = 0
 
     public static func parse(_ text: String, source: SourceID) -> ParseResult {
         let lexed = Lexer.tokenize(text, source: source)
-        var parser = Parser(tokens: lexed.tokens, source: source)
+        var parser = Parser(tokens: lexed.tokens, source: source, text: text)
         parser.diagnostics = lexed.diagnostics
         parser.incomplete = lexed.unterminatedString
         parser.lexedUnterminatedString = lexed.unterminatedString
         let statements = parser.parseProgram()
         return ParseResult(
             program: Program(statements: statements, source: source),
-            diagnostics: parser.diagnostics, isIncomplete: parser.incomplete)
+            // Lexer errors were collected first; report everything in source order.
+            diagnostics: parser.diagnostics.enumerated().sorted { ($0.element.span.start, $0.offset) < ($1.element.span.start, $1.offset) }.map(\.element),
+            isIncomplete: parser.incomplete)
     }
 
-    private init(tokens: [Token], source: SourceID) {
+    private init(tokens: [Token], source: SourceID, text: String) {
         // Lexing errors were reported already; their tokens were dropped.
         self.tokens = tokens
         self.source = source
+        self.text = text
+    }
+
+    /// How a token is written, for messages: a number as in the source (`2`, `1e3`), not as
+    /// the Double it became (`2.0`, `1000.0`).
+    private func spelling(_ token: Token) -> String {
+        guard case .number = token.kind else { return token.kind.spelling }
+        let utf8 = text.utf8
+        guard token.span.start >= 0, token.span.start < token.span.end, token.span.end <= utf8.count else { return token.kind.spelling }
+        let from = utf8.index(utf8.startIndex, offsetBy: token.span.start), to = utf8.index(utf8.startIndex, offsetBy: token.span.end)
+        return String(decoding: utf8[from..<to], as: UTF8.self)
     }
 
     // MARK: Token access
@@ -95,6 +111,9 @@ public struct Parser {
         let message = token.kind == .eof ? message + ", but the input ended" : message
         // An unterminated string already explains why the input ended early.
         if token.kind == .eof && lexedUnterminatedString { return ParseAbort() }
+        // A character the lexer rejected in this statement (`5 % 2`) already explains the
+        // parse error that follows from its absence.
+        if diagnostics.contains(where: { $0.span.start >= statementStart && $0.span.start <= token.span.start }) { return ParseAbort() }
         diagnostics.append(Diagnostic(kind: "syntax", message: message, span: token.span, hints: hint.map { [$0] } ?? []))
         return ParseAbort()
     }
@@ -102,7 +121,7 @@ public struct Parser {
     private mutating func expect(_ kind: TokenKind, _ what: String, hint: String? = nil) throws -> Token {
         let token = current()
         guard token.kind == kind else {
-            throw fail("expected \(what), found `\(token.kind.spelling)`", at: token, hint: hint)
+            throw fail("expected \(what), found `\(spelling(token))`", at: token, hint: hint)
         }
         return advance()
     }
@@ -116,18 +135,18 @@ public struct Parser {
         }
         if token.kind != .eof, index > 0, tokens[index - 1].kind == .newline {
             if token.kind == .eof { incomplete = true }
-            diagnostics.append(Diagnostic(kind: "syntax", message: "this `\(open.kind.spelling)` is never closed", span: open.span,
+            diagnostics.append(Diagnostic(kind: "syntax", message: "this `\(spelling(open))` is never closed", span: open.span,
                                           hints: ["add `\(kind.spelling)` at the end of the line"]))
             index -= 1  // recover at the line break, so the next line is parsed on its own
             throw ParseAbort()
         }
-        throw fail("expected `\(kind.spelling)` to close \(what), found `\(token.kind.spelling)`", at: token)
+        throw fail("expected `\(kind.spelling)` to close \(what), found `\(spelling(token))`", at: token)
     }
 
     private mutating func expectIdentifier(_ what: String) throws -> (String, SourceSpan) {
         let token = current()
         guard case .identifier(let name) = token.kind else {
-            throw fail("expected \(what), found `\(token.kind.spelling)`", at: token)
+            throw fail("expected \(what), found `\(spelling(token))`", at: token)
         }
         advance()
         return (name, token.span)
@@ -189,6 +208,9 @@ public struct Parser {
 
     private mutating func parseStatementRecovering() -> Stmt? {
         let saved = contexts
+        let outerStart = statementStart
+        statementStart = tokens[index].span.start
+        defer { statementStart = outerStart }
         do {
             var stmt = try parseStatement()
             try finishStatement(&stmt)
@@ -217,7 +239,7 @@ public struct Parser {
             if case .identifier(let w) = token.kind, ["and", "or"].contains(w) {
                 hint = w == "and" ? "logical and is written `&&`" : "logical or is written `||`"
             }
-            throw fail("unexpected `\(token.kind.spelling)` after the end of a statement", at: token, hint: hint)
+            throw fail("unexpected `\(spelling(token))` after the end of a statement", at: token, hint: hint)
         }
     }
 
@@ -306,7 +328,7 @@ public struct Parser {
         }
         let equal = current()
         guard equal.kind == .equal else {
-            throw fail("expected `=` after the names to unpack, found `\(equal.kind.spelling)`", at: equal,
+            throw fail("expected `=` after the names to unpack, found `\(spelling(equal))`", at: equal,
                        hint: "to unpack several results write `a, b = f(x)`; to build a vector write [a, b]")
         }
         advance()
@@ -413,7 +435,7 @@ public struct Parser {
         skipNewlines()
         let open = current()
         guard open.kind == .leftBrace else {
-            throw fail("expected `{` to start a block, found `\(open.kind.spelling)`", at: open, hint: "blocks are written in braces: if x > 0 { … }")
+            throw fail("expected `{` to start a block, found `\(spelling(open))`", at: open, hint: "blocks are written in braces: if x > 0 { … }")
         }
         advance()
         try enterNesting(open)
@@ -522,7 +544,7 @@ public struct Parser {
             let (name, span) = try expectIdentifier("a field name after `.`")
             return Expr(.field(left, name: name), left.span.to(span))
         default:
-            throw fail("unexpected `\(token.kind.spelling)`", at: token)
+            throw fail("unexpected `\(spelling(token))`", at: token)
         }
     }
 
@@ -607,7 +629,7 @@ public struct Parser {
         case .colon where indexDepth > 0:
             return Expr(.all, token.span)
         default:
-            throw fail(token.kind == .eof ? "expected an expression" : "expected an expression, found `\(token.kind.spelling)`", at: token)
+            throw fail(token.kind == .eof ? "expected an expression" : "expected an expression, found `\(spelling(token))`", at: token)
         }
     }
 
@@ -680,7 +702,7 @@ public struct Parser {
                     index += 1
                     while tokens[index].kind == .newline { index += 1 }  // a row may wrap after a comma
                 } else if ![.rightBracket, .newline, .semicolon, .eof].contains(tokens[index].kind) {
-                    throw fail("expected `,` between matrix elements or `;` between rows, found `\(tokens[index].kind.spelling)`", at: tokens[index],
+                    throw fail("expected `,` between matrix elements or `;` between rows, found `\(spelling(tokens[index]))`", at: tokens[index],
                                hint: "elements are separated by commas: [1, 2, 3]")
                 }
             }

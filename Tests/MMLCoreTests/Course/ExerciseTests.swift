@@ -43,6 +43,16 @@ func exerciseStartsUnsolved(_ file: ExerciseFile) throws {
     // would hide every later ✗ line.
     #expect(result.diagnostics.isEmpty, "\(file.path) stops with an error before its checks:\n\(result.stderr)")
     #expect(failed > 0 && passed == 0, "\(file.path): \(passed) checks pass before the learner wrote anything")
+    // An expected value printed as 1.000000000095369 is numerical noise around 1: the
+    // learner should be shown the exact value.
+    for line in result.stdout.split(separator: "\n") where line.hasPrefix("✗") {
+        guard let r = line.range(of: ": expected "), let end = line[r.upperBound...].firstIndex(of: ","),
+              let x = Double(line[r.upperBound..<end]) else { continue }
+        let shown = String(line[r.upperBound..<end])
+        let rounded = Double(String(format: "%.6g", x))!
+        #expect(!(shown.count >= 14 && rounded != x && abs(rounded - x) <= 1e-9 * abs(x)),
+                "\(file.path) shows a noisy expected value: \(line)")
+    }
 }
 
 @Test func everyExerciseHasASolutionAndViceVersa() {

@@ -177,4 +177,24 @@ struct CommandLineTests {
             #expect(!libraries.contains { $0.hasPrefix(heavy) }, "mml links \(heavy)")
         }
     }
+
+    @Test func plotsFolderNumbersAfterExistingFigures() throws {
+        let dir = NSTemporaryDirectory() + "mml-plots-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let script = try temporaryScript("plot(x -> x^2, -1, 1)\nplot(sin, 0, 3)\n")
+        for _ in 0..<2 { #expect(try runBinary(["--plots", dir, script]).status == 0) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(files == ["fig1.svg", "fig2.svg", "fig3.svg", "fig4.svg"])
+    }
+
+    @Test func testCommandShowsWholeMatrixChecks() throws {
+        let dir = NSTemporaryDirectory() + "mml-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "check(\"M\", [1, 2; 3, 4], [1, 2; 3, 5])\n".write(toFile: dir + "/m.mml", atomically: true, encoding: .utf8)
+        let run = try runBinary(["test", dir])
+        #expect(run.status == 1)
+        let block = ["    ✗ M", "        expected  1  2", "                  3  5", "        got       1  2", "                  3  4"]
+        #expect(run.stdout.contains(block.joined(separator: "\n") + "\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("\n1 script: 0 passed, 1 failed;"), "\(run.stdout)")
+    }
 }

@@ -150,7 +150,7 @@ private struct LinAlgRun {
     @Test func stepsPrintTheEnginesWorkingThenReturnTheValue() throws {
         let a = Matrix(rowArrays: [[2, 1, 3], [0, 4, 1], [5, 2, 0]])
         let det = LinAlgRun("d = det([2, 1, 3; 0, 4, 1; 5, 2, 0], steps=true)")
-        #expect(det.output == (try LinAlg.determinantSteps(a)).text + "\n")
+        #expect(det.output == (try LinAlg.determinantSteps(a)).text(name: "[2, 1, 3; 0, 4, 1; 5, 2, 0]") + "\n")
         guard case .number(-59)? = det["d"] else {
             Issue.record("det with steps returned \(String(describing: det["d"]))")
             return

@@ -102,3 +102,33 @@ func parseSVG(_ svg: String) throws -> SVGCollector {
     #expect(doc.with("text", class: "ylabel").first?.text == "<y>")
     #expect(doc.elements.contains { $0.name == "text" && $0.text == "f & g" })
 }
+
+@Test func legendGoesWhereTheDataIsNot() throws {
+    func legendX(_ figure: Figure) throws -> Double {
+        let doc = try parseSVG(figure.renderSVG())
+        let box = try #require(doc.with("rect").first { $0.attributes["stroke"] == "#999999" })
+        return Double(box.attributes["x"] ?? "") ?? .nan
+    }
+    func legendY(_ figure: Figure) throws -> Double {
+        let doc = try parseSVG(figure.renderSVG())
+        let box = try #require(doc.with("rect").first { $0.attributes["stroke"] == "#999999" })
+        return Double(box.attributes["y"] ?? "") ?? .nan
+    }
+    let xs = (0...50).map { Double($0) / 50 }
+    // Rising to the top right: the legend moves to the top left.
+    let rising = Figure(layers: [.line(try LineSeries(xs: xs, ys: xs, label: "rising"))])
+    #expect(try legendX(rising) < 400)
+    // Falling from the top left: the top right is free.
+    let falling = Figure(layers: [.line(try LineSeries(xs: xs, ys: xs.map { 1 - $0 }, label: "falling"))])
+    #expect(try legendX(falling) > 400)
+    // A bump in the middle top, flat ends high: both top corners are taken, a bottom one is free.
+    let high = Figure(layers: [.line(try LineSeries(xs: xs, ys: xs.map { 1 - 0.9 * sin(.pi * $0) }, label: "valley"))])
+    #expect(try legendY(high) > 250)
+}
+
+@Test func oneUnnamedBoxHasNoEmptyTickLabel() throws {
+    let doc = try parseSVG(try Figure(layers: [.boxplot(BoxplotSeries(boxes: [BoxStats.compute([1, 2, 3, 9], label: "")]))]).renderSVG())
+    #expect(doc.with("text", class: "x-tick-label").allSatisfy { !$0.text.isEmpty })
+    let named = try parseSVG(try Figure(layers: [.boxplot(BoxplotSeries(boxes: [BoxStats.compute([1, 2, 3, 9], label: "a")]))]).renderSVG())
+    #expect(named.with("text", class: "x-tick-label").map(\.text) == ["a"])
+}

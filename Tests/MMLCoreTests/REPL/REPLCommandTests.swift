@@ -44,10 +44,30 @@ struct REPLCommandTests {
         #expect(runSession(lines: [":help while"], interactive: false).out.hasPrefix("while cond { … }"))
         #expect(runSession(lines: [":help :load"], interactive: false).out.hasPrefix(":load FILE"))
         let area = runSession(lines: [":help linear"], interactive: false).out
+        #expect(area.split(separator: "\n").allSatisfy { $0.count < 80 }, "piped help is laid out for 80 columns")
         #expect(area.hasPrefix("Linear algebra:\n"))
         #expect(area.contains("  det(A"))
         let variable = runSession(lines: ["w = [1, 2]", ":help w"], interactive: false).out
         #expect(variable.hasSuffix("w is a vector in your workspace: [1, 2]\n"))
+    }
+
+    @Test(":help AREA fits the terminal width and never breaks a word", arguments: [60, 80, 120, 200])
+    func helpAreaFitsWidth(width: Int) {
+        for area in BuiltinArea.allCases {
+            let text = REPLSession.areaHelp(area, width: width)
+            let lines = text.split(separator: "\n").map(String.init)
+            let signatures = Set(Builtins.all.map { "  " + $0.signature })
+            for line in lines where !signatures.contains(line) {  // a signature alone may be wider
+                #expect(line.count < width, "\(area): `\(line)` is \(line.count) columns at width \(width)")
+            }
+            // Every summary is there, word for word, whatever the wrapping.
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            for b in Builtins.all where b.area == area {
+                #expect(words.contains(b.summary.split(separator: " ").joined(separator: " ")), "\(b.name)'s summary is broken at width \(width)")
+            }
+        }
+        let wide = REPLSession.areaHelp(.statistics, width: 200).split(separator: "\n")
+        #expect(wide.contains { $0.hasPrefix("  var(x, dim=1, corrected=true)") && $0.hasSuffix("Variance of data (n − 1 by default) or of a distribution") })
     }
 
     @Test(":vars lists name, kind, shape and a short value")

@@ -32,12 +32,12 @@ enum BuiltinCall {
 /// so a call does not copy (and retain) the enum's closure.
 final class UnaryBuiltinCallNode: ExprNode {
     let slot: Int
-    let body: @Sendable (Value, SourceSpan) throws -> Value
+    let body: @Sendable (Value, SourceSpan, Interpreter) throws -> Value
     let argument: ExprNode
     /// The ordinary call, used once a variable of this name has been assigned.
     let general: CallNode
 
-    init(slot: Int, body: @escaping @Sendable (Value, SourceSpan) throws -> Value, _ argument: ExprNode, general: CallNode) {
+    init(slot: Int, body: @escaping @Sendable (Value, SourceSpan, Interpreter) throws -> Value, _ argument: ExprNode, general: CallNode) {
         self.slot = slot
         self.body = body
         self.argument = argument
@@ -47,7 +47,7 @@ final class UnaryBuiltinCallNode: ExprNode {
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
-        return try body(try argument.eval(ip, frame), span)
+        return try body(try argument.eval(ip, frame), span, ip)
     }
 }
 
@@ -91,6 +91,9 @@ final class CallNode: ExprNode {
 
     /// The global slot when the callee is a global name (`f(x)`), else -1.
     let globalSlot: Int
+    /// How many names wait for the result: more than 1 when the call is unpacked
+    /// (`m, i = max(v)`); a builtin may then give a tuple.
+    var resultCount = 1
 
     init(callee: ExprNode, args: [ExprNode], keywords: [(name: String, value: ExprNode, span: SourceSpan)], _ span: SourceSpan) {
         self.callee = callee
@@ -129,10 +132,10 @@ final class CallNode: ExprNode {
             code.recycle(&callee)
             return result
         }
-        if let builtin = function as? BuiltinFunction, keywords.isEmpty {
+        if let builtin = function as? BuiltinFunction, keywords.isEmpty, resultCount == 1 {
             switch builtin.builtin.body {
             case .unary(let f) where args.count == 1:
-                return try f(try args.eval(0, ip, frame), span)
+                return try f(try args.eval(0, ip, frame), span, ip)
             case .binary(let f) where args.count == 2:
                 return try f(try args.eval(0, ip, frame), try args.eval(1, ip, frame), span)
             default:
@@ -141,7 +144,7 @@ final class CallNode: ExprNode {
         }
         let values = try args.nodes.map { try $0.eval(ip, frame) }
         let named = try keywords.map { ($0.name, try $0.value.eval(ip, frame), $0.span) }
-        return try ip.call(function, values, argumentSpans: args.nodes.map(\.span), keywords: named, at: span)
+        return try ip.call(function, values, argumentSpans: args.nodes.map(\.span), keywords: named, at: span, results: resultCount)
     }
 
     /// The call through the function's numeric form with the arguments computed straight

@@ -1,5 +1,6 @@
 // Indexing (1-based, `end`, `:`, ranges, boolean masks) for reading and assigning, and
 // bracket literals.
+import ComplexModule
 
 /// Which positions one index selects, 0-based.
 enum IndexSelection {
@@ -170,13 +171,30 @@ final class IndexNode: ExprNode {
             guard case .single(let i) = sel[0] else { throw MMLError(kind: "index", "pick one element of a tuple at a time", at: span) }
             return items[i]
         case .record(let r):
-            guard indices.count == 1, case .string(let name) = try indices[0].eval(ip, frame) else {
-                throw MMLError(kind: "index", "a record is indexed by a field name in quotes, as r[\"x\"]", at: span)
+            guard indices.count == 1, !(indices[0] is AllNode) else { throw recordIndexError(r, indices, ip, at: span) }
+            // `end` is the number of parts of a tuple (r[end] is its last).
+            ip.endStack.append(r.values.count)
+            let key = try { defer { ip.endStack.removeLast() }; return try indices[0].eval(ip, frame) }()
+            if case .string(let name) = key { return try Fields.get(.record(r), name, at: span) }
+            guard r.isTuple else { throw recordIndexError(r, indices, ip, at: span) }
+            guard case .single(let i) = try Indexing.select(key, extent: r.values.count, growable: false, dimension: "element", at: indices[0].span) else {
+                throw MMLError(kind: "index", "pick one part of a tuple at a time", at: span)
             }
-            return try Fields.get(.record(r), name, at: span)
+            return r.values[i]
         case .object(let o as any IndexableObject):
             let values = try indices.map { node -> Value in node is AllNode ? .nothing : try node.eval(ip, frame) }
             return try o.index(values, at: span)
+        case .complexMatrix(let c):
+            // As a real matrix: the same selection of the real and the imaginary parts.
+            guard indices.count == 1 || indices.count == 2 else {
+                throw MMLError(kind: "index", "a matrix takes one index (position) or two (row, column), not \(indices.count)", at: span)
+            }
+            let sels = try selections(indices, extents: indices.count == 1 ? [c.rows * c.cols] : [c.rows, c.cols], growable: false, ip, frame)
+            switch (Indexing.read(c.realPart, sels), Indexing.read(c.imaginaryPart, sels)) {
+            case (.number(let re), .number(let im)): return .complex(Complex(re, im))
+            case (.matrix(let re), .matrix(let im)): return .complexMatrix(try ComplexMatrix(real: re, imaginary: im))
+            default: throw MMLError(kind: "index", "this selection of a complex matrix is not supported", at: span)
+            }
         default:
             guard let m = value.asMatrix else {
                 throw MMLError(kind: "type", "a \(value.typeName) cannot be indexed with [ ]", at: span)
@@ -190,6 +208,21 @@ final class IndexNode: ExprNode {
             if case .number = value, case .matrix(let r) = result, r.count == 1 { return .number(r.data[0]) }
             return result
         }
+    }
+
+    /// `w[1]` on a record (lstsq, gd and pca return records): say which field holds the numbers
+    /// and exactly what to write, `w.x[1]`.
+    private static func recordIndexError(_ r: Record, _ indices: [ExprNode], _ ip: Interpreter, at span: SourceSpan) -> MMLError {
+        let text = ip.sources[span.source]?.text(of: span) ?? ""
+        let target = text.firstIndex(of: "[").map { String(text[..<$0]) } ?? "r"
+        let subscriptText = text.firstIndex(of: "[").map { String(text[$0...]) } ?? "[1]"
+        let name = target.count <= 24 ? target : "r"
+        let fields = r.names.map { "`\($0)`" }.joined(separator: ", ")
+        var hint = "a record is indexed by a field name in quotes, as \(name)[\"\(r.names.first ?? "x")\"]"
+        if let numeric = r.names.first(where: { r[$0]?.asMatrix.map { $0.count > 1 } ?? false }) {
+            hint = "to index its field \(numeric), write \(name).\(numeric)\(subscriptText)"
+        }
+        return MMLError(kind: "index", "\(name) is a record\(r.title.map { " (\($0))" } ?? ""), not a vector: its fields are \(fields)", at: span, hint: hint)
     }
 
     /// Evaluates the index expressions with `end` bound to each dimension's extent.

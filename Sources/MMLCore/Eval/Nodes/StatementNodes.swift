@@ -190,13 +190,19 @@ final class DestructureNode: StmtNode {
         let items: [Value]
         switch v {
         case .tuple(let t): items = t
+        case .record(let r) where r.isTuple: items = r.values
         case .matrix(let m) where m.isVector: items = m.data.map { .number($0) }
+        case .record(let r):
+            throw MMLError(kind: "type", "a record cannot be unpacked into \(targets.count) names", at: value.span,
+                           hint: "read its fields by name: \(r.names.prefix(3).map { "r.\($0)" }.joined(separator: ", "))")
         default:
             throw MMLError(kind: "type", "a \(v.typeName) cannot be unpacked into \(targets.count) names", at: value.span,
                            hint: "unpacking needs a function that returns several values, like eig(A)")
         }
         guard items.count == targets.count else {
-            throw MMLError(kind: "type", "this gives \(items.count) values but \(targets.count) names are waiting for them", at: span)
+            var names = ""
+            if case .record(let r) = v { names = " (" + r.names.joined(separator: ", ") + ")" }
+            throw MMLError(kind: "type", "this gives \(items.count) values\(names) but \(targets.count) names are waiting for them", at: span)
         }
         for (target, item) in zip(targets, items) { target.store(item, ip, frame) }
         return .normal

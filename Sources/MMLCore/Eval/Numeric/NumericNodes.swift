@@ -159,10 +159,10 @@ final class NumArithmetic: NumExpr {
 /// number; a result that is not a number, or an error, bails.
 final class NumUnaryBuiltin: NumExpr {
     let slot: Int
-    let body: @Sendable (Value, SourceSpan) throws -> Value
+    let body: @Sendable (Value, SourceSpan, Interpreter) throws -> Value
     let argument: NumExpr
     let span: SourceSpan
-    init(slot: Int, body: @escaping @Sendable (Value, SourceSpan) throws -> Value, _ argument: NumExpr, span: SourceSpan) {
+    init(slot: Int, body: @escaping @Sendable (Value, SourceSpan, Interpreter) throws -> Value, _ argument: NumExpr, span: SourceSpan) {
         self.slot = slot
         self.body = body
         self.argument = argument
@@ -170,7 +170,7 @@ final class NumUnaryBuiltin: NumExpr {
     }
     override func value(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>) -> Double? {
         guard ip.globals.isEmpty(slot), let x = argument.value(ip, frame),
-              case .number(let y)? = try? body(.number(x), span) else { return nil }
+              case .number(let y)? = try? body(.number(x), span, ip) else { return nil }
         return y
     }
 }

@@ -40,7 +40,7 @@ enum Differentiation {
         try CalculusMessages.symbolic(at: span) {
             var e = f
             for _ in 0..<order {
-                e = try smallestDerivative(of: e, v)
+                e = try smallestDerivative(of: e, v).collectingPolynomials(in: v)
                 try checkBudget(e, at: span)
             }
             return e

@@ -57,6 +57,7 @@ extension Builtins {
             case .string(let s): return .number(Double(s.count))
             case .tuple(let t): return .number(Double(t.count))
             case .range(let r): return .number(Double(r.count))
+            case .complexMatrix(let c): return .number(Double(c.rows * c.cols))
             case .object(let o as any ShapedObject): return .number(Double(o.length))
             default: return .number(Double(try args.matrix("x").count))
             }
@@ -121,6 +122,7 @@ extension Builtins {
         let v = try args.value(args.builtin.parameters[0].name)
         switch v {
         case .number, .bool, .complex: return (1, 1)
+        case .complexMatrix(let c): return (c.rows, c.cols)
         case .string(let s): return (1, s.count)
         case .object(let o as any ShapedObject): return o.shape
         default:

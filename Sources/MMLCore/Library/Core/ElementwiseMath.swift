@@ -5,21 +5,25 @@ import RealModule
 extension Builtins {
     static let math: [Builtin] = [
         .unary("abs", area: .math, summary: "Absolute value (magnitude for complex numbers)",
-               help: "abs(x) is |x|. For a complex number it is the modulus √(a² + b²). Applies to every element of a vector or matrix.",
+               help: "abs(x) is |x|. For a complex number it is the modulus √(a² + b²) (for a complex vector, the vector of moduli). Applies to every element of a vector or matrix.",
                examples: [BuiltinExample("abs(-3)", "3"), BuiltinExample("abs([-1, 2, -3])", "[1, 2, 3]"), BuiltinExample("abs(3 + 4*im)", "5")]) { v, span in
             if case .complex(let z) = v { return .number(z.length) }
+            if case .complexMatrix(let c) = v {
+                return .matrix(Matrix(rows: c.rows, cols: c.cols, data: zip(c.real, c.imaginary).map { Complex($0, $1).length }))
+            }
             return try Elementwise.map("abs", v, at: span) { Swift.abs($0) }
         },
         .unary("sqrt", area: .math, summary: "Square root",
-               help: "sqrt(x) is √x. A negative real number gives nan: real numbers have no real square root below 0; for the complex root write sqrt(complex(x)). Applies to every element of a vector or matrix.",
-               examples: [BuiltinExample("sqrt(16)", "4"), BuiltinExample("sqrt([1, 4, 9])", "[1, 2, 3]"), BuiltinExample("sqrt(complex(-4))", "0 + 2i")]) { v, span in
+               help: "sqrt(x) is √x. A negative real number gives nan (with a warning, once per session): real numbers have no real square root below 0; for the complex root write sqrt(complex(x, 0)). Applies to every element of a vector or matrix.",
+               examples: [BuiltinExample("sqrt(16)", "4"), BuiltinExample("sqrt([1, 4, 9])", "[1, 2, 3]"), BuiltinExample("sqrt(complex(-4, 0))", "0 + 2i")]) { v, span, ip in
             if case .complex(let z) = v { return .complex(Complex.sqrt(z)) }
+            noteNegative("sqrt", v, at: span, ip)
             return try Elementwise.map("sqrt", v, at: span) { $0.squareRoot() }
         },
         Elementwise.builtin("exp", summary: "Exponential eˣ", examples: [BuiltinExample("exp(0)", "1"), BuiltinExample("exp(1)", "2.718281828459045")],
                             complex: { Complex.exp($0) }) { Double.exp($0) },
         Builtin("log", [.req("x"), .opt("y", "none")], area: .math, summary: "Natural logarithm ln x, or with two arguments the logarithm of y to base x",
-                help: "log(x) is the natural logarithm (base e). log(b, y) is the logarithm of y to base b, ln y / ln b. log(0) is -inf; a negative number gives nan (use log(complex(x)) for the complex logarithm). Applies to every element of a vector or matrix.",
+                help: "log(x) is the natural logarithm (base e). log(b, y) is the logarithm of y to base b, ln y / ln b. log(0) is -inf; a negative number gives nan, with a warning once per session (log(complex(x, 0)) is the complex logarithm). Applies to every element of a vector or matrix.",
                 examples: [BuiltinExample("log(1)", "0"), BuiltinExample("log(e^2)", "2"), BuiltinExample("log(2, 8)", "3")], body: .general { args in
             let x = try args.value("x")
             if let y = args.optional("y") {
@@ -28,6 +32,7 @@ extension Builtins {
                 }
             }
             if case .complex(let z) = x { return .complex(Complex.log(z)) }
+            noteNegative("log", x, at: args.callSpan, args.interpreter)
             return try Elementwise.map("log", x, at: args.span("x")) { Double.log($0) }
         }),
         Elementwise.builtin("log2", summary: "Base-2 logarithm", examples: [BuiltinExample("log2(1024)", "10")]) { Double.log2($0) },
@@ -105,4 +110,20 @@ extension Builtins {
     }
     let r = a.truncatingRemainder(dividingBy: b)
     return r != 0 && (r < 0) != (b < 0) ? r + b : r
+}
+
+/// sqrt and log of a negative real number are nan although MML has complex numbers; the first
+/// time in a session, a warning says how to get the complex value.
+private func noteNegative(_ name: String, _ value: Value, at span: SourceSpan, _ ip: Interpreter) {
+    let negative: Double?
+    switch value {
+    case .number(let x): negative = x < 0 ? x : nil
+    case .matrix(let m): negative = m.data.first { $0 < 0 }
+    case .range(let r): negative = r.count == 0 ? nil : [r.element(0), r.element(r.count - 1)].first { $0 < 0 }
+    default: negative = nil
+    }
+    guard let x = negative else { return }
+    let what = name == "sqrt" ? "square root" : "logarithm"
+    ip.warnOnce("\(name) of a negative number", "\(name) of a negative number is nan: it has no real \(what)", at: span,
+                hint: "for the complex \(what) write \(name)(complex(\(formatNumber(x, style: .short)), 0))")
 }

@@ -86,10 +86,27 @@ extension Builtins {
 
 /// Comparing an actual result with an expected one for check and approx.
 enum Checking {
+    /// `    expected  1  2` with the block's further lines under its first: a labelled block of
+    /// a ✗ line, indented so `mml test` keeps it with the ✗ line.
+    static func block(_ label: String, _ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let margin = lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+        lines = lines.map { String($0.dropFirst(margin)) }
+        let width = "expected".count + 2
+        return lines.enumerated().map { k, line in
+            "    " + (k == 0 ? label + String(repeating: " ", count: width - label.count) : String(repeating: " ", count: width)) + line
+        }.joined(separator: "\n")
+    }
+
     /// nil when they agree; otherwise what differs, for a ✗ line.
     static func agree(_ actual: Value, _ expected: Value, tol: Double, options: DisplayOptions = DisplayOptions()) -> String? {
         let printer = ValuePrinter(options: options)
-        func got() -> String { "expected \(printer.nested(expected)), got \(printer.nested(actual))" }
+        func got() -> String {
+            let e = printer.nested(expected), a = printer.nested(actual)
+            if !e.contains("\n") && !a.contains("\n") { return "expected \(e), got \(a)" }
+            // Matrices: two aligned blocks under the label instead of rows wrapped into it.
+            return "\n" + block("expected", e) + "\n" + block("got", a)
+        }
         switch (actual, expected) {
         case (.string(let a), .string(let b)): return a == b ? nil : got()
         case (.bool(let a), .bool(let b)): return a == b ? nil : got()

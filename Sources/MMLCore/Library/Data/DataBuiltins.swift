@@ -25,22 +25,25 @@ extension Builtins {
         }),
         Builtin("write_csv", [.req("path"), .req("data"), .key("sep", "\",\"")], area: .data,
                 summary: "Write a table or matrix to a CSV file",
-                help: "write_csv(path, t) writes the table with a header line; write_csv(path, M) writes a matrix with columns named col1, col2, … (make a table with table(M, names…) for other names). Numbers are written with every digit they need, missing cells empty. The file is written whole or not at all: into a temporary file that then replaces path.",
+                help: "write_csv(path, t) writes the table with a header line; write_csv(path, M) writes a matrix with columns named col1, col2, … (make a table with table(M, names…) for other names). The order write_csv(t, path), as R and pandas write it, works too. Numbers are written with every digit they need, missing cells empty. The file is written whole or not at all: into a temporary file that then replaces path.",
                 examples: [BuiltinExample("write_csv(\"/tmp/mml-example.csv\", table([1, 2; 3, 4], \"x\", \"y\"))\nread_csv(\"/tmp/mml-example.csv\").y", "[2, 4]")],
                 body: dataBody(argument: "path") { args in
-            let path = try args.string("path")
+            // (data, path), as R's write.csv(x, file) and pandas' df.to_csv(path) read, is accepted too.
+            let swapped = try !args.value("path").isString && args.value("data").isString
+            let (pathName, dataName) = swapped ? ("data", "path") : ("path", "data")
+            let path = try args.string(pathName)
             let sep = try args.string("sep", default: ",")
             guard sep.count == 1, let separator = sep.first else {
                 throw args.error("write_csv: sep must be one character, not \"\(sep)\"", at: "sep")
             }
-            let data = try args.value("data")
-            let target = try args.interpreter.fileAccess.checkWrite(path, at: args.span("path"))
+            let data = try args.value(dataName)
+            let target = try args.interpreter.fileAccess.checkWrite(path, at: args.span(pathName))
             if case .object(let t as TableValue) = data {
                 try CSV.write(t.table, to: target, separator: separator)
             } else if let m = data.asMatrix {
                 try CSV.write(m, to: target, separator: separator)
             } else {
-                throw args.typeError("data", expected: "a table or a matrix", got: data)
+                throw args.typeError(dataName, expected: "a table or a matrix", got: data)
             }
             return .nothing
         }),

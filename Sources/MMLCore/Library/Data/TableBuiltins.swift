@@ -3,11 +3,12 @@
 
 extension Builtins {
     static let dataTransforms: [Builtin] = [
-        Builtin("filter", [.req("x"), .req("keep")], area: .data, summary: "The rows of a table (or elements of a vector) for which a function is true",
-                help: "filter(t, row -> row.sepal_length > 7) keeps the rows for which the function returns true; the row is a record whose fields are the columns (a missing cell is nan). filter(v, x -> x > 0) keeps elements of a vector.",
-                examples: [BuiltinExample("filter([3, -1, 4, -1, 5], x -> x > 0)", "[3, 4, 5]")],
+        Builtin("filter", [.req("x"), .req("keep")], area: .data, summary: "The rows of a table (or elements of a vector) for which a function or a mask is true",
+                help: "filter(t, row -> row.sepal_length > 7) keeps the rows for which the function returns true; the row is a record whose fields are the columns (a missing cell is nan). filter(t, t.age > 30) keeps the rows where a true/false mask (one entry per row) is true, as t[mask] does in pandas. filter(v, x -> x > 0) and filter(v, v > 0) keep elements of a vector.",
+                examples: [BuiltinExample("filter([3, -1, 4, -1, 5], x -> x > 0)", "[3, 4, 5]"), BuiltinExample("v = [3, -1, 4]; filter(v, v > 0)", "[3, 4]")],
                 body: dataBody { args in
             let ip = args.interpreter
+            if case .matrix(let mask) = try args.value("keep") { return try filterByMask(args, mask) }
             let f = try args.function("keep")
             let span = args.span("keep")
             func keep(_ value: Value) throws -> Bool {
@@ -110,4 +111,27 @@ extension Builtins {
             return .matrix(try args.table("t").matrix(names.isEmpty ? nil : names))
         }),
     ]
+}
+
+extension Builtins {
+    /// filter(x, mask): the rows of a table, or elements of a vector, where a true/false mask is true.
+    fileprivate static func filterByMask(_ args: Arguments, _ mask: Matrix) throws -> Value {
+        let x = try args.value("x")
+        guard mask.isLogical, mask.isVector || mask.isRow else {
+            throw args.error("filter: the second argument must be a function or a true/false mask, not a \(try args.value("keep").typeName) of numbers", at: "keep",
+                             hint: "compare to make a mask, e.g. filter(t, t.age > 30), or pass a function: row -> row.age > 30")
+        }
+        let count: Int, isTable: Bool
+        if case .object(let t as TableValue) = x { (count, isTable) = (t.table.nrows, true) } else if !x.isString, let s = x.stringValues { (count, isTable) = (s.count, false) } else { (count, isTable) = (x.asMatrix?.count ?? 0, false) }
+        guard mask.count == count else {
+            throw args.error("filter: the mask has \(mask.count) entries but there are \(count) \(isTable ? "rows" : "elements")", at: "keep")
+        }
+        let keep = mask.data.indices.filter { mask.data[$0] != 0 }
+        if case .object(let t as TableValue) = x { return .object(TableValue(t.table.rowsUnchecked(keep))) }
+        if !x.isString, let strings = x.stringValues { return .object(StringVector(keep.map { strings[$0] })) }
+        guard let m = x.asMatrix, m.isVector || m.isRow else { throw args.typeError("x", expected: "a table or a vector", got: x) }
+        var out = Matrix(column: keep.map { m.data[$0] })
+        out.isLogical = m.isLogical
+        return .matrix(m.isRow && m.count > 1 ? out.transposed : out)
+    }
 }

@@ -1,10 +1,13 @@
 // Linear-algebra builtins that factor a matrix: eig, eigvals, svd, qr, lu. Each returns a
-// tuple, so `λ, V = eig(A)` and `U, S, V = svd(A)` unpack it.
+// tuple with named parts, so `λ, V = eig(A)` and `U, S, V = svd(A)` unpack it and
+// `eig(A).values` reads one part.
 
 extension Builtins {
+    private static let eigParts = ["values", "vectors"], svdParts = ["U", "S", "V"], qrParts = ["Q", "R"], luParts = ["L", "U", "P"]
+
     static let decompositionBuiltins: [Builtin] = [
         Builtin("eig", [.req("A")], area: .linearAlgebra, summary: "Eigenvalues and eigenvectors: λ, V = eig(A)",
-                help: "eig(A) returns (values, vectors) with A * V[:, j] = λ[j] * V[:, j]. The values are sorted by real part, largest first (ties: imaginary part, largest first), the same rule for every matrix. A symmetric matrix uses the symmetric solver (LAPACK dsyevd): real values and orthonormal vectors. Any other matrix uses dgeev: complex values come in conjugate pairs and are shown as complex (a rotation has none that are real); real ones are shown as reals. Each eigenvector has length 1 and its largest component positive, so the output is the same on every machine. A defective matrix (like the shear [1, 1; 0, 1]) has too few independent eigenvectors: you get its values and vectors with a warning that the vectors do not span.",
+                help: "eig(A) returns the tuple (values, vectors), unpacked by λ, V = eig(A) or read as eig(A).values, with A * V[:, j] = λ[j] * V[:, j]. The values are sorted by real part, largest first (ties: imaginary part, largest first), the same rule for every matrix. A symmetric matrix uses the symmetric solver (LAPACK dsyevd): real values and orthonormal vectors. Any other matrix uses dgeev: complex values come in conjugate pairs and are shown as complex (a rotation has none that are real); real ones are shown as reals. Each eigenvector has length 1 and its largest component positive, so the output is the same on every machine. A defective matrix (like the shear [1, 1; 0, 1]) has too few independent eigenvectors: you get its values and vectors with a warning that the vectors do not span.",
                 examples: [BuiltinExample("λ, V = eig([2, 0; 0, 3]); λ", "[3, 2]"),
                            BuiltinExample("λ, V = eig([2, 1; 1, 2]); V", "  0.707107   0.707107\n  0.707107  -0.707107"),
                            BuiltinExample("λ, V = eig([0, -1; 1, 0]); λ", "[0 + 1i, 0 - 1i]")], body: .general { args in
@@ -13,7 +16,7 @@ extension Builtins {
             if let note = e.note {
                 args.interpreter.warn(note, at: args.callSpan, hint: "rank(V) < \(a.rows); the values are still right")
             }
-            return .tuple([LinAlgValues.column(e.values), LinAlgValues.matrix(e.vectors)])
+            return .record(Record(tuple: eigParts, [LinAlgValues.column(e.values), LinAlgValues.matrix(e.vectors)]))
         }),
         Builtin("eigvals", [.req("A")], area: .linearAlgebra, summary: "Eigenvalues only, in the same order as eig",
                 help: "eigvals(A) is the first result of eig(A), computed without the eigenvectors: sorted by real part, largest first; real when they are real (always for a symmetric matrix), complex in conjugate pairs otherwise. Their sum is trace(A) and their product det(A).",
@@ -23,29 +26,29 @@ extension Builtins {
             return LinAlgValues.column(try args.linalg(at: "A") { try LinAlg.eigvals(a) })
         }),
         Builtin("svd", [.req("A"), .key("full", "false")], area: .linearAlgebra, summary: "Singular value decomposition: U, S, V = svd(A) with A = U * diag(S) * V'",
-                help: "svd(A) returns (U, S, V): S holds the singular values, largest first (a vector); the columns of U and V are orthonormal, and A = U * diag(S) * V'. It is the thin SVD (for m×n A, U is m×k and V is n×k with k = min(m, n)); full=true gives square U and V. Each pair of singular vectors is signed so the largest component of V's column is positive (LAPACK dgesdd).",
+                help: "svd(A) returns the tuple (U, S, V) (unpack it, or read svd(A).S): S holds the singular values, largest first (a vector); the columns of U and V are orthonormal, and A = U * diag(S) * V'. It is the thin SVD (for m×n A, U is m×k and V is n×k with k = min(m, n)); full=true gives square U and V. Each pair of singular vectors is signed so the largest component of V's column is positive (LAPACK dgesdd).",
                 examples: [BuiltinExample("U, S, V = svd([3, 0; 0, -2]); S", "[3, 2]"),
                            BuiltinExample("U, S, V = svd([3, 0; 0, -2]); U", "  1   0\n  0  -1")], body: .general { args in
             let a = try args.matrix("A")
             let full = try args.bool("full", default: false)
             let d = try args.linalg(at: "A") { try LinAlg.svd(a, full: full) }
-            return .tuple([.matrix(d.U), LinAlgValues.column(d.S), .matrix(d.V)])
+            return .record(Record(tuple: svdParts, [.matrix(d.U), LinAlgValues.column(d.S), .matrix(d.V)]))
         }),
         Builtin("qr", [.req("A"), .key("full", "false")], area: .linearAlgebra, summary: "QR decomposition: Q, R = qr(A) with A = Q * R",
-                help: "qr(A) returns (Q, R): Q has orthonormal columns (Gram–Schmidt done stably by Householder reflections, LAPACK dgeqrf) and R is upper triangular with a non-negative diagonal, so A = Q * R. Thin by default (Q is m×min(m, n)); full=true gives a square Q.",
+                help: "qr(A) returns the tuple (Q, R) (unpack it, or read qr(A).R): Q has orthonormal columns (Gram–Schmidt done stably by Householder reflections, LAPACK dgeqrf) and R is upper triangular with a non-negative diagonal, so A = Q * R. Thin by default (Q is m×min(m, n)); full=true gives a square Q.",
                 examples: [BuiltinExample("Q, R = qr([3, 1; 4, 2]); R", "  5  2.2\n  0  0.4")], body: .general { args in
             let a = try args.matrix("A")
             let full = try args.bool("full", default: false)
             let d = try args.linalg(at: "A") { try LinAlg.qr(a, full: full) }
-            return .tuple([.matrix(d.Q), .matrix(d.R)])
+            return .record(Record(tuple: qrParts, [.matrix(d.Q), .matrix(d.R)]))
         }),
         Builtin("lu", [.req("A")], area: .linearAlgebra, summary: "LU decomposition with row pivoting: L, U, P = lu(A) with P * A = L * U",
-                help: "lu(A) returns (L, U, P): L is lower triangular with ones on the diagonal, U is upper triangular, and the permutation matrix P records the row swaps of partial pivoting (LAPACK dgetrf), so P * A = L * U. This is Gaussian elimination written as matrices; det(A) is ± the product of U's diagonal.",
+                help: "lu(A) returns the tuple (L, U, P) (unpack it, or read lu(A).U): L is lower triangular with ones on the diagonal, U is upper triangular, and the permutation matrix P records the row swaps of partial pivoting (LAPACK dgetrf), so P * A = L * U. This is Gaussian elimination written as matrices; det(A) is ± the product of U's diagonal.",
                 examples: [BuiltinExample("L, U, P = lu([1, 2; 3, 4]); U", "  3  4\n  0  0.666667"),
                            BuiltinExample("L, U, P = lu([1, 2; 3, 4]); P", "  0  1\n  1  0")], body: .general { args in
             let a = try args.matrix("A")
             let d = try args.linalg(at: "A") { try LinAlg.lu(a) }
-            return .tuple([.matrix(d.L), .matrix(d.U), .matrix(d.P)])
+            return .record(Record(tuple: luParts, [.matrix(d.L), .matrix(d.U), .matrix(d.P)]))
         }),
     ]
 }

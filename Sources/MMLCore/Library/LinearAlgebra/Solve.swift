@@ -6,12 +6,12 @@ extension Builtins {
         Builtin("det", [.req("A"), .key("steps", "false")], area: .linearAlgebra, summary: "Determinant of a square matrix",
                 help: "det(A) is computed from an LU factorisation (LAPACK dgetrf). When every entry is an integer the result is rounded to the integer it must be, so a singular integer matrix gives exactly 0. det(A, steps=true) first prints the working: cofactor expansion for matrices up to 3×3, elimination to triangular form for 4×4 up to 8×8 (swaps flip the sign; the determinant is the product of the diagonal), with exact fractions.",
                 examples: [BuiltinExample("det([1, 2; 3, 4])", "-2"), BuiltinExample("det([1, 2; 2, 4])", "0"),
-                           BuiltinExample("det([2, 1; 1, 3], steps=true)", "det(A) = 2·3 − 1·1 = 5\n5")],
+                           BuiltinExample("det([2, 1; 1, 3], steps=true)", "det([2, 1; 1, 3]) = 2·3 − 1·1 = 5\n5")],
                 body: .general { args in
             let a = try args.matrix("A")
             if try args.bool("steps", default: false) {
                 let steps = try args.linalg(at: "A") { try LinAlg.determinantSteps(a) }
-                args.interpreter.output(steps.text + "\n")
+                args.interpreter.output(steps.text(name: args.sourceText("A") ?? "A") + "\n")
                 return .number(steps.determinant)
             }
             return .number(try args.linalg(at: "A") { try LinAlg.det(a) })

@@ -26,7 +26,7 @@ extension Builtins {
             let random = try args.generator()
             let n = try args.int("n", in: 1...DataGenerators.maxSamples)
             let blobs = try optimizing(at: args.callSpan) { try DataGenerators.makeBlobs(samples: n, centers: centers, std: std, box: box, random: random) }
-            return .tuple([.matrix(blobs.X), .matrix(Matrix(column: blobs.labels))])
+            return .record(Record(tuple: ["X", "labels"], [.matrix(blobs.X), .matrix(Matrix(column: blobs.labels))]))
         }),
         Builtin("make_regression", [.req("n"), .key("features", "1"), .key("noise", "0"), .key("bias", "0"), .key("informative", "10"), .key("coef", "false"), .key("seed", "session")],
                 area: .optimization, summary: "A linear-regression data set y = X·w + bias + noise: returns X, y (and the true w with coef=true)",
@@ -44,8 +44,12 @@ extension Builtins {
                 try DataGenerators.makeRegression(samples: n, features: d, informative: informative, noise: noise, bias: bias, random: random)
             }
             var out: [Value] = [.matrix(data.X), .matrix(Matrix(column: data.y))]
-            if try args.bool("coef", default: false) { out.append(.matrix(Matrix(column: data.coef))) }
-            return .tuple(out)
+            var names = ["X", "y"]
+            if try args.bool("coef", default: false) {
+                out.append(.matrix(Matrix(column: data.coef)))
+                names.append("w")
+            }
+            return .record(Record(tuple: names, out))
         }),
     ]
 }

@@ -11,8 +11,9 @@ extension Builtins {
             gd(f, x0) repeats x ← x − rate·∇f(x) until |∇f(x)| ≤ tol or `steps` updates are made. x0 is a number or a vector. \
             f gets one number per coordinate when it has that many parameters (g(x, y) with x0 = [1, 1]), otherwise the whole \
             point as one vector (J(w) with w a vector). momentum=β uses the heavy-ball update v ← β·v − rate·∇f(x), x ← x + v. \
-            The gradient is grad=… when given (a function called like f, returning the gradient), else computed from f \
-            (numerically, by central differences, with a note saying so). \
+            The gradient is grad=… when given (a function called like f, returning the gradient); else, for a math function \
+            or a lambda, the exact symbolic gradient of its formula; else (a block function, a builtin) central differences, \
+            with a note saying so. \
             The result is a record: x, value (f(x)), steps, converged, diverged, message, path (one row per iterate, x0 first), \
             values (f along the path) and grad_norm (|∇f| along the path). If x or f(x) becomes inf or nan, or f keeps growing, \
             gd stops early with diverged = true and a warning suggesting a smaller rate. trace=true prints a table of the \
@@ -58,8 +59,9 @@ extension Builtins {
             as unknowns) and each step solves J·Δ = f(x) with the Jacobian J. newton(f, x0, minimize=true) finds a point where \
             ∇f = 0 by x ← x − H⁻¹∇f(x) with the Hessian H; near a minimum it converges in a handful of steps, but a singular \
             Hessian is an error, and it can land on a maximum or saddle (a warning says so). f is called as in gd. grad=… gives \
-            f′ (or the Jacobian matrix) for root finding and ∇f for minimization; otherwise derivatives are numeric (a note \
-            says so). Stops when |f(x)| (or |∇f|) ≤ tol or after `steps`; returns the same record as gd, where for root \
+            f′ (or the Jacobian matrix) for root finding and ∇f for minimization; otherwise f′ and the Jacobian are central \
+            differences, ∇f is exact for a math function or lambda (central differences otherwise), and the Hessian comes \
+            from differences; a note says which are numeric. Stops when |f(x)| (or |∇f|) ≤ tol or after `steps`; returns the same record as gd, where for root \
             finding value is f(x) and grad_norm is |f′(x)| (the Jacobian's norm for a system). trace=true prints the iterations.
             """,
         examples: [
@@ -104,7 +106,8 @@ extension Builtins {
         help: """
             minimize(f, x0) runs BFGS: a quasi-Newton method that learns the curvature of f from how its gradient changes and \
             takes steps whose length a line search picks (strong Wolfe conditions), so there is no rate to tune. f is called as \
-            in gd; grad=… gives the gradient, otherwise it is numeric (a note says so). Stops when |∇f| ≤ tol; returns the \
+            in gd; grad=… gives the gradient, otherwise it is exact for a math function or lambda and central differences \
+            (with a note) for anything else. Stops when |∇f| ≤ tol; returns the \
             same record as gd. Like every local method it finds the minimum of the valley x0 lies in.
             """,
         examples: [

@@ -23,7 +23,7 @@ extension Builtins {
                 }
                 return try ip.present(Figure(xlabel: "x", layers: layers), options: options, at: args.callSpan)
             }
-            if case .object(let o as DistributionValue) = x {
+            if let o = x.distributionValue {
                 return try plotDistribution(o.distribution, args, options)
             }
             let ys: [Double], xs: [Double]

@@ -4,8 +4,11 @@ import Glibc
 
 /// Plot settings and memory of one interpreter session (kept in `ip.domainState`).
 public final class PlotSession {
-    /// When set (by `mml --plots DIR`), every finished figure is also written as DIR/figN.svg.
+    /// When set (by `mml --plots DIR`), every finished figure is also written as DIR/figN.svg,
+    /// numbered after the highest figN.svg already there so an earlier run is not overwritten.
     public var directory: String?
+    /// N of the first figure this session writes to `directory` (found on the first write).
+    var firstFileNumber: Int?
     /// Draw with ANSI colours (the front end sets this on a colour terminal; never with NO_COLOR).
     public var color = false
     /// Rows of the terminal plot area (the text is a few lines taller: title, axis, legend).
@@ -20,6 +23,15 @@ public final class PlotSession {
     public internal(set) var figureCount = 0
 
     public init() {}
+
+    /// One more than the highest N of the figN.svg files in `directory` (1 when there are none).
+    static func nextFigureNumber(in directory: String) -> Int {
+        let numbers = FileAccess.listDirectory(directory).compactMap { entry -> Int? in
+            guard !entry.isDirectory, entry.name.hasPrefix("fig"), entry.name.hasSuffix(".svg") else { return nil }
+            return Int(entry.name.dropFirst(3).dropLast(4))
+        }
+        return (numbers.max() ?? 0) + 1
+    }
 }
 
 extension Interpreter {
@@ -59,7 +71,9 @@ extension Interpreter {
         // A blank line after the figure keeps what follows from touching its legend.
         emit(.figure(ShownFigure(figure: fig, terminal: TerminalPlotOptions(width: width, height: options.height ?? session.height, color: session.color))))
         if let directory = session.directory {
-            try writeSVG(fig, to: directory + "/fig\(session.figureCount).svg", at: span)
+            let first = session.firstFileNumber ?? PlotSession.nextFigureNumber(in: directory)
+            session.firstFileNumber = first
+            try writeSVG(fig, to: directory + "/fig\(first + session.figureCount - 1).svg", at: span)
         }
         return .nothing
     }

@@ -42,7 +42,7 @@ extension Builtins {
                 help: "quantile(D, p) is the smallest x with P[X ≤ x] ≥ p, for every element of p; upper=true reads p as the upper-tail probability P[X > x]. quantile(data, p) is the sample quantile by linear interpolation between order statistics (type 7, the default of R and NumPy); on a matrix it works column by column (a vector p gives one row per probability).",
                 examples: [BuiltinExample("quantile(Normal(0, 1), 0.975)", "1.9599639845400536"), BuiltinExample("quantile([1, 2, 3, 4, 5], [0.25, 0.5])", "[2, 3]")],
                 body: probabilityBody { args in
-            if case .object(let o as DistributionValue) = try args.value("x") {
+            if let o = try args.value("x").distributionValue {
                 let d = o.distribution, upper = try args.bool("upper", default: false)
                 return try mapElements(args, "p") { try d.quantile($0, upper: upper) }
             }

@@ -84,11 +84,23 @@ extension Builtins {
     }
 }
 
+extension Value {
+    /// The univariate distribution this value stands for: a distribution, or the posterior
+    /// distribution of a Bayesian update (so mean(post) is mean(post.posterior)).
+    var distributionValue: DistributionValue? {
+        switch self {
+        case .object(let d as DistributionValue): return d
+        case .object(let p as PosteriorValue): return p.distribution
+        default: return nil
+        }
+    }
+}
+
 extension Arguments {
     /// A univariate distribution argument.
     func distribution(_ name: String) throws -> Distribution {
         let v = try value(name)
-        if case .object(let o as DistributionValue) = v { return o.distribution }
+        if let o = v.distributionValue { return o.distribution }
         if case .function(let f as BuiltinFunction) = v, Distribution.Family(rawValue: f.builtin.name) != nil {
             throw error("\(builtin.name): `\(name)` must be a distribution with its parameters, not the family \(f.builtin.name) itself",
                         at: name, hint: "for example \(Distribution.example(Distribution.Family(rawValue: f.builtin.name)!))")

@@ -3,7 +3,7 @@
 
 extension Builtins {
     /// seed, rand, randn, …; the distribution constructors; pdf, cdf, quantile, sample.
-    static let probability: [Builtin] = random + distributionConstructors + distributionFunctions
+    static let probability: [Builtin] = random + distributionConstructors + distributionFunctions + combinatorics
 
     /// Descriptive statistics, correlation, summaries, tests and estimation.
     static let statistics: [Builtin] = descriptive + correlation + summaries + inference + estimation
@@ -12,6 +12,7 @@ extension Builtins {
     @Sendable static func distributionMean(_ object: any MMLObject) -> Value? {
         switch object {
         case let d as DistributionValue: return .number(d.distribution.mean)
+        case let p as PosteriorValue: return .number(p.distribution.distribution.mean)
         case let d as MvNormalValue: return .matrix(Matrix(column: d.distribution.mean))
         default: return nil
         }

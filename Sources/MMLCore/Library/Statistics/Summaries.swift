@@ -4,23 +4,43 @@
 /// A frequency table as an MML value: fields values, counts, proportions.
 public final class FrequencyTableValue: MMLObject {
     public let table: FrequencyTable
-    public init(_ table: FrequencyTable) { self.table = table }
+    /// The categories, in the order of `table`, when the data were strings (then
+    /// `table.values` are just 1…k).
+    public let categories: [String]?
+    public init(_ table: FrequencyTable, categories: [String]? = nil) {
+        self.table = table
+        self.categories = categories
+    }
+
+    /// The frequency table of strings (a text column): categories in alphabetical order; missing
+    /// cells are not counted.
+    public convenience init(strings: [String?]) {
+        var tally: [String: Int] = [:]
+        for case let s? in strings { tally[s, default: 0] += 1 }
+        let names = tally.keys.sorted()
+        self.init(FrequencyTable(values: names.indices.map { Double($0 + 1) }, counts: names.map { tally[$0]! }), categories: names)
+    }
+
     public var typeName: String { "frequency table" }
-    /// Three right-aligned columns: value, count, proportion.
+    /// Three columns: value (left-aligned for categories, right-aligned for numbers), count, proportion.
     public func display(_ options: DisplayOptions) -> String {
-        let rows = zip(zip(table.values, table.counts), table.proportions).map { pair, share in
-            [NumberFormat.short(pair.0), String(pair.1), NumberFormat.short(share, digits: 4)]
+        let labels = categories ?? table.values.map { NumberFormat.short($0) }
+        let rows = zip(zip(labels, table.counts), table.proportions).map { pair, share in
+            [pair.0, String(pair.1), NumberFormat.short(share, digits: 4)]
         }
         let header = ["value", "count", "proportion"]
         let widths = (0..<3).map { j in ([header[j]] + rows.map { $0[j] }).map(\.count).max() ?? 0 }
         return ([header] + rows).map { row in
-            (0..<3).map { String(repeating: " ", count: widths[$0] - row[$0].count) + row[$0] }.joined(separator: "  ")
+            (0..<3).map { j in
+                let pad = String(repeating: " ", count: widths[j] - row[j].count)
+                return j == 0 && categories != nil ? row[j] + pad : pad + row[j]
+            }.joined(separator: "  ")
         }.joined(separator: "\n")
     }
     public var fieldNames: [String] { ["values", "counts", "proportions"] }
     public func field(_ name: String) -> Value? {
         switch name {
-        case "values": return .matrix(Matrix(column: table.values))
+        case "values": return categories.map { .object(StringVector($0)) } ?? .matrix(Matrix(column: table.values))
         case "counts": return .matrix(Matrix(column: table.counts.map(Double.init)))
         case "proportions": return .matrix(Matrix(column: table.proportions))
         default: return nil
@@ -71,10 +91,12 @@ public final class SummaryValue: MMLObject {
 extension Builtins {
     static let summaries: [Builtin] = [
         Builtin("counts", [.req("x")], area: .statistics, summary: "A frequency table: each distinct value and how often it occurs",
-                help: "counts(x) lists the distinct values of x in increasing order with their counts and proportions. The result has fields values, counts and proportions (counts divided by the total), e.g. for a bar chart.",
+                help: "counts(x) lists the distinct values of x in increasing order with their counts and proportions. The result has fields values, counts and proportions (counts divided by the total), e.g. for a bar chart. For strings (a text column of a table, t.species) it counts each category, in alphabetical order, leaving out missing cells.",
                 examples: [BuiltinExample("counts([2, 1, 2, 3, 2])", "value  count  proportion\n    1      1         0.2\n    2      3         0.6\n    3      1         0.2")],
                 body: probabilityBody { args in
-            .object(FrequencyTableValue(try Stats.counts(try args.data("x"))))
+            let x = try args.value("x")
+            if !x.isString, let strings = x.stringValues { return .object(FrequencyTableValue(strings: strings)) }
+            return .object(FrequencyTableValue(try Stats.counts(try args.data("x"))))
         }),
         Builtin("describe", [.req("x")], area: .statistics, summary: "Summary statistics: count, mean, std, min, quartiles, max",
                 help: "describe(x) gives the count, mean, sample standard deviation (n − 1), minimum, first quartile, median, third quartile and maximum, like pandas' describe (type-7 quartiles). On a matrix it describes every column. Fields: count, mean, std, min, q1, median, q3, max (rows with one entry per column for a matrix). On a table it gives a table with one column per numeric column (missing cells left out).",
