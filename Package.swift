@@ -6,9 +6,9 @@ let package = Package(
     name: "MML",
     products: [
         .executable(name: "mml", targets: ["mml"]),
-        // The front ends that need Foundation, ZeroMQ and OpenSSL (the Jupyter kernel), in an
-        // executable of their own that `mml kernel` and `mml jupyter` hand over to, so that
-        // `mml FILE` never loads those libraries.
+        // The front ends that need Foundation, ZeroMQ and OpenSSL (the Jupyter kernel, the language
+        // server), in an executable of their own that `mml kernel`, `mml jupyter` and `mml lsp`
+        // hand over to, so that `mml FILE` never loads those libraries.
         .executable(name: "mml-frontends", targets: ["mml-frontends"]),
         .library(name: "MMLCore", targets: ["MMLCore"]),
     ],

@@ -1,5 +1,5 @@
-// The subcommands that `mml` declares and `mml-frontends` carries out: `mml kernel` and
-// `mml jupyter install|uninstall`. `mml` parses them (so --help, usage errors, the man page
+// The subcommands that `mml` declares and `mml-frontends` carries out: `mml kernel`,
+// `mml jupyter install|uninstall` and `mml lsp`. `mml` parses them (so --help, usage errors, the man page
 // and completions know them) and hands the same arguments over to `mml-frontends`, which
 // parses them again with these same declarations.
 import ArgumentParser
@@ -16,6 +16,15 @@ public enum FrontEndCommands {
             The kernel speaks the Jupyter messaging protocol over the sockets the connection file \
             names. Like a script, the code it runs may read and write files under the folder \
             Jupyter starts it in (the notebook's folder).
+            """)
+
+    public static let languageServer = CommandConfiguration(
+        commandName: "lsp",
+        abstract: "Run MML's language server (an editor starts it; see Docs/editors.md).",
+        discussion: """
+            It speaks the Language Server Protocol over standard input and output: diagnostics \
+            as you type (from the parser and a check that does not run the script), hover help, \
+            completion, signature help, go to definition, references and document symbols.
             """)
 
     public static func jupyter(subcommands: [ParsableCommand.Type]) -> CommandConfiguration {
@@ -67,4 +76,12 @@ public struct KernelSpecLocationArguments: ParsableArguments {
             throw ValidationError("choose one of --user, --sys-prefix and --prefix")
         }
     }
+}
+
+/// `mml lsp [--stdio]`.
+public struct LanguageServerArguments: ParsableArguments {
+    @Flag(help: "Talk over standard input and output (the only transport; some editors pass it).")
+    public var stdio = false
+
+    public init() {}
 }

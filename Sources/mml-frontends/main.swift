@@ -1,5 +1,5 @@
-// mml-frontends: the front ends that need Foundation, ZeroMQ and OpenSSL — today the Jupyter
-// kernel and its installer. `mml kernel …` and `mml jupyter …` exec this program with their
+// mml-frontends: the front ends that need Foundation, ZeroMQ and OpenSSL — the Jupyter kernel
+// and its installer, and the language server. `mml kernel …`, `mml jupyter …` and `mml lsp` exec this program with their
 // own arguments (see Sources/mml/FrontEndHandover.swift); the declarations are shared.
 import ArgumentParser
 import Foundation
@@ -8,9 +8,9 @@ import MMLCommandLine
 struct FrontEnds: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mml",
-        abstract: "MML's notebook front ends (run through `mml kernel` and `mml jupyter`).",
+        abstract: "MML's notebook and editor front ends (run through `mml kernel`, `mml jupyter` and `mml lsp`).",
         version: mmlVersion,
-        subcommands: [KernelCommand.self, JupyterCommand.self])
+        subcommands: [KernelCommand.self, JupyterCommand.self, LanguageServerCommand.self])
 }
 
 struct KernelCommand: ParsableCommand {
@@ -26,6 +26,16 @@ struct KernelCommand: ParsableCommand {
             throw ExitCode(1)
         }
         kernel.run()
+    }
+}
+
+struct LanguageServerCommand: ParsableCommand {
+    static let configuration = FrontEndCommands.languageServer
+    @OptionGroup var arguments: LanguageServerArguments
+
+    func run() throws {
+        let status = LanguageServer(channel: MessageChannel()).run()
+        throw ExitCode(status)
     }
 }
 

@@ -1,4 +1,4 @@
-// `mml kernel` and `mml jupyter …`: declared in mml's command line, carried out by the
+// `mml kernel`, `mml jupyter …` and `mml lsp`: declared in mml's command line, carried out by the
 // `mml-frontends` executable beside this one, which links Foundation, ZeroMQ and OpenSSL —
 // libraries `mml FILE` must not pay for at start-up. The handover is an exec: same process,
 // same arguments, so Jupyter's signals reach the kernel directly.
@@ -11,6 +11,13 @@ import MMLCommandLine
 struct KernelCommand: ParsableCommand {
     static let configuration = FrontEndCommands.kernel
     @OptionGroup var arguments: KernelArguments
+
+    func run() throws { try FrontEndHandover.execute() }
+}
+
+struct LanguageServerCommand: ParsableCommand {
+    static let configuration = FrontEndCommands.languageServer
+    @OptionGroup var arguments: LanguageServerArguments
 
     func run() throws { try FrontEndHandover.execute() }
 }

@@ -23,7 +23,7 @@ struct MML: ParsableCommand {
             A script whose name is also a subcommand's runs with a path: `mml ./test`.
             """,
         version: mmlVersion,
-        subcommands: [TestCommand.self, KernelCommand.self, JupyterCommand.self])
+        subcommands: [TestCommand.self, KernelCommand.self, JupyterCommand.self, LanguageServerCommand.self])
 
     @Option(name: .customShort("e"), parsing: .unconditional,
             help: ArgumentHelp("Evaluate this text and show its values, as the REPL would.", valueName: "expr"))

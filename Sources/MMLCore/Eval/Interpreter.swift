@@ -298,12 +298,7 @@ public final class Interpreter {
     // MARK: Services for nodes and builtins
 
     func unknownName(_ name: String, at span: SourceSpan) -> MMLError {
-        var error = MMLError(kind: "name", "unknown name `\(name)`", at: span)
-        let candidates = globals.definedNames + Builtins.allNames
-        if let near = Suggestions.nearest(to: name, in: candidates) {
-            error.diagnostic.hints.append("did you mean `\(near)`?")
-        }
-        return error
+        MMLError.unknownName(name, candidates: globals.definedNames + Builtins.allNames, at: span)
     }
 
     @inline(__always)

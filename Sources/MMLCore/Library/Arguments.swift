@@ -20,48 +20,8 @@ public struct Arguments {
         self.builtin = builtin
         self.interpreter = interpreter
         self.callSpan = callSpan
-        let params = builtin.parameters
-        values = Array(repeating: nil, count: params.count)
-        spans = Array(repeating: callSpan, count: params.count)
-        var next = 0
-        for (k, value) in positional.enumerated() {
-            while next < params.count, case .keyword = params[next].kind { next += 1 }
-            guard next < params.count else {
-                let capacity = positionalCapacity(params)
-                let named = params.filter { if case .keyword = $0.kind { return true } else { return false } }.map(\.name)
-                // The signature lists keyword parameters too; say that they are written with a name.
-                let byName = named.isEmpty ? "" : named.count == 1 ? "; `\(named[0])` is given by name: \(builtin.name)(…, \(named[0])=…)"
-                    : "; the parameters from `\(named[0])` on are given by name: \(builtin.name)(…, \(named[0])=…)"
-                throw MMLError(kind: "call", "\(builtin.name) takes at most \(capacity) argument\(capacity == 1 ? "" : "s")\(named.isEmpty ? "" : " by position") but was given \(positional.count)",
-                               at: positionalSpans[k], hint: "the signature is \(builtin.signature)\(byName)")
-            }
-            if case .variadic = params[next].kind {
-                rest.append(value)
-                restSpans.append(positionalSpans[k])
-                continue
-            }
-            values[next] = value
-            spans[next] = positionalSpans[k]
-            next += 1
-        }
-        for (name, value, span) in keywords {
-            guard let i = params.firstIndex(where: { $0.name == name }) else {
-                let known = params.map(\.name)
-                var hint = "the signature is \(builtin.signature)"
-                if let near = Suggestions.nearest(to: name, in: known) { hint = "did you mean `\(near)`? " + hint }
-                throw MMLError(kind: "call", "\(builtin.name) has no parameter named `\(name)`", at: span, hint: hint)
-            }
-            if values[i] != nil {
-                throw MMLError(kind: "call", "`\(name)` is given twice", at: span, hint: "the signature is \(builtin.signature)")
-            }
-            values[i] = value
-            spans[i] = span
-        }
-        for (i, p) in params.enumerated() {
-            if case .required = p.kind, values[i] == nil {
-                throw MMLError(kind: "call", "\(builtin.name) needs the argument `\(p.name)`", at: callSpan, hint: "the signature is \(builtin.signature)")
-            }
-        }
+        (values, spans, rest, restSpans) = try builtin.bind(
+            positional: positional, positionalSpans: positionalSpans, keywords: keywords, callSpan: callSpan)
     }
 
     private func index(_ name: String) -> Int {
@@ -182,8 +142,4 @@ public struct Arguments {
         guard case .function(let f) = v else { throw typeError(name, expected: "a function", got: v) }
         return f
     }
-}
-
-private func positionalCapacity(_ params: [BuiltinParameter]) -> Int {
-    params.filter { if case .keyword = $0.kind { return false } else { return true } }.count
 }

@@ -44,6 +44,19 @@ extension REPLSession {
         guard start < end, !Completer.isDigit(scalars[start]) else { return nil }
         return Completer.string(scalars[start..<end])
     }
+
+    /// The part of a name that ends a text (what completion extends): "" after `(`, `su`
+    /// after `x = su`, nil when the text ends inside a number.
+    public static func namePrefix(endingWith text: Substring) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        var start = scalars.count
+        while start > 0 && Completer.isNameScalar(scalars[start - 1]) { start -= 1 }
+        if start < scalars.count, Completer.isDigit(scalars[start]) { return nil }
+        return Completer.string(scalars[start...])
+    }
+
+    /// The keywords of the language, as completion offers them.
+    public static var keywords: [String] { Completer.keywords }
 }
 
 /// Works out completions from the workspace and the file system.

@@ -171,9 +171,13 @@ final class CallNode: ExprNode {
     }
 
     private func notCallable(_ ip: Interpreter, _ value: Value) -> MMLError {
+        CallNode.notCallable(value, callee: ip.sources[callee.span.source]?.text(of: callee.span) ?? "A", at: span)
+    }
+
+    /// The error for calling a value that is not a function; `callee` is how it was written.
+    static func notCallable(_ value: Value, callee name: String, at span: SourceSpan) -> MMLError {
         switch value {
         case .matrix, .range:
-            let name = ip.sources[callee.span.source]?.text(of: callee.span) ?? "A"
             return MMLError(kind: "type", "a \(value.typeName) cannot be called like a function", at: span,
                             hint: "index with square brackets: \(name.count <= 16 ? name : "A")[i]; multiply with *")
         case .number:

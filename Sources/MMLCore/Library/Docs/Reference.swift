@@ -30,8 +30,8 @@ public enum Reference {
         Builtins.all.filter { $0.area == area }
     }
 
-    /// One builtin's section: signature, summary, help, examples.
-    static func entry(_ b: Builtin) -> String {
+    /// One builtin's section: signature, summary, help, examples (also an editor's hover).
+    public static func entry(_ b: Builtin) -> String {
         var out = "### \(b.name)\n\n`\(b.signature)`: \(b.summary).\n"
         if !b.help.isEmpty { out += "\n\(b.help)\n" }
         if !b.aliases.isEmpty { out += "\nAlso called: " + b.aliases.map { "`\($0)`" }.joined(separator: ", ") + ".\n" }

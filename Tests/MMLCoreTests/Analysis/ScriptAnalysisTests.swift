@@ -1,0 +1,108 @@
+// The static check behind editor diagnostics: what it reports (the errors running would
+// give, at the same spans) and, above all, what it must not report.
+import MMLTestSupport
+import Testing
+@testable import MMLCore
+
+/// The diagnostics of a script as `message @ text-under-the-span`, plus hints after `|`.
+private func check(_ text: String) -> [String] {
+    let source = Source(id: SourceID(0), name: "t.mml", text: text)
+    return ScriptAnalysis.analyze(text, source: source.id).diagnostics.map { d in
+        "\(d.message) @ \(source.text(of: d.span))" + d.hints.map { " | " + $0 }.joined()
+    }
+}
+
+@Test func everySampleAndExerciseChecksClean() throws {
+    let files = repositoryFiles(under: "Samples", withExtension: "mml") + repositoryFiles(under: "Exercises", withExtension: "mml")
+    #expect(files.count > 40)
+    for path in files {
+        let found = check(try readRepositoryFile(path))
+        #expect(found.isEmpty, "\(path): \(found)")
+    }
+}
+
+@Test(arguments: [
+    // Names assigned later, in loops, by destructuring, as parameters and loop variables.
+    "x = 1\ny = x + 1",
+    "for i in 1:3 { s = i }\nprint(s, i)",
+    "s = 0\nfor i in 1:3 { if i > 1 { t = t + 1 } else { t = 0 } }",
+    "a, b = size([1, 2; 3, 4])\nprint(a + b)",
+    "fn f(x, y = 2) { z = x + y; return z + later }\nlater = 1\nf(1)",
+    "f(x) = x^2 + c\nc = 3\nshow(f'(2))",
+    "g = t -> t + k\nk = 1",
+    "fn outer(a) { inner = b -> a + b; return inner(1) }",
+    "print(args, pi, π, e, inf, nan, im)",
+    "sum = 3\nprint(sum)",
+    "v = [1, 2, 3]\nv[2] = 5\nr = fit([1, 2], [3, 4])\nr.note = 1",
+    "fn fib(n) { if n < 2 { return n }; return fib(n - 1) + fib(n - 2) }",
+    "x = 2\nfn x2() { return x(3) }",  // calling a global number from a function: only when no builtin could be read... x is no builtin
+    "f = 2\nf(x) = x\nf(3)",
+    "plot(x -> x^2, -1, 1)",
+] as [String])
+func noFalseReports(_ text: String) {
+    let found = check(text)
+    if text.hasPrefix("x = 2\nfn x2") {
+        #expect(found == ["a number cannot be called like a function @ x(3) | write multiplication with *, e.g. 2*(x + 1)"])
+    } else {
+        #expect(found.isEmpty, "\(text): \(found)")
+    }
+}
+
+@Test(arguments: [
+    ("y = sqr(2)", ["unknown name `sqr` @ sqr | did you mean `sqrt`?"]),
+    ("total = 1\nprint(totl)", ["unknown name `totl` @ totl | did you mean `total`?"]),
+    ("print(later)\nlater = 1", ["unknown name `later` @ later | did you mean `latex`?"]),
+    ("fn f(alpha) { return alpa }", ["unknown name `alpa` @ alpa | did you mean `alpha`?"]),
+    ("x += 1", ["unknown name `x` @ x | did you mean `F`?"]),
+    ("sqrt(1, 2)", ["sqrt takes at most 1 argument but was given 2 @ 2 | the signature is sqrt(x)"]),
+    ("zeros()", ["zeros needs the argument `m` @ zeros() | the signature is zeros(m, n=none)"]),
+    ("linspace(0, 1, nn=5)", ["linspace has no parameter named `nn` @ nn=5 | did you mean `n`? the signature is linspace(a, b, n=100)"]),
+    ("x = 2\ny = x(3)", ["a number cannot be called like a function @ x(3) | write multiplication with *, e.g. 2*(x + 1)"]),
+    ("y = 2(3 + 1)", ["a number cannot be called like a function @ 2(3 + 1) | write multiplication with *, e.g. 2*(x + 1)"]),
+    ("y = pi(2)", ["a number cannot be called like a function @ pi(2) | write multiplication with *, e.g. 2*(x + 1)"]),
+] as [(String, [String])])
+func reportsWhatRunningWould(_ text: String, _ expected: [String]) {
+    #expect(check(text) == expected)
+}
+
+@Test func theSameMessagesAndSpansAsRunning() throws {
+    // Each script fails on its one mistake; the check must say exactly what running says.
+    for text in ["y = sqr(2)", "x += 1", "print(later)\nlater = 1", "y = pi(2)", "sqrt(1, 2)", "zeros()", "linspace(0, 1, nn=5)", "x = 2\ny = x(3)", "total = 1\nprint(totl)"] {
+        let run = runMML(text)
+        let checked = ScriptAnalysis.analyze(text, source: SourceID(0)).diagnostics
+        #expect(checked.count == 1)
+        let source = SourceMap()
+        source.add(name: "test.mml", text: text)
+        #expect(run.stderr == DiagnosticRenderer(sources: source).render(checked[0]), "\(text)")
+    }
+}
+
+@Test func aStatementLostToASyntaxErrorDoesNotMakeItsNamesUnknown() {
+    #expect(check("x = (1 +\ny = x + 1\nfn f(a { }\nf(2)\nq, w = 1 +\nprint(q, w)").allSatisfy { !$0.hasPrefix("unknown name") })
+    // A misspelt name elsewhere is still found.
+    #expect(check("y = 3 3\nprint(sqr(2))").contains("unknown name `sqr` @ sqr | did you mean `sqrt`?"))
+}
+
+@Test func definitionsReferencesAndScopes() {
+    let text = "rate = 0.1\nfn step(w) { g = 2 * w; return w - rate * g }\nw = step(1)\nprint(rate)"
+    let analysis = ScriptAnalysis.analyze(text, source: SourceID(0))
+    let source = Source(id: SourceID(0), name: "t", text: text)
+    func offset(line: Int, column: Int) -> Int { source.offset(line: line, column: column, in: .utf8) }
+    // `rate` inside the function is the global of line 1.
+    let use = analysis.occurrence(at: offset(line: 1, column: 36))!
+    #expect(use.name == "rate")
+    let rate = use.symbol!
+    #expect(analysis.symbols[rate].isGlobal)
+    #expect(analysis.definition(for: use)!.nameSpan.start == 0)
+    #expect(analysis.occurrences(of: rate).count == 3)
+    // The parameter `w` and the global `w` are different symbols.
+    let parameter = analysis.occurrence(at: offset(line: 1, column: 21))!
+    let global = analysis.occurrence(at: offset(line: 2, column: 0))!
+    #expect(parameter.name == "w" && global.name == "w" && parameter.symbol != global.symbol)
+    #expect(analysis.symbols[parameter.symbol!].kind == .parameter)
+    // Locals are visible inside the function only.
+    let inside = analysis.symbols(visibleAt: offset(line: 1, column: 30)).map { analysis.symbols[$0].name }
+    let outside = analysis.symbols(visibleAt: offset(line: 3, column: 0)).map { analysis.symbols[$0].name }
+    #expect(Set(inside) == ["rate", "step", "w", "g"])
+    #expect(Set(outside) == ["rate", "step", "w"])
+}
