@@ -30,6 +30,9 @@ struct MML: ParsableCommand {
     @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg.", valueName: "dir"))
     var plots: String?
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The memory budget for the program's data, e.g. 8G or 512M (default: 75% of memory).", valueName: "size"))
+    var maxMemory: String?
+
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let the script read files under PATH too (repeatable).", valueName: "path"))
     var allowRead: [String] = []
 
@@ -46,7 +49,7 @@ struct MML: ParsableCommand {
     var scriptArguments: [String] = []
 
     func run() throws {
-        try Launch(expression: expression, noColor: noColor, timeout: timeout, plots: plots, allowRead: allowRead,
+        try Launch(expression: expression, noColor: noColor, timeout: timeout, plots: plots, maxMemory: maxMemory, allowRead: allowRead,
                    allowWrite: allowWrite, allowAll: allowAll, file: file, scriptArguments: scriptArguments).run()
     }
 }
@@ -57,6 +60,7 @@ struct Launch {
     var noColor = false
     var timeout: Double?
     var plots: String?
+    var maxMemory: String?
     var allowRead: [String] = []
     var allowWrite: [String] = []
     var allowAll = false
@@ -65,6 +69,12 @@ struct Launch {
 
     func run() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout needs a positive number of seconds") }
+        if let maxMemory {
+            guard let bytes = MemoryBudget.parseSize(maxMemory), bytes > 0 else {
+                throw ValidationError("--max-memory needs a size such as 8G, 512M or 2000000000 (bytes), not \(maxMemory)")
+            }
+            MemoryBudget.shared.limit = bytes
+        }
         if let plots {
             do { try FileAccess.makeFolders(plots) } catch {
                 throw ValidationError("--plots: \(error.message)")
