@@ -27,9 +27,14 @@ public final class StopToken: Sendable {
     @inline(__always)
     public var isRequested: Bool { flag.load(ordering: .relaxed) || Interrupt.isRequested }
 
+    /// True when the running computation was asked to stop. Code that cannot throw (the
+    /// symbolic rewrites) uses it to cut its work short with a correct but less finished
+    /// result, and the builtin around it throws with `check()` afterwards.
+    public static var isStopRequested: Bool { current?.isRequested ?? Interrupt.isRequested }
+
     /// Throws `StopRequested` when the running computation was asked to stop.
     public static func check() throws(StopRequested) {
-        if current?.isRequested ?? Interrupt.isRequested { throw StopRequested() }
+        if isStopRequested { throw StopRequested() }
     }
 
     /// `check()` every `chunk` steps of a loop: call with the loop index.

@@ -18,17 +18,19 @@ extension Builtins {
         Builtin("cumsum", [.req("x")], area: .reduce, summary: "Running totals",
                 help: "cumsum(v) is the vector of partial sums v[1], v[1] + v[2], …; on a matrix it runs down each column.",
                 examples: [BuiltinExample("cumsum([1, 2, 3, 4])", "[1, 3, 6, 10]")], body: .general { args in
-            var m = try args.matrix("x")
-            m.isLogical = false
-            let (r, c) = m.isRow ? (m.cols, 1) : (m.rows, m.cols)
-            for j in 0..<c {
-                var s = 0.0
-                for i in 0..<r {
-                    s += m.data[i + j * r]
-                    m.data[i + j * r] = s
+            let x = try args.matrix("x")
+            // Column by column (a row vector is one run): the total restarts at each column.
+            let run = max(1, x.isRow ? x.cols : x.rows)
+            var total = 0.0
+            return .matrix(try x.storage.withUnsafeBufferPointer { source in
+                try Matrix.chunked(rows: x.rows, cols: x.cols) { range, out in
+                    for k in range {
+                        if k % run == 0 { total = 0 }
+                        total += source[k]
+                        out[k] = total
+                    }
                 }
-            }
-            return .matrix(m)
+            })
         }),
         extreme("min", summary: "Smallest element, or the elementwise minimum of two arguments", example: BuiltinExample("min([3, 1, 2])", "1"),
                 pair: BuiltinExample("min([1, 5], 3)", "[1, 3]")) { Swift.min($0, $1) },
