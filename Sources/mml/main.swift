@@ -38,6 +38,9 @@ struct MML: ParsableCommand {
     @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg, numbered after the figures already there.", valueName: "dir"))
     var plots: String?
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The memory budget for the program's data, e.g. 8G or 512M (default: 75% of memory).", valueName: "size"))
+    var maxMemory: String?
+
     @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let the script read files under PATH too (repeatable).", valueName: "path"))
     var allowRead: [String] = []
 
@@ -59,7 +62,7 @@ struct MML: ParsableCommand {
 
     func run() throws {
         let seconds = try timeout.map(Self.parseTimeout)
-        try Launch(expression: expression, noColor: noColor, timeout: seconds, plots: plots, allowRead: allowRead,
+        try Launch(expression: expression, noColor: noColor, timeout: seconds, plots: plots, maxMemory: maxMemory, allowRead: allowRead,
                    allowWrite: allowWrite, allowAll: allowAll, reportDescriptor: reportDescriptor,
                    file: file, scriptArguments: scriptArguments).run()
     }
@@ -79,6 +82,7 @@ struct Launch {
     var noColor = false
     var timeout: Double?
     var plots: String?
+    var maxMemory: String?
     var allowRead: [String] = []
     var allowWrite: [String] = []
     var allowAll = false
@@ -87,6 +91,12 @@ struct Launch {
     var scriptArguments: [String] = []
 
     func run() throws {
+        if let maxMemory {
+            guard let bytes = MemoryBudget.parseSize(maxMemory), bytes > 0 else {
+                throw ValidationError("--max-memory needs a size such as 8G, 512M or 2000000000 (bytes), not \(maxMemory)")
+            }
+            MemoryBudget.shared.limit = bytes
+        }
         let plotFolder = plots.map(FileAccess.expandTilde)
         if let plotFolder {
             do { try FileAccess.makeFolders(plotFolder) } catch {

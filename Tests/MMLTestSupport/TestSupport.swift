@@ -23,6 +23,9 @@ public struct ScriptResult: Sendable {
 public func runMML(_ text: String, name: String = "test.mml", echo: Bool = false, summarizeChecks: Bool = true,
                    configuration: SessionConfiguration = SessionConfiguration()) -> ScriptResult {
     let session = Session(configuration)
+    // Each run has a budget of its own (tests run concurrently in one process), small
+    // enough that scripts testing the budget are refused before they touch much memory.
+    session.interpreter.memory = MemoryBudget(limit: 1 << 30)
     let renderer = TextRenderer(sources: session.sources)
     var out = ""
     var err = ""

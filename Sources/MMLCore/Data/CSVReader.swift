@@ -139,6 +139,12 @@ private struct CSVTableReader {
                                                   hint: "every line needs the same number of cells; leave a cell empty for a missing value")
                         }
                         nrows += 1
+                        // Every 64K rows: a stop check, and the cells kept so far (not yet
+                        // charged: they become columns at the end) against the memory budget.
+                        if nrows & (StopToken.chunk - 1) == 0 {
+                            try StopToken.check()
+                            try LinAlgLimits.reserve(nrows * ncols)
+                        }
                         break
                     }
                 }
@@ -156,7 +162,10 @@ private struct CSVTableReader {
             var second = CSVTokenizer(base: tokenizer.base, count: tokenizer.count, separator: tokenizer.separator,
                                       fileName: tokenizer.fileName)
             if header { (second.pos, second.line, second.lineStart) = dataStart }
+            var row = 0
             while second.startRecord() {
+                row += 1
+                try StopToken.check(at: row)
                 var col = 0
                 var e = CSVFieldEnd.separator
                 while e == .separator && col < ncols {

@@ -39,17 +39,36 @@ public enum CellValue: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// A named column.
+/// A named column. Its cells are charged to the memory budget while it exists (see `Matrix`).
 public struct Column: Sendable, Equatable {
     /// The column's name (unique within its table).
     public var name: String
     /// The cells.
-    public var values: ColumnValues
+    public var values: ColumnValues {
+        didSet { charge = Column.charge(for: values) }
+    }
+    private var charge: StorageCharge?
 
     /// A column from its name and cells.
     public init(name: String, values: ColumnValues) {
         self.name = name
         self.values = values
+        charge = Column.charge(for: values)
+    }
+
+    public static func == (a: Column, b: Column) -> Bool { a.name == b.name && a.values == b.values }
+
+    /// The charge for a column's cells: their array slots, and the text of strings too long
+    /// to be stored inside their slot.
+    private static func charge(for values: ColumnValues) -> StorageCharge? {
+        switch values {
+        case .number(let v): return StorageCharge.make(count: v.count)
+        case .bool(let v): return StorageCharge.make(count: v.count, stride: MemoryLayout<Bool?>.stride)
+        case .string(let v):
+            let slots = v.count * MemoryLayout<String?>.stride
+            let text = v.reduce(0) { $0 + (($1?.utf8.count ?? 0) > 15 ? $1!.utf8.count : 0) }
+            return StorageCharge.make(count: slots + text, stride: 1)
+        }
     }
 
     /// A numeric column.

@@ -59,7 +59,7 @@ extension Table {
         var groups: [[Int]] = []
         // Walking the rows in key-sorted order makes each group's rows contiguous and the
         // groups come out ordered by key; the stable sort keeps row order inside a group.
-        for i in key.sortedOrder(descending: false) {
+        for i in try key.sortedOrder(descending: false) {
             let value = key.cell(i)
             if value.isMissing { continue }
             if let last = keys.last, last == value {

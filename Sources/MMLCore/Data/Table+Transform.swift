@@ -47,13 +47,13 @@ extension Table {
 
 extension Column {
     /// Row indices that sort this column (stable; missing cells last).
-    func sortedOrder(descending: Bool) -> [Int] {
+    func sortedOrder(descending: Bool) throws -> [Int] {
         let indices = Array(0..<count)
         // Missing cells go last whatever the direction, so split them off first.
-        func order<T>(_ key: (Int) -> T?, _ less: (T, T) -> Bool) -> [Int] {
+        func order<T>(_ key: (Int) -> T?, _ less: (T, T) -> Bool) throws -> [Int] {
             let present = indices.filter { key($0) != nil }
             let missing = indices.filter { key($0) == nil }
-            let sorted = present.sorted { a, b in
+            let sorted = try InterruptibleSort.sorted(present) { a, b in
                 let ka = key(a)!, kb = key(b)!
                 if less(ka, kb) { return !descending }
                 if less(kb, ka) { return descending }
@@ -62,9 +62,9 @@ extension Column {
             return sorted + missing
         }
         switch values {
-        case .number(let v): return order({ v[$0].isNaN ? nil : v[$0] }, <)
-        case .string(let v): return order({ v[$0] }, <)
-        case .bool(let v): return order({ v[$0] }, { !$0 && $1 })
+        case .number(let v): return try order({ v[$0].isNaN ? nil : v[$0] }, <)
+        case .string(let v): return try order({ v[$0] }, <)
+        case .bool(let v): return try order({ v[$0] }, { !$0 && $1 })
         }
     }
 }

@@ -31,6 +31,7 @@ public struct Table: Sendable, Equatable {
         guard names.count == matrix.cols else {
             throw DataError("\(names.count) column names for a matrix with \(matrix.cols) columns")
         }
+        try LinAlgLimits.reserve(matrix.count)
         try self.init(columns: (0..<matrix.cols).map { Column(name: names[$0], numbers: matrix.column($0)) })
     }
 

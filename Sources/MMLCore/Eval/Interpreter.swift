@@ -40,6 +40,11 @@ public final class Interpreter {
     public var fileAccess = FileAccessPolicy.unrestricted
     /// State that library domains keep per session (the current figure, …), by type.
     public var domainState: [ObjectIdentifier: AnyObject] = [:]
+    /// Stops this interpreter's computation: loops, calls and long builtins check it. The
+    /// process-wide `Interrupt` (Ctrl-C, SIGTERM, --timeout) stops it too.
+    public let stop = StopToken()
+    /// The memory budget that the storage this interpreter makes is charged to.
+    public var memory = MemoryBudget.shared
 
     var endStack: [Int] = []
     var callDepth = 0
@@ -68,8 +73,13 @@ public final class Interpreter {
 
     /// The one pipeline: parses `text`, compiles every statement, then runs them in order,
     /// stopping at the first error. With `echo`, each top-level result is shown the way the
-    /// REPL shows it (unless the statement ends with `;`).
+    /// REPL shows it (unless the statement ends with `;`). The run is charged to this
+    /// interpreter's memory budget and stopped by its stop token.
     func runProgram(_ text: String, name: String, echo: Bool, allowIncomplete: Bool) -> ProgramRun {
+        withLimits { runProgramWithLimits(text, name: name, echo: echo, allowIncomplete: allowIncomplete) }
+    }
+
+    private func runProgramWithLimits(_ text: String, name: String, echo: Bool, allowIncomplete: Bool) -> ProgramRun {
         let source = sources.add(name: name, text: text)
         let parsed = Parser.parse(text, source: source.id)
         if parsed.isIncomplete && allowIncomplete { return ProgramRun(status: .incomplete) }
@@ -123,6 +133,18 @@ public final class Interpreter {
     /// (`.nothing` when that is not an expression); the first error is thrown as `MMLError`.
     /// For tests and embedding: output and warnings are discarded.
     public func evaluate(_ text: String) throws -> Value {
+        try withLimits { try evaluateWithLimits(text) }
+    }
+
+    /// Runs `body` with this interpreter's stop token and memory budget as the current ones,
+    /// which builtins and the storage they make consult (see `StopToken`, `MemoryBudget`).
+    public func withLimits<T>(_ body: () throws -> T) rethrows -> T {
+        try StopToken.$current.withValue(stop) {
+            try MemoryBudget.$current.withValue(memory, operation: body)
+        }
+    }
+
+    private func evaluateWithLimits(_ text: String) throws -> Value {
         sourceCounter += 1
         let ran = runProgram(text, name: "<eval \(sourceCounter)>", echo: false, allowIncomplete: false)
         if let first = ran.diagnostics.first { throw MMLError(first) }
@@ -140,6 +162,7 @@ public final class Interpreter {
         case let e as DiagnosticConvertible: return e.diagnostic
         case let e as DepthError: return e.located(at: span).diagnostic
         case let e as LinAlgError: return Diagnostic(kind: "linear algebra", message: e.message, span: span, hints: e.hint.map { [$0] } ?? [])
+        case is MemoryBudgetError, is StopRequested: return Interpreter.located(error, at: span).diagnostic
         default: return Diagnostic(kind: "error", message: "\(error)", span: span)
         }
     }
@@ -155,25 +178,12 @@ public final class Interpreter {
     /// MATLAB's nargout; builtins that can give more when asked read it from `Arguments`.
     func call(_ function: Function, _ args: [Value], argumentSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)], at span: SourceSpan, results: Int = 1) throws -> Value {
         if let builtin = function as? BuiltinFunction {
-            let b = builtin.builtin
-            switch b.body {
-            case .unary(let f):
-                if args.count == 1, keywords.isEmpty { return try f(args[0], span, self) }
-                let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
-                return try f(try bound.value(b.parameters[0].name), span, self)
-            case .binary(let f):
-                if args.count == 2, keywords.isEmpty { return try f(args[0], args[1], span) }
-                let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
-                return try f(try bound.value(b.parameters[0].name), try bound.value(b.parameters[1].name), span)
-            case .general(let f):
-                var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
-                bound.resultCount = results
-                do {
-                    return try f(&bound)
-                } catch let e as LinAlgError {
-                    throw MMLError(kind: "linear algebra", "\(b.name): \(e.message)", at: span, hint: e.hint)
-                }
+            let result = try Interpreter.locatingLimits(at: span) {
+                try callBuiltin(builtin.builtin, args, argumentSpans: argumentSpans, keywords: keywords, at: span, results: results)
             }
+            // Storage made without a check (copy-on-write copies) may have overdrawn the budget.
+            if memory.isOverdrawn { throw Interpreter.located(MemoryBudgetError(requested: 0, used: memory.used, limit: memory.limit), at: span) }
+            return result
         }
         guard let user = function as? UserFunction else {
             throw MMLError(kind: "type", "this function cannot be called", at: span)
@@ -194,6 +204,50 @@ public final class Interpreter {
         let result = try invoke(user, code, frame: frame, given: args.count, at: span)
         code.recycle(&frame)
         return result
+    }
+
+    private func callBuiltin(_ b: Builtin, _ args: [Value], argumentSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)],
+                             at span: SourceSpan, results: Int) throws -> Value {
+        switch b.body {
+        case .unary(let f):
+            if args.count == 1, keywords.isEmpty { return try f(args[0], span, self) }
+            let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
+            return try f(try bound.value(b.parameters[0].name), span, self)
+        case .binary(let f):
+            if args.count == 2, keywords.isEmpty { return try f(args[0], args[1], span) }
+            let bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
+            return try f(try bound.value(b.parameters[0].name), try bound.value(b.parameters[1].name), span)
+        case .general(let f):
+            var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
+            bound.resultCount = results
+            do {
+                return try f(&bound)
+            } catch let e as LinAlgError {
+                throw MMLError(kind: "linear algebra", "\(b.name): \(e.message)", at: span, hint: e.hint)
+            }
+        }
+    }
+
+    /// Runs `body`, turning a refused allocation or a stop request into the located error at `span`.
+    @inline(__always)
+    static func locatingLimits<T>(at span: SourceSpan, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as MemoryBudgetError {
+            throw located(e, at: span)
+        } catch let e as StopRequested {
+            throw located(e, at: span)
+        }
+    }
+
+    /// The located error for a refused allocation or a stop request that reached `span`.
+    static func located(_ error: Error, at span: SourceSpan) -> MMLError {
+        switch error {
+        case let e as MemoryBudgetError: return MMLError(kind: "memory", e.message, at: span, hint: e.hint)
+        case is StopRequested: return MMLError(kind: "interrupt", "interrupted", at: span)
+        case let e as MMLError: return e
+        default: return MMLError("\(error)", at: span)
+        }
     }
 
     /// Runs a user function whose first `given` parameters are already in `frame`. `code` is
@@ -303,7 +357,7 @@ public final class Interpreter {
 
     @inline(__always)
     func checkInterrupt(at span: SourceSpan) throws {
-        if Interrupt.isRequested {
+        if stop.isRequested {
             throw MMLError(kind: "interrupt", "interrupted", at: span)
         }
     }

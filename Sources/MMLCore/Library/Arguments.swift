@@ -133,7 +133,7 @@ public struct Arguments {
     /// A numeric argument as a matrix: a number is 1×1, a range or vector a column.
     public func matrix(_ name: String) throws -> Matrix {
         let v = try value(name)
-        guard let m = v.asMatrix else { throw typeError(name, expected: "a number, vector or matrix", got: v) }
+        guard let m = try v.matrixOperand() else { throw typeError(name, expected: "a number, vector or matrix", got: v) }
         return m
     }
 

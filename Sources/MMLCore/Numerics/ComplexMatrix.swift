@@ -11,9 +11,15 @@ public struct ComplexMatrix: Sendable, Equatable {
     public private(set) var rows: Int
     public private(set) var cols: Int
     /// Real parts, column-major.
-    public var real: [Double]
+    public private(set) var real: [Double]
     /// Imaginary parts, column-major.
-    public var imaginary: [Double]
+    public private(set) var imaginary: [Double]
+    /// Both parts' storage, charged to the memory budget (see `Matrix`).
+    private var charge: StorageCharge?
+
+    public static func == (a: ComplexMatrix, b: ComplexMatrix) -> Bool {
+        a.rows == b.rows && a.cols == b.cols && a.real == b.real && a.imaginary == b.imaginary
+    }
 
     /// A complex matrix from its real and imaginary parts (which must have the same shape).
     public init(real: Matrix, imaginary: Matrix) throws {
@@ -24,6 +30,7 @@ public struct ComplexMatrix: Sendable, Equatable {
         self.cols = real.cols
         self.real = real.data
         self.imaginary = imaginary.data
+        charge = StorageCharge.make(count: self.real.count, stride: 2 * MemoryLayout<Double>.stride)
     }
 
     /// A real matrix viewed as complex (zero imaginary part).
@@ -32,6 +39,7 @@ public struct ComplexMatrix: Sendable, Equatable {
         cols = m.cols
         real = m.data
         imaginary = [Double](repeating: 0, count: m.data.count)
+        charge = StorageCharge.make(count: real.count, stride: 2 * MemoryLayout<Double>.stride)
     }
 
     /// A complex column vector.
@@ -40,12 +48,16 @@ public struct ComplexMatrix: Sendable, Equatable {
         cols = 1
         real = column.map(\.real)
         imaginary = column.map(\.imaginary)
+        charge = StorageCharge.make(count: real.count, stride: 2 * MemoryLayout<Double>.stride)
     }
 
     /// Element at 0-based row `i`, column `j`.
     public subscript(i: Int, j: Int) -> Complex<Double> {
         get { Complex(real[i + j * rows], imaginary[i + j * rows]) }
         set {
+            if charge != nil, !isKnownUniquelyReferenced(&charge) {
+                charge = StorageCharge.make(count: real.count, stride: 2 * MemoryLayout<Double>.stride)
+            }
             real[i + j * rows] = newValue.real
             imaginary[i + j * rows] = newValue.imaginary
         }

@@ -79,9 +79,11 @@ public enum LinAlg {
                               hint: "kron(A, B) has size (rows(A)·rows(B)) × (cols(A)·cols(B))")
         }
         let (m, n) = (rowsOverflow.partialValue, colsOverflow.partialValue)
+        var poll = StopPoll()
         return try Matrix.filled(rows: m, cols: n) { out in
             for ja in 0..<a.cols {
                 for ia in 0..<a.rows {
+                    try poll.advance(b.count)
                     let s = a[ia, ja]
                     for jb in 0..<b.cols {
                         let col = ja * b.cols + jb

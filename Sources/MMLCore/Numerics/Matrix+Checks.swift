@@ -5,7 +5,8 @@ public enum LinAlgLimits {
     /// The most elements one matrix may hold (2^28 Doubles = 2 GiB).
     public static let maxElements = 1 << 28
 
-    /// `rows × cols`, or an error saying how much memory it would need when it is too large.
+    /// `rows × cols`, or an error saying how much memory it would need when it is too large
+    /// for one matrix or for what is left of the memory budget (`MemoryBudgetError`).
     public static func checkedCount(rows: Int, cols: Int) throws -> Int {
         guard rows >= 0, cols >= 0 else {
             throw LinAlgError("a matrix cannot have a negative size (\(rows)×\(cols))")
@@ -14,7 +15,16 @@ public enum LinAlgLimits {
         guard !overflow, count <= maxElements else {
             throw LinAlgError.tooLarge(rows: rows, cols: cols, limit: maxElements)
         }
+        try reserve(count)
         return count
+    }
+
+    /// Refuses `count` more Doubles when they would pass the current memory budget.
+    @inline(__always)
+    public static func reserve(_ count: Int, stride: Int = MemoryLayout<Double>.stride) throws(MemoryBudgetError) {
+        if count * stride >= StorageCharge.minimumBytes {
+            try (MemoryBudget.current ?? .shared).reserve(count: count, stride: stride)
+        }
     }
 }
 

@@ -3,11 +3,15 @@
 /// A dense `rows × cols` matrix of Doubles stored column-major. A vector is an `n × 1`
 /// matrix. Storage is a Swift array, so copies share it until one of them is written
 /// (copy-on-write); a uniquely owned matrix is mutated in place.
-public struct Matrix: Sendable, Equatable {
+///
+/// The storage is charged to the memory budget (`MemoryBudget`) by a `StorageCharge` that
+/// travels with it: copies share both, and a write through `data` to storage shared with
+/// another matrix (which makes the array copy itself) takes a charge of its own.
+public struct Matrix: Sendable {
     public private(set) var rows: Int
     public private(set) var cols: Int
-    /// Column-major elements: element (i, j) (0-based) is `data[i + j * rows]`.
-    public var data: [Double]
+    @usableFromInline var storage: [Double]
+    @usableFromInline var charge: StorageCharge?
     /// True when the elements are booleans (0 or 1), e.g. the result of a comparison.
     public var isLogical: Bool
 
@@ -15,8 +19,24 @@ public struct Matrix: Sendable, Equatable {
         precondition(rows >= 0 && cols >= 0 && data.count == rows * cols, "matrix shape does not match its data")
         self.rows = rows
         self.cols = cols
-        self.data = data
+        self.storage = data
+        self.charge = StorageCharge.make(count: data.count)
         self.isLogical = isLogical
+    }
+
+    /// Column-major elements: element (i, j) (0-based) is `data[i + j * rows]`.
+    public var data: [Double] {
+        @inline(__always) get { storage }
+        set {
+            storage = newValue
+            charge = StorageCharge.make(count: newValue.count)
+        }
+        @inline(__always) _modify {
+            if charge != nil, !isKnownUniquelyReferenced(&charge) { charge = StorageCharge.make(count: storage.count) }
+            let count = storage.count
+            yield &storage
+            if storage.count != count { charge = StorageCharge.make(count: storage.count) }
+        }
     }
 
     public init(rows: Int, cols: Int, repeating value: Double = 0) {
@@ -53,7 +73,7 @@ public struct Matrix: Sendable, Equatable {
 
     /// Element at 0-based row `i`, column `j`.
     @inlinable public subscript(i: Int, j: Int) -> Double {
-        get { data[i + j * rows] }
+        get { storage[i + j * rows] }
         set { data[i + j * rows] = newValue }
     }
 
@@ -64,7 +84,7 @@ public struct Matrix: Sendable, Equatable {
     public func column(_ j: Int) -> [Double] { Array(data[(j * rows)..<((j + 1) * rows)]) }
 
     public var transposed: Matrix {
-        if rows == 1 || cols == 1 { return Matrix(rows: cols, cols: rows, data: data, isLogical: isLogical) }
+        if rows == 1 || cols == 1 { return reshaped(rows: cols, cols: rows) }
         var out = [Double](repeating: 0, count: data.count)
         data.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
@@ -78,7 +98,11 @@ public struct Matrix: Sendable, Equatable {
 
     /// The same elements in a new shape (column-major order is kept).
     public func reshaped(rows: Int, cols: Int) -> Matrix {
-        Matrix(rows: rows, cols: cols, data: data, isLogical: isLogical)
+        precondition(rows >= 0 && cols >= 0 && rows * cols == count, "matrix shape does not match its data")
+        var m = self  // shares the storage and its charge
+        m.rows = rows
+        m.cols = cols
+        return m
     }
 
     /// Applies `f` to every element.
@@ -87,4 +111,11 @@ public struct Matrix: Sendable, Equatable {
     }
 
     public var shapeDescription: String { "\(rows)×\(cols)" }
+}
+
+extension Matrix: Equatable {
+    /// Equal shapes, elements and logical flag (the storage charge is bookkeeping, not value).
+    public static func == (a: Matrix, b: Matrix) -> Bool {
+        a.rows == b.rows && a.cols == b.cols && a.isLogical == b.isLogical && a.storage == b.storage
+    }
 }

@@ -105,6 +105,7 @@ extension LinAlg {
                 r[row + col * m] = .fieldOne
                 record(.scale(row: row, by: try T.fieldOne.dividing(by: pivot).doubleValue))
             }
+            try StopToken.check()  // one check per pivot column: O(m·n) work between checks
             for i in 0..<m where i != row {
                 let f = r[i + col * m]
                 if f.isNegligible(tol) { r[i + col * m] = .fieldZero; continue }

@@ -79,7 +79,7 @@ public enum DataGenerators {
         }
         if shuffle {
             var order = Array(0..<n)
-            random.shuffle(&order)
+            try random.shuffle(&order)
             X = rows(of: X, order)
             labels = order.map { labels[$0] }
         }
@@ -112,11 +112,11 @@ public enum DataGenerators {
         }
         if shuffle {
             var order = Array(0..<n)
-            random.shuffle(&order)
+            try random.shuffle(&order)
             X = rows(of: X, order)
             y = order.map { y[$0] }
             var features = Array(0..<d)
-            random.shuffle(&features)
+            try random.shuffle(&features)
             var permuted = Matrix(rows: n, cols: d)
             for (j, source) in features.enumerated() {
                 for i in 0..<n { permuted[i, j] = X[i, source] }

@@ -46,10 +46,15 @@ extension Distribution {
         try checkSampleable()
         if family == .normal {
             let (mu, sigma) = (parameters[0], parameters[1])
-            var z = rng.normal(count: n)
+            var z = try rng.normal(count: n)
             for i in z.indices { z[i] = mu + sigma * z[i] }
             return z
         }
-        return (0..<n).map { _ in draw(rng) }
+        try LinAlgLimits.reserve(n)
+        var poll = StopPoll()
+        return try (0..<n).map { _ in
+            try poll.advance()
+            return draw(rng)
+        }
     }
 }

@@ -70,7 +70,7 @@ public struct MvNormal: Sendable, Equatable, CustomStringConvertible {
         let k = dimension
         var out = Matrix(rows: n, cols: k)
         for r in 0..<n {
-            let z = rng.normal(count: k)
+            let z = try rng.normal(count: k)
             for i in 0..<k {
                 var s = mean[i]
                 for j in 0...i { s += choleskyFactor[i, j] * z[j] }

@@ -42,7 +42,12 @@ extension RandomState {
         guard n >= 0 else { throw ProbabilityError("the number of draws must not be negative, but it is \(n)") }
         let rng = UInt64(bitPattern: high &- 1 &- low)
         let off = UInt64(bitPattern: low)
-        return (0..<n).map { _ in Int64(bitPattern: off &+ boundedMasked(rng)) }
+        try LinAlgLimits.reserve(n)
+        var poll = StopPoll()
+        return try (0..<n).map { _ in
+            try poll.advance()
+            return Int64(bitPattern: off &+ boundedMasked(rng))
+        }
     }
 
     /// NumPy's `random_interval(max)`: an integer in [0, max], used by shuffle.
@@ -62,9 +67,10 @@ extension RandomState {
     }
 
     /// Shuffles in place like `np.random.shuffle` on a 1-D array (Fisher–Yates from the end).
-    public func shuffle<T>(_ x: inout [T]) {
+    public func shuffle<T>(_ x: inout [T]) throws {
         guard x.count > 1 else { return }
         for i in stride(from: x.count - 1, through: 1, by: -1) {
+            try StopToken.check(at: i)
             let j = Int(interval(UInt64(i)))
             x.swapAt(i, j)
         }
@@ -73,8 +79,9 @@ extension RandomState {
     /// `np.random.permutation(n)`: 0..<n in random order (0-based).
     public func permutation(_ n: Int) throws -> [Int] {
         guard n >= 0 else { throw ProbabilityError("permutation needs a non-negative size, but got \(n)") }
+        try LinAlgLimits.reserve(n)
         var a = Array(0..<n)
-        shuffle(&a)
+        try shuffle(&a)
         return a
     }
 
@@ -121,7 +128,7 @@ extension RandomState {
         // order of first appearance, zero out what was found, repeat.
         var found: [Int] = []
         while found.count < n {
-            let xs = uniform(count: n - found.count)
+            let xs = try uniform(count: n - found.count)
             for k in found { probs[k] = 0 }
             let cdf = Self.normalisedCDF(probs)
             var seen = Set<Int>()

@@ -70,15 +70,34 @@ public final class RandomState {
     /// A uniform double in [0, 1): `np.random.rand()` / `random_sample()`.
     @inline(__always) public func uniform() -> Double { mt.nextDouble() }
 
-    /// `n` uniform doubles in [0, 1).
-    public func uniform(count n: Int) -> [Double] {
+    /// `n` uniform doubles in [0, 1) (refused past the memory budget; stops when asked to).
+    public func uniform(count n: Int) throws -> [Double] {
         guard n > 0 else { return [] }
+        try LinAlgLimits.reserve(n)
         var local = mt  // shares the key buffer; a local copy keeps `pos` in a register
-        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-            for i in 0..<n { buffer[i] = local.nextDouble() }
-            initialized = n
+        defer { mt.pos = local.pos }
+        return try Self.chunked(n) { buffer in
+            for i in buffer.indices { buffer[i] = local.nextDouble() }
         }
-        mt.pos = local.pos
+    }
+
+    /// `n` doubles written by `fill` into consecutive slices of `StopToken.chunk` elements
+    /// with a stop check between slices.
+    private static func chunked(_ n: Int, _ fill: (UnsafeMutableBufferPointer<Double>) -> Void) throws -> [Double] {
+        var stopped: StopRequested?
+        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+            var start = 0
+            while start < n {
+                let end = min(n, start + StopToken.chunk)
+                fill(UnsafeMutableBufferPointer(rebasing: buffer[start..<end]))
+                start = end
+                if start < n {
+                    if (StopToken.current?.isRequested ?? Interrupt.isRequested) { stopped = StopRequested(); break }
+                }
+            }
+            initialized = stopped == nil ? n : 0
+        }
+        if let stopped { throw stopped }
         return out
     }
 
@@ -100,24 +119,25 @@ public final class RandomState {
     }
 
     /// `n` standard normals (`np.random.randn(n)`), generated in pairs without per-call overhead.
-    public func normal(count n: Int) -> [Double] {
+    public func normal(count n: Int) throws -> [Double] {
         guard n > 0 else { return [] }
-        var start = 0
-        var first = 0.0
-        if let g = cachedGauss {
-            first = g
-            cachedGauss = nil
-            start = 1
-        }
+        try LinAlgLimits.reserve(n)
+        // The value carried into the next slot: the cached second value of an earlier pair,
+        // then the second value of a pair cut by a slice's end (pairs run on across slices).
+        var carry = cachedGauss
+        cachedGauss = nil
         var local = mt
-        var leftover: Double? = nil
-        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-            if start == 1 { buffer[0] = first }
-            leftover = Self.fillNormals(&local, buffer, from: start)
-            initialized = n
+        defer { mt.pos = local.pos }
+        let out = try Self.chunked(n) { slice in
+            var from = 0
+            if let g = carry {
+                slice[0] = g
+                carry = nil
+                from = 1
+            }
+            carry = Self.fillNormals(&local, slice, from: from)
         }
-        mt.pos = local.pos
-        cachedGauss = leftover
+        cachedGauss = carry
         return out
     }
 

@@ -145,7 +145,10 @@ public final class REPLSession {
     /// Runs text in the workspace; what it prints appears as it happens. Interactively, a
     /// Ctrl-C from before is forgotten first; piped input is a script, which a stop ends.
     func evaluate(_ text: String, name: String, echo: Bool, allowIncomplete: Bool = false) -> RunResult {
-        if configuration.interactive { Interrupt.clear() }
+        if configuration.interactive {
+            Interrupt.clear()
+            interpreter.stop.clear()
+        }
         let renderer = self.renderer
         let result = session.run(text, name: name, echo: echo, allowIncomplete: allowIncomplete) { [write, writeError] event in
             renderer.emit(event, write: write, writeError: writeError)

@@ -67,7 +67,7 @@ public enum Stats {
     /// The middle value of the sorted data (the mean of the two middle ones for even n).
     public static func median(_ x: [Double]) throws -> Double {
         try check(x, "median")
-        return quantileSorted(x.sorted(), 0.5)
+        return quantileSorted(try InterruptibleSort.sorted(x, by: <), 0.5)
     }
 
     /// The most frequent value (the smallest one when several are equally frequent).
@@ -129,13 +129,13 @@ public enum Stats {
             throw ProbabilityError("quantile needs a probability between 0 and 1, but got \(NumberFormat.short(p))",
                                    hint: "the 90th percentile is quantile(x, 0.9)")
         }
-        return quantileSorted(x.sorted(), p)
+        return quantileSorted(try InterruptibleSort.sorted(x, by: <), p)
     }
 
     /// Type-7 quantiles at several probabilities (sorting once).
     public static func quantile(_ x: [Double], _ ps: [Double], what: String = "quantile") throws -> [Double] {
         try check(x, what)
-        let sorted = x.sorted()
+        let sorted = try InterruptibleSort.sorted(x, by: <)
         return try ps.map { p in
             guard p >= 0 && p <= 1 else {
                 throw ProbabilityError("quantile needs probabilities between 0 and 1, but got \(NumberFormat.short(p))")

@@ -8,7 +8,10 @@ extension Formula {
     /// ∂/∂`variable` of this formula, simplified unless `simplify` is false.
     public func derivative(_ variable: String, simplify: Bool = true) throws -> Formula {
         let d = try differentiate(variable, nil)
-        return simplify ? d.simplified() : d
+        guard simplify else { return d }
+        let simple = d.simplified()
+        try StopToken.check()  // simplifying stops short when asked to stop
+        return simple
     }
 
     /// The `order`-th derivative with respect to `variable` (order 0 is the formula itself).
@@ -20,6 +23,7 @@ extension Formula {
         for _ in 0..<order {
             e = try e.differentiate(variable, nil)
             if simplify { e = e.simplified() }
+            try StopToken.check()
         }
         return e
     }
@@ -86,6 +90,7 @@ extension Formula {
     }
 
     private func differentiateProduct(_ factors: [Formula], _ v: String, _ rec: StepRecorder?) throws -> Formula {
+        try StopToken.check()  // products are where derivatives grow
         let constant = factors.filter { !$0.contains(variable: v) }
         let varying = factors.filter { $0.contains(variable: v) }
         if varying.isEmpty {

@@ -8,6 +8,8 @@ extension Formula {
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return self
         default:
+            // Asked to stop: the formula as it is (equal in value); the caller throws.
+            if StopToken.isStopRequested { return self }
             let rebuiltNode = rebuild(with: children.map { $0.simplified() })
             if case .product = rebuiltNode { return rebuiltNode.trigonometricQuotients().cancelled() }
             guard case .sum(let terms) = rebuiltNode else { return rebuiltNode }
@@ -31,17 +33,22 @@ extension Formula {
         }
     }
 
-    /// Multiplies out products of sums and positive integer powers of sums (up to 32).
+    /// Multiplies out products of sums and positive integer powers of sums (up to 32). Asked to
+    /// stop, it leaves the rest unexpanded (equal in value); the caller throws.
     public func expanded() -> Formula {
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return self
+        case _ where StopToken.isStopRequested: return self
         case .product(let fs):
             return fs.map { $0.expanded() }.reduce(Formula.one) { Formula.distribute($0, $1) }
         case .power(let b, let e):
             let eb = b.expanded()
             if case .sum = eb, let n = e.numberValue?.intValue, n >= 2, n <= 32 {
                 var acc = eb
-                for _ in 1..<n { acc = Formula.distribute(acc, eb) }
+                for k in 1..<n {
+                    if StopToken.isStopRequested { return Formula.mul([acc, Formula.pow(eb, .number(.int(n - k)))]) }
+                    acc = Formula.distribute(acc, eb)
+                }
                 return acc
             }
             return Formula.pow(eb, e)

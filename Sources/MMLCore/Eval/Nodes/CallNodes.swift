@@ -47,7 +47,8 @@ final class UnaryBuiltinCallNode: ExprNode {
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
-        return try body(try argument.eval(ip, frame), span, ip)
+        let x = try argument.eval(ip, frame)
+        return try Interpreter.locatingLimits(at: span) { try body(x, span, ip) }
     }
 }
 
@@ -80,7 +81,8 @@ final class BinaryBuiltinCallNode: ExprNode {
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         if pure, let x = number(ip, frame) { return .number(x) }
         guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
-        return try body(try first.eval(ip, frame), try second.eval(ip, frame), span)
+        let x = try first.eval(ip, frame), y = try second.eval(ip, frame)
+        return try Interpreter.locatingLimits(at: span) { try body(x, y, span) }
     }
 }
 
@@ -135,9 +137,11 @@ final class CallNode: ExprNode {
         if let builtin = function as? BuiltinFunction, keywords.isEmpty, resultCount == 1 {
             switch builtin.builtin.body {
             case .unary(let f) where args.count == 1:
-                return try f(try args.eval(0, ip, frame), span, ip)
+                let x = try args.eval(0, ip, frame)
+                return try Interpreter.locatingLimits(at: span) { try f(x, span, ip) }
             case .binary(let f) where args.count == 2:
-                return try f(try args.eval(0, ip, frame), try args.eval(1, ip, frame), span)
+                let x = try args.eval(0, ip, frame), y = try args.eval(1, ip, frame)
+                return try Interpreter.locatingLimits(at: span) { try f(x, y, span) }
             default:
                 break
             }

@@ -50,7 +50,7 @@ final class NumericBody {
                  body: (UnsafeMutablePointer<Double>) -> T?) -> T? {
         let frame = ip.numericTop
         let top = frame + frameSize
-        guard top <= ip.numericEnd, ip.callDepth < ip.maxCallDepth, !Interrupt.isRequested else { return nil }
+        guard top <= ip.numericEnd, ip.callDepth < ip.maxCallDepth, !ip.stop.isRequested else { return nil }
         ip.numericTop = frame + parameterCount
         defer { ip.numericTop = frame }
         guard setArguments(frame) else { return nil }

@@ -286,7 +286,7 @@ final class NumWhile: NumStmt {
         while true {
             guard let holds = condition.holds(ip, frame) else { return .bail }
             if !holds { return .normal }
-            if Interrupt.isRequested { return .bail }
+            if ip.stop.isRequested { return .bail }
             switch body.exec(ip, frame) {
             case .normal, .continueLoop: continue
             case .breakLoop: return .normal
@@ -316,7 +316,7 @@ final class NumFor: NumStmt {
         let range = RangeValue(start: a, step: s, stop: b)
         guard range.count <= Interpreter.maxElements else { return .bail }
         for k in 0..<range.count {
-            if Interrupt.isRequested { return .bail }
+            if ip.stop.isRequested { return .bail }
             frame[slot] = range.element(k)
             switch body.exec(ip, frame) {
             case .normal, .continueLoop: continue

@@ -34,6 +34,7 @@ enum Arithmetic {
                     throw MMLError(kind: "memory", "joining these strings would make one of \(LinAlgError.formatBytes(Double(bytes))), more than MML allows for a string (\(LinAlgError.formatBytes(Double(Interpreter.maxStringBytes))))",
                                    at: site.span, hint: "is a loop adding to a string more times than intended?")
                 }
+                try Interpreter.locatingLimits(at: site.span) { try LinAlgLimits.reserve(bytes, stride: 1) }
                 return .string(s + t)
             case .equal: return .bool(s == t)
             case .notEqual: return .bool(s != t)
@@ -57,8 +58,9 @@ enum Arithmetic {
         default:
             break
         }
-        if let m = a.asMatrix, let n = b.asMatrix {
-            return try matrices(ip, site, m, n)
+        if let m = try Interpreter.locatingLimits(at: site.left, { try a.matrixOperand() }),
+           let n = try Interpreter.locatingLimits(at: site.right, { try b.matrixOperand() }) {
+            return try Interpreter.locatingLimits(at: site.span) { try matrices(ip, site, m, n) }
         }
         throw MMLError(kind: "type", "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span)
     }
@@ -216,7 +218,7 @@ enum Arithmetic {
         case .and: f = { $0 != 0 && $1 != 0 ? 1 : 0 }
         case .or: f = { $0 != 0 || $1 != 0 ? 1 : 0 }
         }
-        guard let m = Matrix.broadcast(a, b, logical: logical || site.op == .and || site.op == .or, f) else {
+        guard let m = try Matrix.broadcast(a, b, logical: logical || site.op == .and || site.op == .or, f) else {
             throw MMLError(kind: "shape",
                            "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): \(site.op.rawValue) works elementwise and needs equal shapes",
                            at: site.span,
@@ -262,11 +264,15 @@ enum Arithmetic {
     // MARK: Unary
 
     static func negate(_ v: Value, at span: SourceSpan) throws -> Value {
+        try Interpreter.locatingLimits(at: span) { try negated(v, at: span) }
+    }
+
+    private static func negated(_ v: Value, at span: SourceSpan) throws -> Value {
         switch v {
         case .number(let x): return .number(-x)
         case .bool(let b): return .number(b ? -1 : 0)
         case .complex(let z): return .complex(-z)
-        case .matrix(let m): return .matrix(m.map { -$0 })
+        case .matrix(let m): return .matrix(try m.mapped { -$0 })
         case .range(let r): return .range(RangeValue(start: -r.start, step: -r.step, count: r.count))
         default: throw MMLError(kind: "type", "cannot negate a \(v.typeName)", at: span)
         }
@@ -277,13 +283,20 @@ enum Arithmetic {
         case .bool(let b): return .bool(!b)
         case .number(let x): return .bool(x == 0)
         case .matrix(let m):
-            return .matrix(Matrix(rows: m.rows, cols: m.cols, data: m.data.map { $0 == 0 ? 1 : 0 }, isLogical: true))
+            return .matrix(try Interpreter.locatingLimits(at: span) { try m.mapped(logical: true) { $0 == 0 ? 1 : 0 } })
         default: throw MMLError(kind: "type", "`!` needs true or false, not a \(v.typeName)", at: span)
         }
     }
 }
 
 extension Value {
+    /// The value as a matrix operand (`asMatrix`), with a range's elements made under the
+    /// memory budget.
+    func matrixOperand() throws -> Matrix? {
+        if case .range(let r) = self { return try r.checkedMatrix() }
+        return asMatrix
+    }
+
     var boolAsNumber: Value {
         if case .bool(let b) = self { return .number(b ? 1 : 0) }
         return self

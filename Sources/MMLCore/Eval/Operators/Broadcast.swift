@@ -9,42 +9,38 @@ extension Matrix {
         return (r, c)
     }
 
-    /// Applies `f` elementwise after broadcasting; nil when the shapes do not fit.
-    static func broadcast(_ a: Matrix, _ b: Matrix, logical: Bool = false, _ f: (Double, Double) -> Double) -> Matrix? {
-        if a.rows == b.rows && a.cols == b.cols {
-            var out = [Double](repeating: 0, count: a.count)
-            a.data.withUnsafeBufferPointer { x in
-                b.data.withUnsafeBufferPointer { y in
-                    out.withUnsafeMutableBufferPointer { z in
-                        for i in 0..<z.count { z[i] = f(x[i], y[i]) }
-                    }
-                }
-            }
-            return Matrix(rows: a.rows, cols: a.cols, data: out, isLogical: logical)
-        }
-        if b.count == 1 {
-            let y = b.data[0]
-            return Matrix(rows: a.rows, cols: a.cols, data: a.data.map { f($0, y) }, isLogical: logical)
-        }
-        if a.count == 1 {
-            let x = a.data[0]
-            return Matrix(rows: b.rows, cols: b.cols, data: b.data.map { f(x, $0) }, isLogical: logical)
-        }
+    /// Applies `f` elementwise after broadcasting; nil when the shapes do not fit. The result
+    /// is made by `chunked` (size and budget checked, stop checks between chunks).
+    static func broadcast(_ a: Matrix, _ b: Matrix, logical: Bool = false, _ f: (Double, Double) -> Double) throws -> Matrix? {
         guard let (rows, cols) = broadcastShape(a, b) else { return nil }
-        var out = [Double](repeating: 0, count: rows * cols)
-        let aRowStep = a.rows == 1 ? 0 : 1, aColStep = a.cols == 1 ? 0 : a.rows
-        let bRowStep = b.rows == 1 ? 0 : 1, bColStep = b.cols == 1 ? 0 : b.rows
-        a.data.withUnsafeBufferPointer { x in
-            b.data.withUnsafeBufferPointer { y in
-                out.withUnsafeMutableBufferPointer { z in
-                    for j in 0..<cols {
-                        for i in 0..<rows {
-                            z[i + j * rows] = f(x[i * aRowStep + j * aColStep], y[i * bRowStep + j * bColStep])
-                        }
+        return try a.storage.withUnsafeBufferPointer { x in
+            try b.storage.withUnsafeBufferPointer { y in
+                if a.rows == b.rows && a.cols == b.cols {
+                    return try chunked(rows: rows, cols: cols, logical: logical) { range, z in
+                        for i in range { z[i] = f(x[i], y[i]) }
+                    }
+                }
+                if b.count == 1 {
+                    let v = y[0]
+                    return try chunked(rows: rows, cols: cols, logical: logical) { range, z in
+                        for i in range { z[i] = f(x[i], v) }
+                    }
+                }
+                if a.count == 1 {
+                    let u = x[0]
+                    return try chunked(rows: rows, cols: cols, logical: logical) { range, z in
+                        for i in range { z[i] = f(u, y[i]) }
+                    }
+                }
+                let aRowStep = a.rows == 1 ? 0 : 1, aColStep = a.cols == 1 ? 0 : a.rows
+                let bRowStep = b.rows == 1 ? 0 : 1, bColStep = b.cols == 1 ? 0 : b.rows
+                return try chunked(rows: rows, cols: cols, logical: logical) { range, z in
+                    for k in range {
+                        let i = k % rows, j = k / rows
+                        z[k] = f(x[i * aRowStep + j * aColStep], y[i * bRowStep + j * bColStep])
                     }
                 }
             }
         }
-        return Matrix(rows: rows, cols: cols, data: out, isLogical: logical)
     }
 }

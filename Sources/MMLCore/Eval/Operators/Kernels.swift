@@ -8,6 +8,10 @@ enum Kernels {
             return try body()
         } catch let error as LinAlgError {
             throw MMLError(kind: "linear algebra", error.message, at: span, hint: error.hint)
+        } catch let error as MemoryBudgetError {
+            throw Interpreter.located(error, at: span)
+        } catch let error as StopRequested {
+            throw Interpreter.located(error, at: span)
         }
     }
 

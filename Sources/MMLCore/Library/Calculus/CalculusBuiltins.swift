@@ -75,7 +75,9 @@ extension Builtins {
     private static func rewrite(_ name: String, summary: String, help: String, example: BuiltinExample,
                                 _ transform: @escaping @Sendable (Formula) -> Formula) -> Builtin {
         Builtin(name, [.req("f")], area: .calculus, summary: summary, help: help, examples: [example], body: .general { args in
-            .function(try Differentiation.rewritten(try args.function("f"), by: transform, ip: args.interpreter, at: args.span("f")))
+            let rewritten = try Differentiation.rewritten(try args.function("f"), by: transform, ip: args.interpreter, at: args.span("f"))
+            try StopToken.check()  // the rewrites stop short when asked to stop
+            return .function(rewritten)
         })
     }
 

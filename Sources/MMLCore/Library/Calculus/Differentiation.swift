@@ -54,6 +54,7 @@ enum Differentiation {
         let byProducts = try e.derivative(v)
         guard e.nodeCount <= 2000, hasQuotient(e, v) else { return byProducts }
         let byQuotients = try e.differentiate(v, StepRecorder()).simplified()
+        try StopToken.check()
         return byQuotients.nodeCount < byProducts.nodeCount ? byQuotients : byProducts
     }
 

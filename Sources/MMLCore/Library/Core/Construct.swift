@@ -37,7 +37,7 @@ extension Builtins {
             let n = try args.int("n", default: 100, in: 0...Interpreter.maxElements)
             if n == 1 { return .matrix(Matrix(column: [b])) }
             let step = (b - a) / Double(n - 1)
-            return .matrix(Matrix(column: (0..<n).map { $0 == n - 1 ? b : a + Double($0) * step }))
+            return .matrix(try Kernels.run(at: args.callSpan) { try Matrix.generated(count: n) { $0 == n - 1 ? b : a + Double($0) * step } })
         }),
         Builtin("size", [.req("A"), .opt("dim", "none")], area: .construct, summary: "The shape [rows, cols]",
                 help: "size(A) is [rows, cols]; unpack it with m, n = size(A). size(A, 1) is the number of rows, size(A, 2) the number of columns. On a table it is [rows, columns].",
@@ -80,7 +80,8 @@ extension Builtins {
             for (k, p) in parts.enumerated() where p.rows != first.rows {
                 throw MMLError(kind: "shape", "hcat: part \(k + 1) has \(p.rows) rows but part 1 has \(first.rows)", at: args.restSpans[k])
             }
-            return .matrix(Matrix(rows: first.rows, cols: parts.reduce(0) { $0 + $1.cols }, data: parts.flatMap(\.data)))
+            let cols = parts.reduce(0) { $0 + $1.cols }
+            return .matrix(try Kernels.run(at: args.callSpan) { try Matrix.concatenated(parts, rows: first.rows, cols: cols) })
         }),
         Builtin("vcat", [.rest("parts")], area: .construct, summary: "Stack on top of each other: [A; B]",
                 help: "vcat(A, B, …) stacks matrices (rows of each below the previous); they need the same number of columns. Vectors stack into a longer vector.",
@@ -90,7 +91,7 @@ extension Builtins {
             for (k, p) in parts.enumerated() where p.cols != first.cols {
                 throw MMLError(kind: "shape", "vcat: part \(k + 1) has \(p.cols) columns but part 1 has \(first.cols)", at: args.restSpans[k])
             }
-            return .matrix(vstack(parts))
+            return .matrix(try Kernels.run(at: args.callSpan) { try vstack(parts) })
         }),
         Builtin("repeat", [.req("A"), .req("m"), .opt("n", "1")], area: .construct, summary: "Tile copies of A, m down and n across",
                 help: "repeat(A, m, n) stacks m copies of A vertically and n horizontally. repeat(x, 3) of a number is a vector of three x.",
@@ -113,9 +114,11 @@ extension Builtins {
     private static func filled(_ args: Arguments, _ value: Double) throws -> Value {
         let m = try args.int("m", in: 0...Int.max / 2)
         let n = args.has("n") ? try args.int("n", in: 0...Int.max / 2) : 1
-        var a = try Kernels.run(at: args.callSpan) { try Matrix.zeros(checkedRows: m, cols: n) }
-        if value != 0 { a.data = Array(repeating: value, count: a.count) }
-        return .matrix(a)
+        return .matrix(try Kernels.run(at: args.callSpan) {
+            try Matrix.chunked(rows: m, cols: n) { range, out in
+                for i in range { out[i] = value }
+            }
+        })
     }
 
     private static func shape(_ args: Arguments) throws -> (Int, Int) {
@@ -139,10 +142,10 @@ extension Builtins {
     }
 
     /// Rows of each part below the previous one's.
-    static func vstack(_ parts: [Matrix]) -> Matrix {
+    static func vstack(_ parts: [Matrix]) throws -> Matrix {
         let cols = parts.first?.cols ?? 0
         let rows = parts.reduce(0) { $0 + $1.rows }
-        var out = Matrix(rows: rows, cols: cols)
+        var out = try Matrix.zeros(checkedRows: rows, cols: cols)
         var offset = 0
         for p in parts {
             for j in 0..<cols {

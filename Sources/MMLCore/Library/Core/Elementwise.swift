@@ -7,8 +7,8 @@ enum Elementwise {
         switch value {
         case .number(let x): return .number(f(x))
         case .bool(let b): return .number(f(b ? 1 : 0))
-        case .matrix(let m): return .matrix(Matrix(rows: m.rows, cols: m.cols, data: m.data.map(f)))
-        case .range(let r): return .matrix(Matrix(column: (0..<r.count).map { f(r.element($0)) }))
+        case .matrix(let m): return .matrix(try m.mapped(f))
+        case .range(let r): return .matrix(try Matrix.generated(count: r.count) { f(r.element($0)) })
         default:
             throw MMLError(kind: "type", "\(name) needs a number, vector or matrix, not a \(value.typeName)", at: span)
         }
@@ -37,7 +37,7 @@ enum Elementwise {
         if case .number(let x) = a, case .number(let y) = b { return .number(f(x, y)) }
         guard let m = a.asMatrix else { throw MMLError(kind: "type", "\(name): `\(names.0)` must be a number, vector or matrix, not a \(a.typeName)", at: span) }
         guard let n = b.asMatrix else { throw MMLError(kind: "type", "\(name): `\(names.1)` must be a number, vector or matrix, not a \(b.typeName)", at: span) }
-        guard let r = Matrix.broadcast(m, n, f) else {
+        guard let r = try Matrix.broadcast(m, n, f) else {
             throw MMLError(kind: "shape", "\(name): `\(names.0)` is \(m.shapeDescription) and `\(names.1)` is \(n.shapeDescription); they must have equal shapes, or one must be a scalar, row or column", at: span)
         }
         return .matrix(r)
@@ -48,7 +48,7 @@ enum Elementwise {
         if case .number(let x) = a, case .number(let y) = b { return .number(f(x, y)) }
         guard let m = a.asMatrix else { throw args.typeError(names.0, expected: "a number, vector or matrix", got: a) }
         guard let n = b.asMatrix else { throw args.typeError(names.1, expected: "a number, vector or matrix", got: b) }
-        guard let r = Matrix.broadcast(m, n, f) else {
+        guard let r = try Matrix.broadcast(m, n, f) else {
             throw args.error("\(name): `\(names.0)` is \(m.shapeDescription) and `\(names.1)` is \(n.shapeDescription); they must have equal shapes, or one must be a scalar, row or column")
         }
         return .matrix(r)

@@ -86,9 +86,8 @@ extension Builtins {
         },
         .unary("conj", area: .math, summary: "Complex conjugate", examples: [BuiltinExample("conj(3 + 4*im)", "3 - 4i")]) { v, span in
             if case .complex(let z) = v { return .complex(z.conjugate) }
-            if case .complexMatrix(var m) = v {
-                m.imaginary = m.imaginary.map { -$0 }
-                return .complexMatrix(m)
+            if case .complexMatrix(let m) = v {
+                return .complexMatrix(try ComplexMatrix(real: m.realPart, imaginary: Matrix(rows: m.rows, cols: m.cols, data: m.imaginary.map { -$0 })))
             }
             return try Elementwise.map("conj", v, at: span) { $0 }
         },

@@ -31,6 +31,7 @@ extension Builtins {
             for j in 0..<runs {
                 var s = 0.0
                 for i in 0..<count {
+                    try StopToken.check(at: i)
                     let k = j * next + i * step
                     s += m.data[k]
                     m.data[k] = s

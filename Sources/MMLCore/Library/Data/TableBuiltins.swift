@@ -51,8 +51,7 @@ extension Builtins {
                 return .object(StringVector(try Table(columns: [column]).sorted(by: "x", descending: descending).columns[0].strings ?? []))
             }
             guard let m = x.asMatrix, m.isVector || m.isRow else { throw args.typeError("x", expected: "a table or a vector", got: x) }
-            let sorted = try Table(columns: [Column(name: "x", numbers: m.data)]).sorted(by: "x", descending: descending).columns[0].numbers ?? []
-            let out = Matrix(column: sorted)
+            let out = Matrix(column: try InterruptibleSort.ascending(m.data, descending: descending))
             return .matrix(m.isRow && m.count > 1 ? out.transposed : out)
         }),
         Builtin("select", [.req("t"), .rest("columns")], area: .data, summary: "A table with only the named columns, in that order",

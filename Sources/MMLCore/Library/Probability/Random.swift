@@ -32,13 +32,13 @@ extension Builtins {
                 help: "rand() is one number, rand(n) a vector of n, rand(m, n) an m×n matrix. The numbers are NumPy's, bit for bit: after seed(s), rand(m, n) equals np.random.rand(m, n) element for element (NumPy fills row by row, and so does MML here). For a uniform on [a, b] use sample(Uniform(a, b), n).",
                 examples: [BuiltinExample("seed(0); rand()", "0.5488135039273248"), BuiltinExample("seed(0); rand(2, 3)", "  0.548814  0.715189  0.602763\n  0.544883  0.423655  0.645894")],
                 body: probabilityBody { args in
-            try randomArray(args) { rng, n in rng.uniform(count: n) }
+            try randomArray(args) { rng, n in try rng.uniform(count: n) }
         }),
         Builtin("randn", [.opt("m", "none"), .opt("n", "none")], area: .probability, summary: "Standard normal random numbers",
                 help: "randn() is one draw from Normal(0, 1), randn(n) a vector of n, randn(m, n) an m×n matrix — NumPy's legacy polar Box–Muller, bit for bit: after seed(3), randn() is 1.7886284734303186, as np.random.randn() after np.random.seed(3), and randn(m, n) equals np.random.randn(m, n) element for element. For Normal(μ, σ) use μ + σ*randn(n) or sample(Normal(μ, σ), n) (the same numbers).",
                 examples: [BuiltinExample("seed(3); randn(3)", "[1.78863, 0.43651, 0.0964975]")],
                 body: probabilityBody { args in
-            try randomArray(args) { rng, n in rng.normal(count: n) }
+            try randomArray(args) { rng, n in try rng.normal(count: n) }
         }),
         Builtin("randint", [.req("lo"), .req("hi"), .opt("m", "none"), .opt("n", "none")], area: .probability,
                 summary: "Random integers from lo up to but NOT including hi",
@@ -88,11 +88,11 @@ extension Builtins {
             let m = try args.matrix("x")
             if m.isVector || m.isRow {
                 var v = m.data
-                rng.shuffle(&v)
+                try rng.shuffle(&v)
                 return .matrix(Matrix(rows: m.rows, cols: m.cols, data: v))
             }
             var order = Array(0..<m.rows)
-            rng.shuffle(&order)
+            try rng.shuffle(&order)
             var out = Matrix(rows: m.rows, cols: m.cols)
             for (i, r) in order.enumerated() {
                 for j in 0..<m.cols { out[i, j] = m[r, j] }

@@ -1,0 +1,65 @@
+// Making matrices whose size a program chooses: refused past the per-matrix limit and the
+// memory budget before memory is touched, and filled in chunks with a stop check between
+// chunks, so Ctrl-C and --timeout reach into element-wise work on huge arrays.
+
+extension Matrix {
+    /// A `rows × cols` matrix whose storage `fill(range, buffer)` writes one chunk of
+    /// `StopToken.chunk` elements at a time (column-major indices); throws the size errors
+    /// of `LinAlgLimits.checkedCount`, `StopRequested`, or what `fill` throws.
+    static func chunked(rows: Int, cols: Int, logical: Bool = false,
+                        _ fill: (Range<Int>, UnsafeMutableBufferPointer<Double>) throws -> Void) throws -> Matrix {
+        let count = try LinAlgLimits.checkedCount(rows: rows, cols: cols)
+        var thrown: Error?
+        let data = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var start = 0
+            do {
+                while start < count {
+                    let end = Swift.min(count, start + StopToken.chunk)
+                    try fill(start..<end, buffer)
+                    start = end
+                    if start < count { try StopToken.check() }
+                }
+            } catch {
+                thrown = error
+            }
+            initialized = thrown == nil ? count : 0  // Doubles need no deinitialization
+        }
+        if let thrown { throw thrown }
+        return Matrix(rows: rows, cols: cols, data: data, isLogical: logical)
+    }
+
+    /// A matrix of the same shape with `f` applied to every element (see `chunked`).
+    func mapped(logical: Bool = false, _ f: (Double) throws -> Double) throws -> Matrix {
+        try storage.withUnsafeBufferPointer { x in
+            try Matrix.chunked(rows: rows, cols: cols, logical: logical) { range, out in
+                for i in range { out[i] = try f(x[i]) }
+            }
+        }
+    }
+
+    /// A column of `count` elements `element(k)`, k = 0, 1, … (see `chunked`).
+    static func generated(count: Int, _ element: (Int) throws -> Double) throws -> Matrix {
+        try chunked(rows: count, cols: 1) { range, out in
+            for k in range { out[k] = try element(k) }
+        }
+    }
+}
+
+extension Matrix {
+    /// The elements of `parts` one after another as a `rows × cols` matrix (side by side in
+    /// column-major order), size checked first: hcat and `[A, B]`.
+    static func concatenated(_ parts: [Matrix], rows: Int, cols: Int) throws -> Matrix {
+        let count = try LinAlgLimits.checkedCount(rows: rows, cols: cols)
+        var data: [Double] = []
+        data.reserveCapacity(count)
+        for p in parts { data += p.storage }
+        return Matrix(rows: rows, cols: cols, data: data)
+    }
+}
+
+extension RangeValue {
+    /// The range's elements as a column, refused when they would pass the memory budget.
+    func checkedMatrix() throws -> Matrix {
+        try Matrix.generated(count: count) { element($0) }
+    }
+}
