@@ -8,17 +8,29 @@
 /// travels with it: copies share both, and a write through `data` to storage shared with
 /// another matrix (which makes the array copy itself) takes a charge of its own.
 public struct Matrix: Sendable {
-    public private(set) var rows: Int
-    public private(set) var cols: Int
+    // The shape is kept in 32 bits so that a Matrix, with its charge, is no larger than it
+    // was without one: `Value` holds matrices inline, and a larger payload makes copying
+    // every value (numbers included) slower. 2³¹ − 1 rows is far past the memory budget.
+    @usableFromInline var rowCount: Int32
+    @usableFromInline var colCount: Int32
     @usableFromInline var storage: [Double]
     @usableFromInline var charge: StorageCharge?
     /// True when the elements are booleans (0 or 1), e.g. the result of a comparison.
     public var isLogical: Bool
 
+    public var rows: Int {
+        @inline(__always) get { Int(rowCount) }
+    }
+
+    public var cols: Int {
+        @inline(__always) get { Int(colCount) }
+    }
+
     public init(rows: Int, cols: Int, data: [Double], isLogical: Bool = false) {
         precondition(rows >= 0 && cols >= 0 && data.count == rows * cols, "matrix shape does not match its data")
-        self.rows = rows
-        self.cols = cols
+        precondition(rows <= Int(Int32.max) && cols <= Int(Int32.max), "a matrix may have at most 2³¹ − 1 rows and columns")
+        self.rowCount = Int32(truncatingIfNeeded: rows)
+        self.colCount = Int32(truncatingIfNeeded: cols)
         self.storage = data
         self.charge = StorageCharge.make(count: data.count)
         self.isLogical = isLogical
@@ -99,9 +111,10 @@ public struct Matrix: Sendable {
     /// The same elements in a new shape (column-major order is kept).
     public func reshaped(rows: Int, cols: Int) -> Matrix {
         precondition(rows >= 0 && cols >= 0 && rows * cols == count, "matrix shape does not match its data")
+        precondition(rows <= Int(Int32.max) && cols <= Int(Int32.max), "a matrix may have at most 2³¹ − 1 rows and columns")
         var m = self  // shares the storage and its charge
-        m.rows = rows
-        m.cols = cols
+        m.rowCount = Int32(truncatingIfNeeded: rows)
+        m.colCount = Int32(truncatingIfNeeded: cols)
         return m
     }
 
