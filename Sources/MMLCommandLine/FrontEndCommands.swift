@@ -85,3 +85,45 @@ public struct LanguageServerArguments: ParsableArguments {
 
     public init() {}
 }
+
+extension FrontEndCommands {
+    public static let notebook = CommandConfiguration(
+        commandName: "notebook",
+        abstract: "Turn a commented script into a Jupyter notebook, or a notebook back into a script.",
+        discussion: """
+            The format is jupytext's "light" one: a paragraph of # comment lines set off by blank \
+            lines becomes a markdown cell, every other paragraph a code cell, and comments touching \
+            code stay in it. A script written that way comes back from its notebook unchanged. \
+            Without -o the result goes beside the input (X.mml ↔ X.ipynb); -o - writes it to \
+            standard output.
+            """)
+}
+
+/// What `mml notebook` converts to.
+public enum NotebookTarget: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case ipynb, mml
+}
+
+/// `mml notebook FILE [--to ipynb|mml] [-o OUT]`.
+public struct NotebookArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("The script (.mml) or notebook (.ipynb) to convert.", valueName: "file"))
+    public var input: String
+
+    @Option(help: ArgumentHelp("What to make: ipynb (from a script) or mml (from a notebook); by default the other kind than the input.", valueName: "format"))
+    public var to: NotebookTarget?
+
+    @Option(name: .customShort("o"), help: ArgumentHelp("Where to write it (- for standard output).", valueName: "file"))
+    public var output: String?
+
+    public init() {}
+
+    /// The target: as given, else a script for a notebook and a notebook for anything else.
+    public var target: NotebookTarget { to ?? (input.hasSuffix(".ipynb") ? .mml : .ipynb) }
+
+    /// The output path: as given, else the input's with the target's extension.
+    public var outputPath: String {
+        if let output { return output }
+        let dot = input.lastIndex(of: ".").flatMap { dot in input[dot...].contains("/") ? nil : dot }
+        return String(dot.map { input[..<$0] } ?? input[...]) + "." + target.rawValue
+    }
+}

@@ -1,6 +1,7 @@
-// mml-frontends: the front ends that need Foundation, ZeroMQ and OpenSSL — the Jupyter kernel
-// and its installer, and the language server. `mml kernel …`, `mml jupyter …` and `mml lsp` exec this program with their
-// own arguments (see Sources/mml/FrontEndHandover.swift); the declarations are shared.
+// mml-frontends: the front ends that need Foundation, ZeroMQ and OpenSSL — the Jupyter kernel,
+// its installer, the notebook converter and the language server. `mml kernel …`, `mml jupyter …`,
+// `mml notebook …` and `mml lsp` exec this program with their own arguments (see
+// Sources/mml/FrontEndHandover.swift); the declarations are shared.
 import ArgumentParser
 import Foundation
 import MMLCommandLine
@@ -8,9 +9,9 @@ import MMLCommandLine
 struct FrontEnds: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mml",
-        abstract: "MML's notebook and editor front ends (run through `mml kernel`, `mml jupyter` and `mml lsp`).",
+        abstract: "MML's notebook and editor front ends (run through `mml kernel`, `mml jupyter`, `mml notebook` and `mml lsp`).",
         version: mmlVersion,
-        subcommands: [KernelCommand.self, JupyterCommand.self, LanguageServerCommand.self])
+        subcommands: [KernelCommand.self, JupyterCommand.self, NotebookCommand.self, LanguageServerCommand.self])
 }
 
 struct KernelCommand: ParsableCommand {
@@ -59,6 +60,13 @@ struct JupyterUninstallCommand: ParsableCommand {
     func run() throws {
         try KernelSpecInstaller(location: location).uninstall()
     }
+}
+
+struct NotebookCommand: ParsableCommand {
+    static let configuration = FrontEndCommands.notebook
+    @OptionGroup var arguments: NotebookArguments
+
+    func run() throws { try NotebookConverter(arguments: arguments).run() }
 }
 
 /// Why a front end cannot do what it was asked, in words for the user (`Error: …`).

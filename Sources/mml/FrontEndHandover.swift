@@ -1,4 +1,4 @@
-// `mml kernel`, `mml jupyter …` and `mml lsp`: declared in mml's command line, carried out by the
+// `mml kernel`, `mml jupyter …`, `mml notebook` and `mml lsp`: declared in mml's command line, carried out by the
 // `mml-frontends` executable beside this one, which links Foundation, ZeroMQ and OpenSSL —
 // libraries `mml FILE` must not pay for at start-up. The handover is an exec: same process,
 // same arguments, so Jupyter's signals reach the kernel directly.
@@ -40,6 +40,13 @@ struct JupyterUninstallCommand: ParsableCommand {
     func run() throws { try FrontEndHandover.execute() }
 }
 
+struct NotebookCommand: ParsableCommand {
+    static let configuration = FrontEndCommands.notebook
+    @OptionGroup var arguments: NotebookArguments
+
+    func run() throws { try FrontEndHandover.execute() }
+}
+
 enum FrontEndHandover {
     /// Replaces this process with `mml-frontends`, passing this command line on unchanged;
     /// returns only by throwing when that cannot be done.
@@ -48,8 +55,7 @@ enum FrontEndHandover {
             Terminal.writeError("mml: cannot find where this mml is installed (/proc/self/exe)\n")
             throw ExitCode(1)
         }
-        let slash = own.lastIndex(of: "/").map { own[..<$0] } ?? "."
-        let target = slash + "/" + FrontEndCommands.executableName
+        let target = path(besides: own)
         guard access(target, X_OK) == 0 else {
             Terminal.writeError("""
                 mml: \(CommandLine.arguments.dropFirst().first ?? "this command") needs \(FrontEndCommands.executableName), \
@@ -66,6 +72,11 @@ enum FrontEndHandover {
         let reason = String(cString: strerror(errno))
         Terminal.writeError("mml: cannot start \(target): \(reason)\n")
         throw ExitCode(1)
+    }
+
+    /// Where `mml-frontends` is when `mml` is at `own`: in the same folder.
+    static func path(besides own: String) -> String {
+        (own.lastIndex(of: "/").map { String(own[..<$0]) } ?? ".") + "/" + FrontEndCommands.executableName
     }
 
     /// The absolute path of the running executable.

@@ -1,5 +1,5 @@
-// `mml test PATH…`: runs exercise and sample scripts, compares each with its `.out`, counts
-// check results, and exits non-zero when anything failed.
+// `mml test PATH…`: runs exercise and sample scripts and notebooks, compares each with its
+// `.out`, counts check results, and exits non-zero when anything failed.
 import ArgumentParser
 import MMLCore
 #if canImport(Glibc)
@@ -9,13 +9,14 @@ import MMLCore
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run .mml scripts and compare each with the .out file beside it.",
+        abstract: "Run .mml scripts and .ipynb notebooks and compare each with the .out file beside it.",
         discussion: """
-            Every .mml file under the given paths runs in its own process. A script passes when it \
-            exits cleanly, every check() in it passes, and its output equals X.out when that file exists.
+            Every .mml and .ipynb file under the given paths runs in its own process (a notebook's \
+            code cells in order, in one workspace). A script passes when it exits cleanly, every \
+            check() in it passes, and its output equals X.out when that file exists.
             """)
 
-    @Argument(help: "Scripts or folders to run (folders are searched recursively).")
+    @Argument(help: "Scripts, notebooks or folders to run (folders are searched recursively).")
     var paths: [String]
 
     @Flag(help: "Rewrite each script's .out file with what it printed now.")
@@ -31,7 +32,7 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         let scripts = try collectScripts()
         guard !scripts.isEmpty else {
-            Terminal.writeError("mml test: no .mml files under \(paths.joined(separator: " "))\n")
+            Terminal.writeError("mml test: no .mml or .ipynb files under \(paths.joined(separator: " "))\n")
             throw ExitCode(2)
         }
         var failedFiles = 0
@@ -69,14 +70,14 @@ struct TestCommand: ParsableCommand {
         return found.sorted()
     }
 
-    /// The .mml files under `folder`, recursively (to a depth that a link cycle cannot exhaust).
+    /// The .mml and .ipynb files under `folder`, recursively (to a depth that a link cycle cannot exhaust).
     private func collectScripts(in folder: String, into found: inout [String], depth: Int) {
         guard depth < 32 else { return }
         for (name, isDirectory) in FileAccess.listDirectory(folder) {
             let path = folder + "/" + name
             if isDirectory {
                 collectScripts(in: path, into: &found, depth: depth + 1)
-            } else if name.hasSuffix(".mml") {
+            } else if name.hasSuffix(".mml") || NotebookScript.isNotebook(name) {
                 found.append(path)
             }
         }
@@ -116,7 +117,7 @@ struct TestCommand: ParsableCommand {
         } else if !report.finished {
             outcome.problems.append("ended without reporting its checks")
         }
-        let expectedPath = String(script.dropLast(4)) + ".out"
+        let expectedPath = String(script[..<(script.lastIndex(of: ".") ?? script.endIndex)]) + ".out"
         if update {
             if !result.timedOut && !result.flooded {
                 do { try FileAccess.writeAtomically(result.stdout, to: expectedPath) } catch {

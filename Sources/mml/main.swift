@@ -15,15 +15,17 @@ struct MML: ParsableCommand {
         discussion: """
             mml                  start the interactive REPL
             mml FILE.mml [ARGS]  run a script (its arguments are in `args`)
+            mml NB.ipynb         run a notebook's code cells, in order, as one script
             mml -e 'EXPR'        evaluate one expression and print it
             mml -                read a script from standard input
             mml test PATH…       run scripts and compare them with their .out files
             mml jupyter install  let Jupyter run MML notebooks (then: jupyter lab)
+            mml notebook FILE    turn a commented script into a notebook (and back)
 
             A script whose name is also a subcommand's runs with a path: `mml ./test`.
             """,
         version: mmlVersion,
-        subcommands: [TestCommand.self, KernelCommand.self, JupyterCommand.self, LanguageServerCommand.self])
+        subcommands: [TestCommand.self, KernelCommand.self, JupyterCommand.self, NotebookCommand.self, LanguageServerCommand.self])
 
     @Option(name: .customShort("e"), parsing: .unconditional,
             help: ArgumentHelp("Evaluate this text and show its values, as the REPL would.", valueName: "expr"))
@@ -116,7 +118,7 @@ struct Launch {
             throw ExitCode(runner.run(text: expression, name: "<-e>", echo: true))
         }
         if let file {
-            switch Terminal.readFile(file) {
+            switch NotebookScript.isNotebook(file) ? NotebookScript.read(file) : Terminal.readFile(file) {
             case .failure(let error):
                 Terminal.writeError(error.message + "\n")
                 throw ExitCode(2)

@@ -49,6 +49,9 @@ class MMLKernelTests(jupyter_kernel_test.KernelTests):
     code_display_data = [
         {"code": "plot(x -> x^2, -1, 1)", "mime": "image/svg+xml"},
         {"code": "plot(x -> x^2, -1, 1)", "mime": "text/plain"},
+        {"code": "display([1, 2; 3, 4])", "mime": "text/latex"},
+        {"code": "display([1, 2; 3, 4])", "mime": "text/html"},
+        {"code": 'check("one", 1, 1)', "mime": "text/html"},
     ]
 
     code_history_pattern = "1 +*"
@@ -88,6 +91,29 @@ class MMLKernelTests(jupyter_kernel_test.KernelTests):
         reply, outputs = self.execute_helper("a = 1\nb = 2\na + b")
         kinds = [(m["msg_type"], m["content"]["data"]["text/plain"]) for m in outputs]
         self.assertEqual(kinds, [("display_data", "a = 1"), ("display_data", "b = 2"), ("execute_result", "3")])
+
+    def test_rich_forms_keep_the_text_of_the_repl(self):
+        reply, outputs = self.execute_helper("f(x) = x^3\nf'")
+        data = outputs[-1]["content"]["data"]
+        self.assertEqual(outputs[-1]["msg_type"], "execute_result")
+        self.assertEqual(data["text/plain"], "f'(x) = 3·x²")
+        self.assertEqual(data["text/latex"], "$$f'\\left(x\\right) = 3 \\cdot x^{2}$$")
+        reply, outputs = self.execute_helper("A = [1, 2; 3, 4]")
+        data = outputs[-1]["content"]["data"]
+        self.assertEqual(data["text/plain"], "A =\n  1  2\n  3  4")
+        self.assertIn("\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}", data["text/latex"])
+        self.assertIn("<table", data["text/html"])
+
+    def test_display_shows_values_mid_cell(self):
+        reply, outputs = self.execute_helper('display(1 + 1)\nprint("after")\n3')
+        kinds = [(m["msg_type"], m["content"].get("data", {}).get("text/plain") or m["content"].get("text")) for m in outputs]
+        self.assertEqual(kinds, [("display_data", "2"), ("stream", "after\n"), ("execute_result", "3")])
+
+    def test_checks_are_marked_displays(self):
+        reply, outputs = self.execute_helper('check("sum", 1 + 1, 3)')
+        data = outputs[0]["content"]["data"]
+        self.assertEqual(data["text/plain"], "✗ sum: expected 3, got 2")
+        self.assertIn("✗", data["text/html"])
 
     def test_a_silenced_last_statement_has_no_result(self):
         reply, outputs = self.execute_helper("7\n8;")

@@ -35,9 +35,14 @@ extension Table {
             }
             lines.append(trimTrailing(parts.joined(separator: "  ")))
         }
-        let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
-        lines.append("\(plural(nrows, "row")) × \(plural(ncols, "column"))")
+        lines.append(sizeDescription)
         return lines.joined(separator: "\n")
+    }
+
+    /// `150 rows × 5 columns`.
+    public var sizeDescription: String {
+        let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(nrows, "row")) × \(plural(ncols, "column"))"
     }
 }
 

@@ -1,8 +1,10 @@
 // execute_request: runs a cell in the workspace and broadcasts what it does. Printed text
-// goes out as stream messages while the cell runs; each value the REPL would show becomes a
-// display (text/plain exactly as the REPL prints it), except the value of the cell's last
-// statement, which is the cell's execute_result (Out[n]); each figure is an image/svg+xml
-// display; an error is an `error` message whose traceback is the rendered diagnostic.
+// goes out as stream messages while the cell runs; each value the REPL would show (and each
+// `display(x)`) becomes a display, except the value of the cell's last statement, which is
+// the cell's execute_result (Out[n]); each figure is an image/svg+xml display and each check
+// a ✓/✗ display. The bundles come from MMLCore's NotebookRenderer: text/plain exactly as the
+// REPL prints it, plus LaTeX and HTML where a value has them. An error is an `error` message
+// whose traceback is the rendered diagnostic.
 import Foundation
 import MMLCore
 
@@ -33,23 +35,17 @@ extension Kernel {
         let renderer = TextRenderer(sources: workspace.sources)
         var resultText: String?
         let result = workspace.run(code, name: "<cell \(count)>", echo: !silent) { [self] event in
-            switch event {
-            case .value(let shown):
-                streams.flush()
-                let bundle = ["text/plain": TextRenderer.text(of: shown)]
-                if shown.isResult && shown.name == nil {
-                    resultText = bundle["text/plain"]
-                    publisher.publish("execute_result", ["execution_count": count, "data": bundle, "metadata": JSONObject()], parent: request)
-                } else {
-                    publisher.publish("display_data", ["data": bundle, "metadata": JSONObject(), "transient": JSONObject()], parent: request)
-                }
-            case .figure(let shown):
-                streams.flush()
-                let bundle = ["image/svg+xml": shown.figure.renderSVG(), "text/plain": shown.figure.renderTerminal(shown.terminal)]
-                publisher.publish("display_data", ["data": bundle, "metadata": JSONObject(), "transient": JSONObject()], parent: request)
-            case .output, .warning, .check:
+            guard let bundle = NotebookRenderer.bundle(event) else {
                 let (text, stream) = renderer.render(event)
                 streams.write(text, error: stream == .standardError)
+                return
+            }
+            streams.flush()
+            if case .value(let shown) = event, shown.isResult && shown.name == nil {
+                resultText = bundle["text/plain"]
+                publisher.publish("execute_result", ["execution_count": count, "data": bundle, "metadata": JSONObject()], parent: request)
+            } else {
+                publisher.publish("display_data", ["data": bundle, "metadata": JSONObject(), "transient": JSONObject()], parent: request)
             }
         }
         streams.flush()

@@ -6,18 +6,16 @@ import MMLCommandLine
 import MMLCore
 
 extension Kernel {
+    /// What kernel_info and every notebook's metadata say about the language.
+    static var languageInfo: JSONObject { ["name": "mml", "version": mmlVersion, "mimetype": "text/x-mml", "file_extension": ".mml"] }
+
     var kernelInfo: JSONObject {
         [
             "status": "ok",
             "protocol_version": MessageCodec.protocolVersion,
             "implementation": "mml",
             "implementation_version": mmlVersion,
-            "language_info": [
-                "name": "mml",
-                "version": mmlVersion,
-                "mimetype": "text/x-mml",
-                "file_extension": ".mml",
-            ] as JSONObject,
+            "language_info": Self.languageInfo,
             "banner": "MML \(mmlVersion): a math language for learning linear algebra, calculus, probability and statistics.",
             "help_links": Self.helpLinks,
             "debugger": false,

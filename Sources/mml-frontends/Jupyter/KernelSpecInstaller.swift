@@ -6,6 +6,8 @@ import MMLCommandLine
 struct KernelSpecInstaller {
     /// The kernelspec's folder name, which is also the kernel name notebooks record.
     static let kernelName = "mml"
+    /// The name Jupyter shows for the kernel.
+    static let displayName = "MML"
 
     var location: KernelSpecLocationArguments
 
@@ -42,7 +44,7 @@ struct KernelSpecInstaller {
         }
         let spec: JSONObject = [
             "argv": [mml, "kernel", "-f", "{connection_file}"],
-            "display_name": "MML",
+            "display_name": Self.displayName,
             "language": "mml",
             "interrupt_mode": "signal",
             "metadata": ["debugger": false],

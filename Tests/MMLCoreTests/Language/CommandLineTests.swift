@@ -159,6 +159,28 @@ struct CommandLineTests {
         #expect(flood.stdout.contains("stopped: it printed more than 16 MiB"), "\(flood.stdout)")
     }
 
+    @Test("mml notebook converts both ways, and mml test grades a notebook's checks like a script's")
+    func notebooksConvertAndAreGraded() throws {
+        let dir = NSTemporaryDirectory() + "mml-notebook-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let script = "# Grading\n#\n# Two checks.\n\nx = 2\n\n# the first holds\ncheck(\"double\", 2 * x, 4)\ncheck(\"wrong\", x, 3)\n"
+        try script.write(toFile: dir + "/lab.mml", atomically: true, encoding: .utf8)
+        #expect(try runBinary(["notebook", dir + "/lab.mml", "-o", dir + "/learner.ipynb"]).status == 0)
+        let notebook = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/learner.ipynb"))) as? [String: Any]
+        let cells = notebook?["cells"] as? [[String: Any]] ?? []
+        #expect(cells.map { $0["cell_type"] as? String } == ["markdown", "code", "code"])
+        let back = try runBinary(["notebook", "--to", "mml", dir + "/learner.ipynb", "-o", "-"])
+        #expect(back.stdout == script)
+        try FileManager.default.removeItem(atPath: dir + "/lab.mml")
+        let graded = try runBinary(["test", dir])
+        #expect(graded.status == 1)
+        #expect(graded.stdout.contains("✗ \(dir)/learner.ipynb (2 checks)"), "\(graded.stdout)")
+        #expect(graded.stdout.hasSuffix("1 script: 0 passed, 1 failed; checks: 1 passed, 1 failed\n"), "\(graded.stdout)")
+        let missing = try runBinary([dir + "/absent.ipynb"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read \(dir)/absent.ipynb: no such file"), "\(missing.stderr)")
+    }
+
     @Test("mml starts without Foundation: the heavy front ends' libraries stay out of its start")
     func binaryDoesNotLinkFoundation() throws {
         let process = Process()

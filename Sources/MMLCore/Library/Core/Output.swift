@@ -1,4 +1,4 @@
-// Printing, showing, checking and session builtins: print, show, check, assert, format, typeof, clock.
+// Printing, showing, checking and session builtins: print, show, display, check, assert, format, typeof, clock.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,6 +29,13 @@ extension Builtins {
                 let label = ip.sources[span.source]?.text(of: span) ?? "value"
                 ip.output(ip.formatAssignment(label, value) + "\n")
             }
+            return .nothing
+        }),
+        Builtin("display", [.rest("values")], area: .io, summary: "Show each value as the REPL shows a result, even mid-cell",
+                help: "display(x) shows x the way the REPL shows the value of an expression — in a terminal as text, in a notebook typeset (matrices and formulas as LaTeX, tables and reports as HTML) — at that point of the script or cell, which is handy inside loops and before the last line of a cell. display(a, b) shows each in turn.",
+                examples: [BuiltinExample("display([1, 2; 3, 4])", "  1  2\n  3  4")], body: .general { args in
+            let ip = args.interpreter
+            for value in args.rest { ip.emit(.value(ShownValue(value: value, name: nil, options: ip.options))) }
             return .nothing
         }),
         Builtin("check", [.req("label"), .req("actual"), .req("expected"), .opt("tol", "1e-9")], area: .io,
