@@ -5,11 +5,22 @@ public enum Severity: String, Sendable {
     case error, warning, note
 }
 
+/// What kind of problem a diagnostic reports; shown after the severity (`error: …` keeps it
+/// for tools: an editor's diagnostic code, a notebook's error name).
+public enum DiagnosticKind: String, Sendable, Equatable, CaseIterable {
+    case syntax, name, type, shape, index, call, argument, range, assertion
+    case file, permission, memory, interrupt, recursion
+    case linearAlgebra = "linear algebra"
+    case calculus, optimization, probability, data, plot
+    case numericDerivative = "numeric derivative"
+    case warning, `internal`, error
+}
+
 /// A message about a span of source text, with hints and notes, ready for the renderer.
 public struct Diagnostic: Sendable, Equatable {
     public var severity: Severity
-    /// A short kind shown after the severity, e.g. `syntax`, `name`, `shape`.
-    public var kind: String
+    /// What kind of problem it is: syntax, name, shape, …
+    public var kind: DiagnosticKind
     public var message: String
     public var span: SourceSpan
     /// Extra lines shown after the source excerpt (`note: …`).
@@ -33,7 +44,7 @@ public struct Diagnostic: Sendable, Equatable {
     }
 
     public init(
-        _ severity: Severity = .error, kind: String, message: String, span: SourceSpan,
+        _ severity: Severity = .error, kind: DiagnosticKind, message: String, span: SourceSpan,
         notes: [String] = [], hints: [String] = [], backtrace: [Frame] = []
     ) {
         self.severity = severity
@@ -57,7 +68,7 @@ public struct MMLError: DiagnosticConvertible, Sendable {
 
     public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
 
-    public init(kind: String = "error", _ message: String, at span: SourceSpan, hint: String? = nil, notes: [String] = []) {
+    public init(kind: DiagnosticKind = .error, _ message: String, at span: SourceSpan, hint: String? = nil, notes: [String] = []) {
         self.diagnostic = Diagnostic(.error, kind: kind, message: message, span: span, notes: notes, hints: hint.map { [$0] } ?? [])
     }
 }

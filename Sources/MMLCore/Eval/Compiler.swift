@@ -151,12 +151,12 @@ struct Compiler {
         case .breakLoop, .continueLoop:
             let isBreak: Bool = { if case .breakLoop = stmt.kind { return true } else { return false } }()
             guard loopDepth > 0 else {
-                throw MMLError(kind: "syntax", "`\(isBreak ? "break" : "continue")` can only be used inside a loop", at: stmt.span)
+                throw MMLError(kind: .syntax, "`\(isBreak ? "break" : "continue")` can only be used inside a loop", at: stmt.span)
             }
             return isBreak ? BreakNode(stmt.span) : ContinueNode(stmt.span)
         case .returnValue(let value):
             guard inFunction else {
-                throw MMLError(kind: "syntax", "`return` can only be used inside a function", at: stmt.span,
+                throw MMLError(kind: .syntax, "`return` can only be used inside a function", at: stmt.span,
                                hint: "define a function with fn name(x) { … return … }")
             }
             return ReturnNode(try value.map { try compile($0) }, stmt.span)
@@ -182,7 +182,7 @@ struct Compiler {
             case .identifier(let name):
                 return PathAssignNode(root: resolveExisting(name), path: path, value: value, span)
             default:
-                throw MMLError(kind: "syntax", "cannot assign to this expression", at: base.span,
+                throw MMLError(kind: .syntax, "cannot assign to this expression", at: base.span,
                                hint: "assign to a name, an element (A[i, j] = …) or a field (r.name = …)")
             }
         }
@@ -193,7 +193,7 @@ struct Compiler {
     private mutating func compileFunction(name: String, params: [Parameter], expression: Expr?, statements: [Stmt]?) throws -> CompiledFunction {
         var seen = Set<String>()
         for p in params where !seen.insert(p.name).inserted {
-            throw MMLError(kind: "syntax", "the parameter `\(p.name)` appears twice", at: p.span)
+            throw MMLError(kind: .syntax, "the parameter `\(p.name)` appears twice", at: p.span)
         }
         let fnScope = FunctionScope(parent: scope)
         for p in params { _ = fnScope.declare(p.name) }
@@ -211,7 +211,7 @@ struct Compiler {
                 sawDefault = true
             } else {
                 if sawDefault {
-                    throw MMLError(kind: "syntax", "the parameter `\(p.name)` needs a default value because an earlier one has one", at: p.span)
+                    throw MMLError(kind: .syntax, "the parameter `\(p.name)` needs a default value because an earlier one has one", at: p.span)
                 }
                 defaults.append(nil)
             }
@@ -284,7 +284,7 @@ struct Compiler {
             for arg in args {
                 if let label = arg.label {
                     if keywords.contains(where: { $0.name == label }) {
-                        throw MMLError(kind: "syntax", "`\(label)` is given twice", at: arg.labelSpan ?? arg.value.span)
+                        throw MMLError(kind: .syntax, "`\(label)` is given twice", at: arg.labelSpan ?? arg.value.span)
                     }
                     keywords.append((label, try compile(arg.value), (arg.labelSpan ?? span).to(arg.value.span)))
                 } else {

@@ -18,7 +18,7 @@ public struct DepthError: Error, Sendable {
 
 public enum DepthGuard {
     /// The kind of every depth diagnostic.
-    static let kind = "recursion"
+    static let kind = DiagnosticKind.recursion
 
     /// Throws `DepthError` when the current thread's stack is nearly used up. Call it once per
     /// level of a recursive walk (at calls and node visits, never per element of an array).

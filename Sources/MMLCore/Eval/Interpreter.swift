@@ -161,9 +161,9 @@ public final class Interpreter {
         switch error {
         case let e as DiagnosticConvertible: return e.diagnostic
         case let e as DepthError: return e.located(at: span).diagnostic
-        case let e as LinAlgError: return Diagnostic(kind: "linear algebra", message: e.message, span: span, hints: e.hint.map { [$0] } ?? [])
+        case let e as LinAlgError: return Diagnostic(kind: .linearAlgebra, message: e.message, span: span, hints: e.hint.map { [$0] } ?? [])
         case is MemoryBudgetError, is StopRequested: return Interpreter.located(error, at: span).diagnostic
-        default: return Diagnostic(kind: "error", message: "\(error)", span: span)
+        default: return Diagnostic(kind: .error, message: "\(error)", span: span)
         }
     }
 
@@ -186,7 +186,7 @@ public final class Interpreter {
             return result
         }
         guard let user = function as? UserFunction else {
-            throw MMLError(kind: "type", "this function cannot be called", at: span)
+            throw MMLError(kind: .type, "this function cannot be called", at: span)
         }
         let code = user.code
         guard args.count <= code.parameterCount else { throw arityError(user, given: args.count, at: span) }
@@ -194,11 +194,11 @@ public final class Interpreter {
         for (i, v) in args.enumerated() { frame.initialize(i, to: v) }
         for (name, value, kspan) in keywords {
             guard let i = user.parameters.firstIndex(where: { $0.name == name }) else {
-                var e = MMLError(kind: "call", "\(user.name) has no parameter named `\(name)`", at: kspan)
+                var e = MMLError(kind: .call, "\(user.name) has no parameter named `\(name)`", at: kspan)
                 if let near = Suggestions.nearest(to: name, in: user.parameters.map(\.name)) { e.diagnostic.hints.append("did you mean `\(near)`?") }
                 throw e
             }
-            if frame[i] != nil { throw MMLError(kind: "call", "`\(name)` is given twice", at: kspan) }
+            if frame[i] != nil { throw MMLError(kind: .call, "`\(name)` is given twice", at: kspan) }
             frame[i] = value
         }
         let result = try invoke(user, code, frame: frame, given: args.count, at: span)
@@ -223,7 +223,7 @@ public final class Interpreter {
             do {
                 return try f(&bound)
             } catch let e as LinAlgError {
-                throw MMLError(kind: "linear algebra", "\(b.name): \(e.message)", at: span, hint: e.hint)
+                throw MMLError(kind: .linearAlgebra, "\(b.name): \(e.message)", at: span, hint: e.hint)
             }
         }
     }
@@ -243,8 +243,8 @@ public final class Interpreter {
     /// The located error for a refused allocation or a stop request that reached `span`.
     static func located(_ error: Error, at span: SourceSpan) -> MMLError {
         switch error {
-        case let e as MemoryBudgetError: return MMLError(kind: "memory", e.message, at: span, hint: e.hint)
-        case is StopRequested: return MMLError(kind: "interrupt", "interrupted", at: span)
+        case let e as MemoryBudgetError: return MMLError(kind: .memory, e.message, at: span, hint: e.hint)
+        case is StopRequested: return MMLError(kind: .interrupt, "interrupted", at: span)
         case let e as MMLError: return e
         default: return MMLError("\(error)", at: span)
         }
@@ -345,7 +345,7 @@ public final class Interpreter {
     func arityError(_ f: UserFunction, given: Int, at span: SourceSpan) -> MMLError {
         let required = f.code.defaults.filter { $0 == nil }.count
         let expected = required == f.code.parameterCount ? "\(required)" : "\(required) to \(f.code.parameterCount)"
-        return MMLError(kind: "call", "\(f.name) takes \(expected) argument\(f.code.parameterCount == 1 ? "" : "s") but was given \(given)", at: span,
+        return MMLError(kind: .call, "\(f.name) takes \(expected) argument\(f.code.parameterCount == 1 ? "" : "s") but was given \(given)", at: span,
                         hint: "it is defined as \(f.name)(\(f.parameterList))")
     }
 
@@ -358,7 +358,7 @@ public final class Interpreter {
     @inline(__always)
     func checkInterrupt(at span: SourceSpan) throws {
         if stop.isRequested {
-            throw MMLError(kind: "interrupt", "interrupted", at: span)
+            throw MMLError(kind: .interrupt, "interrupted", at: span)
         }
     }
 
@@ -371,7 +371,7 @@ public final class Interpreter {
 
     /// Reports a warning at a span (it does not stop the program).
     public func warn(_ message: String, at span: SourceSpan, hint: String? = nil) {
-        emit(.warning(Diagnostic(.warning, kind: "warning", message: message, span: span, hints: hint.map { [$0] } ?? [])))
+        emit(.warning(Diagnostic(.warning, kind: .warning, message: message, span: span, hints: hint.map { [$0] } ?? [])))
     }
 
     /// `f'`: the derivative of a math function.

@@ -4,7 +4,7 @@
 extension MMLError {
     /// "unknown name `x`", with the nearest of `candidates` as a "did you mean" hint.
     static func unknownName(_ name: String, candidates: some Sequence<String>, at span: SourceSpan) -> MMLError {
-        var error = MMLError(kind: "name", "unknown name `\(name)`", at: span)
+        var error = MMLError(kind: .name, "unknown name `\(name)`", at: span)
         if let near = Suggestions.nearest(to: name, in: candidates) {
             error.diagnostic.hints.append("did you mean `\(near)`?")
         }

@@ -59,14 +59,14 @@ public struct Arguments {
     /// The argument's value; required parameters are checked when binding.
     public func value(_ name: String) throws -> Value {
         guard let v = optional(name) else {
-            throw MMLError(kind: "call", "\(builtin.name) needs the argument `\(name)`", at: callSpan, hint: "the signature is \(builtin.signature)")
+            throw MMLError(kind: .call, "\(builtin.name) needs the argument `\(name)`", at: callSpan, hint: "the signature is \(builtin.signature)")
         }
         return v
     }
 
     /// An error about one argument, with the caret under it.
     public func error(_ message: String, at name: String? = nil, hint: String? = nil) -> MMLError {
-        MMLError(kind: "argument", message, at: name.map(span) ?? callSpan, hint: hint)
+        MMLError(kind: .argument, message, at: name.map(span) ?? callSpan, hint: hint)
     }
 
     func typeError(_ name: String, expected: String, got value: Value) -> MMLError {

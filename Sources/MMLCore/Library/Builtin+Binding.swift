@@ -22,7 +22,7 @@ extension Builtin {
                 // The signature lists keyword parameters too; say that they are written with a name.
                 let byName = named.isEmpty ? "" : named.count == 1 ? "; `\(named[0])` is given by name: \(name)(…, \(named[0])=…)"
                     : "; the parameters from `\(named[0])` on are given by name: \(name)(…, \(named[0])=…)"
-                throw MMLError(kind: "call", "\(name) takes at most \(capacity) argument\(capacity == 1 ? "" : "s")\(named.isEmpty ? "" : " by position") but was given \(positional.count)",
+                throw MMLError(kind: .call, "\(name) takes at most \(capacity) argument\(capacity == 1 ? "" : "s")\(named.isEmpty ? "" : " by position") but was given \(positional.count)",
                                at: positionalSpans[k], hint: "the signature is \(signature)\(byName)")
             }
             if case .variadic = params[next].kind {
@@ -38,17 +38,17 @@ extension Builtin {
             guard let i = params.firstIndex(where: { $0.name == keyword }) else {
                 var hint = "the signature is \(signature)"
                 if let near = Suggestions.nearest(to: keyword, in: params.map(\.name)) { hint = "did you mean `\(near)`? " + hint }
-                throw MMLError(kind: "call", "\(name) has no parameter named `\(keyword)`", at: span, hint: hint)
+                throw MMLError(kind: .call, "\(name) has no parameter named `\(keyword)`", at: span, hint: hint)
             }
             if values[i] != nil {
-                throw MMLError(kind: "call", "`\(keyword)` is given twice", at: span, hint: "the signature is \(signature)")
+                throw MMLError(kind: .call, "`\(keyword)` is given twice", at: span, hint: "the signature is \(signature)")
             }
             values[i] = value
             spans[i] = span
         }
         for (i, p) in params.enumerated() {
             if case .required = p.kind, values[i] == nil {
-                throw MMLError(kind: "call", "\(name) needs the argument `\(p.name)`", at: callSpan, hint: "the signature is \(signature)")
+                throw MMLError(kind: .call, "\(name) needs the argument `\(p.name)`", at: callSpan, hint: "the signature is \(signature)")
             }
         }
         return (values, spans, rest, restSpans)

@@ -47,7 +47,7 @@ public struct FileAccessPolicy: Sendable {
             if !unrestricted, !FileAccessPolicy.isInside(FileAccessPolicy.normalized(full), any: readRoots) {
                 throw readRefusal(FileAccessPolicy.normalized(full), at: span)
             }
-            throw MMLError(kind: "file", "cannot read \(FileAccess.shown(path)): \(FileAccessPolicy.failure(of: full))", at: span,
+            throw MMLError(kind: .file, "cannot read \(FileAccess.shown(path)): \(FileAccessPolicy.failure(of: full))", at: span,
                            hint: path.hasPrefix("/") || path.hasPrefix("~") ? nil : "relative paths start in the folder MML was started from: \(base ?? FileAccess.currentDirectory ?? "(none)")")
         }
         guard unrestricted || FileAccessPolicy.isInside(resolved, any: readRoots) else { throw readRefusal(resolved, at: span) }
@@ -59,13 +59,13 @@ public struct FileAccessPolicy: Sendable {
         let full = try absolute(path, verb: "write", at: span)
         let name = FileAccess.lastComponent(full)
         guard name != "..", name != ".", !name.isEmpty else {
-            throw MMLError(kind: "file", "cannot write \(FileAccess.shown(path)): it names a folder, not a file", at: span)
+            throw MMLError(kind: .file, "cannot write \(FileAccess.shown(path)): it names a folder, not a file", at: span)
         }
         guard let folder = FileAccessPolicy.canonical(FileAccess.folder(of: full)) else {
             if !unrestricted, !FileAccessPolicy.isInside(FileAccessPolicy.normalized(full), any: writeRoots) {
                 throw writeRefusal(FileAccessPolicy.normalized(full), at: span)
             }
-            throw MMLError(kind: "file", "cannot write \(FileAccess.shown(path)): its folder \(FileAccess.shown(FileAccess.folder(of: path))) does not exist", at: span)
+            throw MMLError(kind: .file, "cannot write \(FileAccess.shown(path)): its folder \(FileAccess.shown(FileAccess.folder(of: path))) does not exist", at: span)
         }
         // Resolve the file itself too when it exists (it may be a symlink pointing elsewhere).
         let target = FileAccessPolicy.canonical(full) ?? (folder == "/" ? "/" + name : folder + "/" + name)
@@ -75,26 +75,26 @@ public struct FileAccessPolicy: Sendable {
 
     /// `path` with `~` expanded and made absolute, or an error when it cannot be.
     private func absolute(_ path: String, verb: String, at span: SourceSpan) throws(MMLError) -> String {
-        if path.isEmpty { throw MMLError(kind: "file", "cannot \(verb) a file with an empty name", at: span) }
+        if path.isEmpty { throw MMLError(kind: .file, "cannot \(verb) a file with an empty name", at: span) }
         if path.utf8.contains(0) {
-            throw MMLError(kind: "file", "cannot \(verb) \(FileAccess.shown(path)): a file name cannot contain the NUL character", at: span)
+            throw MMLError(kind: .file, "cannot \(verb) \(FileAccess.shown(path)): a file name cannot contain the NUL character", at: span)
         }
         let expanded = FileAccess.expandTilde(path)
         if unrestricted { return expanded.hasPrefix("/") ? expanded : (FileAccess.currentDirectory ?? ".") + "/" + expanded }
         guard let full = FileAccessPolicy.absolute(expanded, base: base) else {
-            throw MMLError(kind: "permission", "cannot \(verb) \(FileAccess.shown(path)): the working folder no longer exists, so relative paths lead nowhere", at: span,
+            throw MMLError(kind: .permission, "cannot \(verb) \(FileAccess.shown(path)): the working folder no longer exists, so relative paths lead nowhere", at: span,
                            hint: "run MML from a folder that exists")
         }
         return full
     }
 
     private func readRefusal(_ resolved: String, at span: SourceSpan) -> MMLError {
-        MMLError(kind: "permission", "this script may not read \(FileAccess.shown(resolved)): scripts read only inside their own folder and the working directory", at: span,
+        MMLError(kind: .permission, "this script may not read \(FileAccess.shown(resolved)): scripts read only inside their own folder and the working directory", at: span,
                  hint: "if you trust the script, run it with --allow-read \(FileAccess.shown(FileAccess.folder(of: resolved))) (or --allow-all)")
     }
 
     private func writeRefusal(_ target: String, at span: SourceSpan) -> MMLError {
-        MMLError(kind: "permission", "this script may not write \(FileAccess.shown(target)): scripts write only inside the working directory", at: span,
+        MMLError(kind: .permission, "this script may not write \(FileAccess.shown(target)): scripts write only inside the working directory", at: span,
                  hint: "if you trust the script, run it with --allow-write \(FileAccess.shown(FileAccess.folder(of: target))) (or --allow-all)")
     }
 

@@ -83,7 +83,7 @@ public final class Session {
         case .completed: return .completed
         case .incomplete: return .incomplete
         case .failed:
-            if ran.diagnostics.first?.kind == "interrupt" { return .stopped(Interrupt.cause ?? .interrupt) }
+            if ran.diagnostics.first?.kind == .interrupt { return .stopped(Interrupt.cause ?? .interrupt) }
             return .failed
         }
     }

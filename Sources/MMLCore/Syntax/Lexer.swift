@@ -53,7 +53,7 @@ public struct Lexer {
     }
 
     private mutating func error(_ message: String, _ start: Int, _ end: Int, hint: String? = nil) {
-        diagnostics.append(Diagnostic(kind: "syntax", message: message, span: span(start, end), hints: hint.map { [$0] } ?? []))
+        diagnostics.append(Diagnostic(kind: .syntax, message: message, span: span(start, end), hints: hint.map { [$0] } ?? []))
     }
 
     private mutating func skipSpaceAndComments() {

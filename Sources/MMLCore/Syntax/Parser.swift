@@ -114,7 +114,7 @@ public struct Parser {
         // A character the lexer rejected in this statement (`5 % 2`) already explains the
         // parse error that follows from its absence.
         if diagnostics.contains(where: { $0.span.start >= statementStart && $0.span.start <= token.span.start }) { return ParseAbort() }
-        diagnostics.append(Diagnostic(kind: "syntax", message: message, span: token.span, hints: hint.map { [$0] } ?? []))
+        diagnostics.append(Diagnostic(kind: .syntax, message: message, span: token.span, hints: hint.map { [$0] } ?? []))
         return ParseAbort()
     }
 
@@ -135,7 +135,7 @@ public struct Parser {
         }
         if token.kind != .eof, index > 0, tokens[index - 1].kind == .newline {
             if token.kind == .eof { incomplete = true }
-            diagnostics.append(Diagnostic(kind: "syntax", message: "this `\(spelling(open))` is never closed", span: open.span,
+            diagnostics.append(Diagnostic(kind: .syntax, message: "this `\(spelling(open))` is never closed", span: open.span,
                                           hints: ["add `\(kind.spelling)` at the end of the line"]))
             index -= 1  // recover at the line break, so the next line is parsed on its own
             throw ParseAbort()
@@ -291,7 +291,7 @@ public struct Parser {
             var params: [Parameter] = []
             for arg in args {
                 guard arg.label == nil, case .identifier(let p) = arg.value.kind else {
-                    diagnostics.append(Diagnostic(kind: "syntax", message: "the parameters of a math function must be plain names", span: arg.value.span,
+                    diagnostics.append(Diagnostic(kind: .syntax, message: "the parameters of a math function must be plain names", span: arg.value.span,
                                                   hints: ["write f(x, y) = …; to store into a matrix use square brackets: A[i] = …"]))
                     throw ParseAbort()
                 }
@@ -307,7 +307,7 @@ public struct Parser {
         switch target.kind {
         case .identifier, .index, .field: return
         default:
-            diagnostics.append(Diagnostic(kind: "syntax", message: "cannot assign to this expression", span: target.span,
+            diagnostics.append(Diagnostic(kind: .syntax, message: "cannot assign to this expression", span: target.span,
                                           hints: ["assign to a name (x = …), an element (A[i, j] = …) or a field (r.name = …); compare with =="]))
             throw ParseAbort()
         }
@@ -319,7 +319,7 @@ public struct Parser {
         var expr = first
         while true {
             guard case .identifier(let name) = expr.kind else {
-                diagnostics.append(Diagnostic(kind: "syntax", message: "only names can be unpacked on the left of `a, b = …`", span: expr.span))
+                diagnostics.append(Diagnostic(kind: .syntax, message: "only names can be unpacked on the left of `a, b = …`", span: expr.span))
                 throw ParseAbort()
             }
             names.append(Parameter(name: name, span: expr.span, defaultValue: nil))

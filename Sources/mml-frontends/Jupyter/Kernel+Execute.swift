@@ -86,7 +86,7 @@ extension Kernel {
         if case .stopped(let cause) = result.stop {
             name = cause == .interrupt ? "interrupted" : "stopped"
         } else {
-            name = first.map { $0.kind == "error" ? "error" : "\($0.kind) error" } ?? "error"
+            name = first.map { $0.kind == .error ? "error" : "\($0.kind.rawValue) error" } ?? "error"
         }
         return ["ename": name, "evalue": first?.message ?? "the cell did not finish", "traceback": lines]
     }

@@ -139,7 +139,7 @@ final class LanguageServer {
     private func lspDiagnostic(_ d: Diagnostic, in document: Document) -> JSONObject {
         let severity = d.severity == .error ? 1 : d.severity == .warning ? 2 : 3
         let message = ([d.message] + d.notes.map { "note: " + $0 } + d.hints.map { "hint: " + $0 }).joined(separator: "\n")
-        return ["range": document.range(d.span), "severity": severity, "source": "mml", "code": d.kind, "message": message]
+        return ["range": document.range(d.span), "severity": severity, "source": "mml", "code": d.kind.rawValue, "message": message]
     }
 
     // MARK: Wire

@@ -6,7 +6,7 @@ import Testing
 @Test func colourIsOnlyAddedWhenAsked() {
     let ip = Interpreter()
     let source = ip.sources.add(name: "t.mml", text: "x = y")
-    let d = Diagnostic(kind: "name", message: "unknown name `y`", span: SourceSpan(source: source.id, start: 4, end: 5), hints: ["did you mean `x`?"])
+    let d = Diagnostic(kind: .name, message: "unknown name `y`", span: SourceSpan(source: source.id, start: 4, end: 5), hints: ["did you mean `x`?"])
     let plain = DiagnosticRenderer(sources: ip.sources, color: false).render(d)
     let colored = DiagnosticRenderer(sources: ip.sources, color: true).render(d)
     #expect(!plain.contains("\u{1B}["))
@@ -25,7 +25,7 @@ import Testing
 @Test func caretsFollowCharactersNotBytes() {
     let ip = Interpreter()
     let source = ip.sources.add(name: "t.mml", text: "α = β + γγ")
-    let d = Diagnostic(kind: "name", message: "m", span: SourceSpan(source: source.id, start: 10, end: 14))
+    let d = Diagnostic(kind: .name, message: "m", span: SourceSpan(source: source.id, start: 10, end: 14))
     let text = DiagnosticRenderer(sources: ip.sources).render(d)
     #expect(text.contains("1 | α = β + γγ\n  |         ^^\n"), "\(text)")
 }

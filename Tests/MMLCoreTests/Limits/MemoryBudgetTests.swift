@@ -86,7 +86,7 @@ struct MemoryBudgetTests {
         let interpreter = Interpreter()
         interpreter.memory = MemoryBudget(limit: 1 << 20)
         let error = try #require(throws: MMLError.self) { try interpreter.evaluate("A = ones(1000, 1000)") }
-        #expect(error.diagnostic.kind == "memory")
+        #expect(error.diagnostic.kind == .memory)
         #expect(error.diagnostic.message.contains("7.63 MiB"))
         #expect(error.diagnostic.hints.contains { $0.contains("--max-memory") })
         #expect(interpreter.memory.used == 0)

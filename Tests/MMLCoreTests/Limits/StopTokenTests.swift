@@ -50,7 +50,7 @@ struct StopTokenTests {
             Issue.record("\(expression) ran to the end although asked to stop")
             return
         }
-        #expect(outcome.diagnostics.first?.kind == "interrupt", "\(expression): \(outcome.diagnostics.first?.message ?? "")")
+        #expect(outcome.diagnostics.first?.kind == .interrupt, "\(expression): \(outcome.diagnostics.first?.message ?? "")")
         // The workspace survives, and with the request withdrawn the same code runs.
         session.interpreter.stop.clear()
         let again = session.run("y_result = " + expression, name: "again")
@@ -69,7 +69,7 @@ struct StopTokenTests {
             Issue.record("read_csv ran to the end although asked to stop")
             return
         }
-        #expect(outcome.diagnostics.first?.kind == "interrupt", "\(outcome.diagnostics.first?.message ?? "")")
+        #expect(outcome.diagnostics.first?.kind == .interrupt, "\(outcome.diagnostics.first?.message ?? "")")
     }
 
     /// A stop requested from another thread while a sort runs ends it within seconds (the
@@ -86,7 +86,7 @@ struct StopTokenTests {
             Issue.record("the sort finished (\(elapsed) s after the request) before it was asked to stop")
             return
         }
-        #expect(outcome.diagnostics.first?.kind == "interrupt")
+        #expect(outcome.diagnostics.first?.kind == .interrupt)
         #expect(elapsed < 3, "stopping took \(elapsed) s")
     }
 

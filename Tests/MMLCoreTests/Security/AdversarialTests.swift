@@ -11,8 +11,9 @@ let adversarialScripts = repositoryFiles(under: "Tests/MMLCoreTests/Spec/adversa
 func adversarialScriptFailsCleanly(_ path: String) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    // 4 GiB of address space: far below the machine, above what MML itself reserves.
-    process.arguments = ["-c", "ulimit -v 4194304; exec \"$0\" --no-color --timeout 60 \"$1\"", mmlExecutable, repositoryRoot + "/" + path]
+    // 4 GiB of address space: far below the machine, above what MML itself reserves. A 1 GiB
+    // memory budget, so scripts that grow data until it runs out stop after touching little.
+    process.arguments = ["-c", "ulimit -v 4194304; exec \"$0\" --no-color --max-memory 1G --timeout 60 \"$1\"", mmlExecutable, repositoryRoot + "/" + path]
     let stderr = Pipe()
     process.standardError = stderr
     process.standardOutput = FileHandle.nullDevice

@@ -182,13 +182,13 @@ final class CallNode: ExprNode {
     static func notCallable(_ value: Value, callee name: String, at span: SourceSpan) -> MMLError {
         switch value {
         case .matrix, .range:
-            return MMLError(kind: "type", "a \(value.typeName) cannot be called like a function", at: span,
+            return MMLError(kind: .type, "a \(value.typeName) cannot be called like a function", at: span,
                             hint: "index with square brackets: \(name.count <= 16 ? name : "A")[i]; multiply with *")
         case .number:
-            return MMLError(kind: "type", "a number cannot be called like a function", at: span,
+            return MMLError(kind: .type, "a number cannot be called like a function", at: span,
                             hint: "write multiplication with *, e.g. 2*(x + 1)")
         default:
-            return MMLError(kind: "type", "a \(value.typeName) cannot be called like a function", at: span)
+            return MMLError(kind: .type, "a \(value.typeName) cannot be called like a function", at: span)
         }
     }
 }
@@ -244,7 +244,7 @@ final class PrimeNode: ExprNode {
         case .range(let r):
             return count % 2 == 1 ? .matrix(r.matrix.transposed) : v
         default:
-            throw MMLError(kind: "type", "`'` transposes a matrix or differentiates a function; it cannot apply to a \(v.typeName)", at: span,
+            throw MMLError(kind: .type, "`'` transposes a matrix or differentiates a function; it cannot apply to a \(v.typeName)", at: span,
                            hint: "strings are written in double quotes")
         }
     }
@@ -273,13 +273,13 @@ enum Fields {
             if let v = o.field(name) { return v }
             throw noField(name, known: o.fieldNames, in: o.typeName, at: span)
         default:
-            throw MMLError(kind: "type", "a \(value.typeName) has no fields (no `.\(name)`)", at: span,
+            throw MMLError(kind: .type, "a \(value.typeName) has no fields (no `.\(name)`)", at: span,
                            hint: value.typeName.contains("matrix") || value.typeName.contains("vector") ? "for the transpose write A'; for sizes use size(A)" : nil)
         }
     }
 
     static func noField(_ name: String, known: [String], in kind: String, at span: SourceSpan) -> MMLError {
-        var error = MMLError(kind: "name", "this \(kind) has no field `\(name)`", at: span)
+        var error = MMLError(kind: .name, "this \(kind) has no field `\(name)`", at: span)
         if let near = Suggestions.nearest(to: name, in: known) { error.diagnostic.hints.append("did you mean `\(near)`?") }
         if !known.isEmpty { error.diagnostic.notes.append("its fields are: " + known.joined(separator: ", ")) }
         return error

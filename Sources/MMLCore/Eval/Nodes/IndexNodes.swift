@@ -31,15 +31,15 @@ enum Indexing {
     static func select(_ value: Value, extent: Int, growable: Bool, dimension: String, at span: SourceSpan) throws -> IndexSelection {
         func position(_ x: Double) throws -> Int {
             guard x == x.rounded(), x.isFinite else {
-                throw MMLError(kind: "index", "an index must be a whole number, not \(formatNumber(x, style: .long))", at: span,
+                throw MMLError(kind: .index, "an index must be a whole number, not \(formatNumber(x, style: .long))", at: span,
                                hint: "indices count from 1; round with round(x) if you meant the nearest one")
             }
             guard x >= 1 else {
-                throw MMLError(kind: "index", "index \(formatNumber(x, style: .long)) is out of range: indices start at 1", at: span,
+                throw MMLError(kind: .index, "index \(formatNumber(x, style: .long)) is out of range: indices start at 1", at: span,
                                hint: extent > 0 ? "valid \(dimension) indices are 1 to \(extent)" : "this is empty")
             }
             guard x <= Double(extent) || (growable && x <= Double(Interpreter.maxElements)) else {
-                throw MMLError(kind: "index", "index \(formatNumber(x, style: .long)) is out of range: there \(extent == 1 ? "is" : "are") only \(extent) \(dimension)\(extent == 1 ? "" : "s")", at: span,
+                throw MMLError(kind: .index, "index \(formatNumber(x, style: .long)) is out of range: there \(extent == 1 ? "is" : "are") only \(extent) \(dimension)\(extent == 1 ? "" : "s")", at: span,
                                hint: extent > 0 ? "valid \(dimension) indices are 1 to \(extent); end is the last one" : "this is empty")
             }
             return Int(x) - 1
@@ -51,16 +51,16 @@ enum Indexing {
             return .list(try (0..<r.count).map { try position(r.element($0)) })
         case .matrix(let m) where m.isLogical:
             guard m.count == extent else {
-                throw MMLError(kind: "index", "a mask of \(m.count) true/false values cannot select from \(extent) \(dimension)s", at: span,
+                throw MMLError(kind: .index, "a mask of \(m.count) true/false values cannot select from \(extent) \(dimension)s", at: span,
                                hint: "the mask needs one true/false value per element, e.g. v[v > 0]")
             }
             return .list(m.data.indices.filter { m.data[$0] != 0 })
         case .matrix(let m):
             return .list(try m.data.map(position))
         case .bool:
-            throw MMLError(kind: "index", "a single true/false cannot be an index", at: span, hint: "use a mask with one value per element, e.g. v[v > 0]")
+            throw MMLError(kind: .index, "a single true/false cannot be an index", at: span, hint: "use a mask with one value per element, e.g. v[v > 0]")
         default:
-            throw MMLError(kind: "index", "an index must be a number, a range or a mask, not a \(value.typeName)", at: span)
+            throw MMLError(kind: .index, "an index must be a number, a range or a mask, not a \(value.typeName)", at: span)
         }
     }
 
@@ -98,7 +98,7 @@ enum Indexing {
             logical = true
         default:
             guard let s = value.asMatrix else {
-                throw MMLError(kind: "type", "cannot store a \(value.typeName) inside a matrix", at: span,
+                throw MMLError(kind: .type, "cannot store a \(value.typeName) inside a matrix", at: span,
                                hint: "matrices hold numbers; keep other values in separate variables or a record")
             }
             source = s
@@ -112,7 +112,7 @@ enum Indexing {
             for k in 0..<n { needed = max(needed, sel.position(k) + 1) }
             if needed > m.count {
                 guard m.cols == 1 || m.rows == 1 || m.count == 0 else {
-                    throw MMLError(kind: "index", "cannot grow a \(m.shapeDescription) matrix with a single index", at: span,
+                    throw MMLError(kind: .index, "cannot grow a \(m.shapeDescription) matrix with a single index", at: span,
                                    hint: "only vectors grow when assigned past their end")
                 }
                 try Kernels.run(at: span) { try LinAlgLimits.reserve(needed) }
@@ -128,7 +128,7 @@ enum Indexing {
         let nr = rs.count(m.rows), nc = cs.count(m.cols)
         for (sel, extent, what) in [(rs, m.rows, "row"), (cs, m.cols, "column")] {
             for k in 0..<sel.count(extent) where sel.position(k) >= extent {
-                throw MMLError(kind: "index", "\(what) index \(sel.position(k) + 1) is out of range: there are only \(extent) \(what)s", at: span,
+                throw MMLError(kind: .index, "\(what) index \(sel.position(k) + 1) is out of range: there are only \(extent) \(what)s", at: span,
                                hint: "a matrix does not grow through A[i, j] = …; build a bigger one with zeros(m, n) or vcat/hcat")
             }
         }
@@ -144,7 +144,7 @@ enum Indexing {
 
     private static func checkCount(_ source: Matrix, _ n: Int, at span: SourceSpan) throws {
         guard source.count == 1 || source.count == n else {
-            throw MMLError(kind: "shape", "cannot store \(source.count) values into \(n) position\(n == 1 ? "" : "s")", at: span,
+            throw MMLError(kind: .shape, "cannot store \(source.count) values into \(n) position\(n == 1 ? "" : "s")", at: span,
                            hint: "give one value for every selected position, or a single value to fill them all")
         }
     }
@@ -167,9 +167,9 @@ final class IndexNode: ExprNode {
     static func index(_ value: Value, _ indices: [ExprNode], _ ip: Interpreter, _ frame: Frame, at span: SourceSpan) throws -> Value {
         switch value {
         case .tuple(let items):
-            guard indices.count == 1 else { throw MMLError(kind: "index", "a tuple takes one index", at: span) }
+            guard indices.count == 1 else { throw MMLError(kind: .index, "a tuple takes one index", at: span) }
             let sel = try selections(indices, extents: [items.count], growable: false, ip, frame)
-            guard case .single(let i) = sel[0] else { throw MMLError(kind: "index", "pick one element of a tuple at a time", at: span) }
+            guard case .single(let i) = sel[0] else { throw MMLError(kind: .index, "pick one element of a tuple at a time", at: span) }
             return items[i]
         case .record(let r):
             guard indices.count == 1, !(indices[0] is AllNode) else { throw recordIndexError(r, indices, ip, at: span) }
@@ -179,7 +179,7 @@ final class IndexNode: ExprNode {
             if case .string(let name) = key { return try Fields.get(.record(r), name, at: span) }
             guard r.isTuple else { throw recordIndexError(r, indices, ip, at: span) }
             guard case .single(let i) = try Indexing.select(key, extent: r.values.count, growable: false, dimension: "element", at: indices[0].span) else {
-                throw MMLError(kind: "index", "pick one part of a tuple at a time", at: span)
+                throw MMLError(kind: .index, "pick one part of a tuple at a time", at: span)
             }
             return r.values[i]
         case .object(let o as any IndexableObject):
@@ -188,20 +188,20 @@ final class IndexNode: ExprNode {
         case .complexMatrix(let c):
             // As a real matrix: the same selection of the real and the imaginary parts.
             guard indices.count == 1 || indices.count == 2 else {
-                throw MMLError(kind: "index", "a matrix takes one index (position) or two (row, column), not \(indices.count)", at: span)
+                throw MMLError(kind: .index, "a matrix takes one index (position) or two (row, column), not \(indices.count)", at: span)
             }
             let sels = try selections(indices, extents: indices.count == 1 ? [c.rows * c.cols] : [c.rows, c.cols], growable: false, ip, frame)
             switch (Indexing.read(c.realPart, sels), Indexing.read(c.imaginaryPart, sels)) {
             case (.number(let re), .number(let im)): return .complex(Complex(re, im))
             case (.matrix(let re), .matrix(let im)): return .complexMatrix(try ComplexMatrix(real: re, imaginary: im))
-            default: throw MMLError(kind: "index", "this selection of a complex matrix is not supported", at: span)
+            default: throw MMLError(kind: .index, "this selection of a complex matrix is not supported", at: span)
             }
         default:
             guard let m = value.asMatrix else {
-                throw MMLError(kind: "type", "a \(value.typeName) cannot be indexed with [ ]", at: span)
+                throw MMLError(kind: .type, "a \(value.typeName) cannot be indexed with [ ]", at: span)
             }
             guard indices.count == 1 || indices.count == 2 else {
-                throw MMLError(kind: "index", "a matrix takes one index (position) or two (row, column), not \(indices.count)", at: span)
+                throw MMLError(kind: .index, "a matrix takes one index (position) or two (row, column), not \(indices.count)", at: span)
             }
             let extents = indices.count == 1 ? [m.count] : [m.rows, m.cols]
             let sels = try selections(indices, extents: extents, growable: false, ip, frame)
@@ -223,7 +223,7 @@ final class IndexNode: ExprNode {
         if let numeric = r.names.first(where: { r[$0]?.asMatrix.map { $0.count > 1 } ?? false }) {
             hint = "to index its field \(numeric), write \(name).\(numeric)\(subscriptText)"
         }
-        return MMLError(kind: "index", "\(name) is a record\(r.title.map { " (\($0))" } ?? ""), not a vector: its fields are \(fields)", at: span, hint: hint)
+        return MMLError(kind: .index, "\(name) is a record\(r.title.map { " (\($0))" } ?? ""), not a vector: its fields are \(fields)", at: span, hint: hint)
     }
 
     /// Evaluates the index expressions with `end` bound to each dimension's extent.
@@ -293,7 +293,7 @@ final class MatrixLiteralNode: ExprNode {
             let values = try row.map { try $0.eval(ip, frame) }
             let block = try joinRow(values, row, ip)
             if let first = blocks.first, first.cols != block.cols {
-                throw MMLError(kind: "shape", "row \(r + 1) has \(block.cols) column\(block.cols == 1 ? "" : "s") but row 1 has \(first.cols)", at: row[0].span.to(row.last!.span),
+                throw MMLError(kind: .shape, "row \(r + 1) has \(block.cols) column\(block.cols == 1 ? "" : "s") but row 1 has \(first.cols)", at: row[0].span.to(row.last!.span),
                                hint: "every row of a matrix needs the same number of elements")
             }
             blocks.append(block)
@@ -309,7 +309,7 @@ final class MatrixLiteralNode: ExprNode {
         var parts: [Matrix] = []
         for (v, node) in zip(values, nodes) {
             guard let m = v.asMatrix else {
-                throw MMLError(kind: "type", "a \(v.typeName) cannot be an element of a matrix", at: node.span,
+                throw MMLError(kind: .type, "a \(v.typeName) cannot be an element of a matrix", at: node.span,
                                hint: v.typeName == "string" ? "matrices hold numbers only" : nil)
             }
             parts.append(m)
@@ -323,7 +323,7 @@ final class MatrixLiteralNode: ExprNode {
         }
         let height = parts[0].rows
         for (k, p) in parts.enumerated() where p.rows != height {
-            throw MMLError(kind: "shape", "cannot put a \(p.shapeDescription) next to a \(parts[0].shapeDescription) in one row: their heights differ", at: nodes[k].span,
+            throw MMLError(kind: .shape, "cannot put a \(p.shapeDescription) next to a \(parts[0].shapeDescription) in one row: their heights differ", at: nodes[k].span,
                            hint: "elements side by side need the same number of rows; use ; to stack rows")
         }
         let cols = parts.reduce(0) { $0 + $1.cols }

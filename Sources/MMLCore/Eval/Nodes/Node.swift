@@ -13,7 +13,7 @@ class ExprNode {
         self.pure = pure
     }
     func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        throw MMLError(kind: "internal", "this expression cannot be evaluated", at: span)
+        throw MMLError(kind: .internal, "this expression cannot be evaluated", at: span)
     }
     /// The value as a `Double`, without building a `Value`, when the node is `pure` and its
     /// value is a number; nil otherwise, and then `eval` gives the value or the error. A pure
@@ -71,7 +71,7 @@ class StmtNode {
     let span: SourceSpan
     init(_ span: SourceSpan) { self.span = span }
     func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
-        throw MMLError(kind: "internal", "this statement cannot be executed", at: span)
+        throw MMLError(kind: .internal, "this statement cannot be executed", at: span)
     }
 }
 
@@ -133,7 +133,7 @@ final class LocalGet: ExprNode {
         // Numbers first: matching the case reads the payload without an outlined copy.
         if let x = frame.number(slot) { return .number(x) }
         if let v = frame[slot] { return v }
-        throw MMLError(kind: "name", "`\(name)` is used before it is given a value", at: span)
+        throw MMLError(kind: .name, "`\(name)` is used before it is given a value", at: span)
     }
     override func number(_ ip: Interpreter, _ frame: Frame) -> Double? { frame.number(slot) }
 }
@@ -152,7 +152,7 @@ final class CapturedGet: ExprNode {
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let f = frame.ancestor(depth)
         if let v = f[slot] { return v }
-        throw MMLError(kind: "name", "`\(name)` is used before it is given a value", at: span)
+        throw MMLError(kind: .name, "`\(name)` is used before it is given a value", at: span)
     }
 }
 
@@ -187,7 +187,7 @@ final class EndNode: ExprNode {
     init(_ span: SourceSpan) { super.init(span) }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         guard let last = ip.endStack.last else {
-            throw MMLError(kind: "index", "`end` can only be used inside an index, as in v[end]", at: span)
+            throw MMLError(kind: .index, "`end` can only be used inside an index, as in v[end]", at: span)
         }
         return .number(Double(last))
     }
@@ -197,7 +197,7 @@ final class EndNode: ExprNode {
 final class AllNode: ExprNode {
     init(_ span: SourceSpan) { super.init(span) }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
-        throw MMLError(kind: "index", "a bare `:` means every row or column and can only be used inside an index, as in A[:, 1]", at: span)
+        throw MMLError(kind: .index, "a bare `:` means every row or column and can only be used inside an index, as in A[:, 1]", at: span)
     }
 }
 

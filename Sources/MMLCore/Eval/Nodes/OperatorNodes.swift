@@ -164,13 +164,13 @@ final class LogicNode: ExprNode {
             if case .matrix = b {
                 return try Arithmetic.binary(ip, OperatorSite(op: isAnd ? .and : .or, span: span, left: lhs.span, right: rhs.span), a, b)
             }
-            throw MMLError(kind: "type", "\(isAnd ? "&&" : "||") needs true or false on both sides, not a \(b.typeName)", at: rhs.span)
+            throw MMLError(kind: .type, "\(isAnd ? "&&" : "||") needs true or false on both sides, not a \(b.typeName)", at: rhs.span)
         }
         if case .matrix(let m) = a, m.isLogical {
             let b = try rhs.eval(ip, frame)
             return try Arithmetic.binary(ip, OperatorSite(op: isAnd ? .and : .or, span: span, left: lhs.span, right: rhs.span), a, b)
         }
-        throw MMLError(kind: "type", "\(isAnd ? "&&" : "||") needs true or false, not a \(a.typeName)", at: lhs.span,
+        throw MMLError(kind: .type, "\(isAnd ? "&&" : "||") needs true or false, not a \(a.typeName)", at: lhs.span,
                        hint: "compare first, e.g. x > 0 \(isAnd ? "&&" : "||") y > 0")
     }
 }
@@ -214,7 +214,7 @@ final class PlusNode: ExprNode {
         switch v {
         case .number, .complex, .matrix, .range: return v
         case .bool(let b): return .number(b ? 1 : 0)
-        default: throw MMLError(kind: "type", "unary + needs a number, not a \(v.typeName)", at: span)
+        default: throw MMLError(kind: .type, "unary + needs a number, not a \(v.typeName)", at: span)
         }
     }
 }
@@ -233,14 +233,14 @@ final class RangeNode: ExprNode {
         let a = try number(start, ip, frame, "start")
         let s = try step.map { try number($0, ip, frame, "step") } ?? 1
         let b = try number(stop, ip, frame, "end")
-        if s == 0 { throw MMLError(kind: "range", "the step of a range cannot be 0", at: step?.span ?? span) }
+        if s == 0 { throw MMLError(kind: .range, "the step of a range cannot be 0", at: step?.span ?? span) }
         let range = RangeValue(start: a, step: s, stop: b)
         if range.count > Interpreter.maxElements {
             // The count itself may be past what an Int holds (0:1e-300:1): say it as a number.
             let count = ((b - a) / s).rounded(.down) + 1
             let text = step == nil ? "\(formatNumber(a, style: .long)):\(formatNumber(b, style: .long))"
                 : "\(formatNumber(a, style: .long)):\(formatNumber(s, style: .long)):\(formatNumber(b, style: .long))"
-            throw MMLError(kind: "memory", "the range \(text) would have \(formatNumber(count, style: .short)) elements, more than MML allows (\(Interpreter.maxElements))", at: span)
+            throw MMLError(kind: .memory, "the range \(text) would have \(formatNumber(count, style: .short)) elements, more than MML allows (\(Interpreter.maxElements))", at: span)
         }
         return .range(range)
     }
@@ -249,11 +249,11 @@ final class RangeNode: ExprNode {
         let v = try node.eval(ip, frame)
         switch v {
         case .number(let x):
-            guard x.isFinite else { throw MMLError(kind: "range", "the \(part) of a range must be finite, not \(formatNumber(x, style: .long))", at: node.span) }
+            guard x.isFinite else { throw MMLError(kind: .range, "the \(part) of a range must be finite, not \(formatNumber(x, style: .long))", at: node.span) }
             return x
         case .matrix(let m) where m.count == 1: return m.data[0]
         default:
-            throw MMLError(kind: "type", "the \(part) of a range must be a number, not a \(v.typeName)", at: node.span)
+            throw MMLError(kind: .type, "the \(part) of a range must be a number, not a \(v.typeName)", at: node.span)
         }
     }
 }

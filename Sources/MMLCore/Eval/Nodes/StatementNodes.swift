@@ -57,9 +57,9 @@ enum VariableRef {
 func storable(_ value: Value, at span: SourceSpan) throws -> Value {
     switch value {
     case .nothing:
-        throw MMLError(kind: "type", "this gives no value to assign", at: span, hint: "print and show display values but return nothing")
+        throw MMLError(kind: .type, "this gives no value to assign", at: span, hint: "print and show display values but return nothing")
     case .tuple(let items):
-        throw MMLError(kind: "type", "this gives \(items.count) values; unpack them with \((1...items.count).map { "v\($0)" }.joined(separator: ", ")) = …", at: span)
+        throw MMLError(kind: .type, "this gives \(items.count) values; unpack them with \((1...items.count).map { "v\($0)" }.joined(separator: ", ")) = …", at: span)
     default:
         return value
     }
@@ -128,9 +128,9 @@ final class PathAssignNode: StmtNode {
             switch step {
             case .index(let nodes):
                 guard let m = probe.asMatrix else {
-                    throw MMLError(kind: "type", "cannot assign into a \(probe.typeName) with [ ]", at: span)
+                    throw MMLError(kind: .type, "cannot assign into a \(probe.typeName) with [ ]", at: span)
                 }
-                guard nodes.count <= 2 else { throw MMLError(kind: "index", "a matrix takes one or two indices", at: span) }
+                guard nodes.count <= 2 else { throw MMLError(kind: .index, "a matrix takes one or two indices", at: span) }
                 let extents = nodes.count == 1 ? [m.count] : [m.rows, m.cols]
                 selections.append(try IndexNode.selections(nodes, extents: extents, growable: true, ip, frame))
                 if k + 1 < path.count { probe = Indexing.read(m, selections[selections.count - 1]) }
@@ -151,7 +151,7 @@ final class PathAssignNode: StmtNode {
         switch step {
         case .field(let name):
             guard case .record(var record) = value else {
-                throw MMLError(kind: "type", "cannot set field `\(name)` of a \(value.typeName)", at: span, hint: "only records have fields you can set")
+                throw MMLError(kind: .type, "cannot set field `\(name)` of a \(value.typeName)", at: span, hint: "only records have fields you can set")
             }
             value = .nothing  // release the record so it is uniquely held
             var inner = record[name] ?? .record(Record([]))
@@ -160,7 +160,7 @@ final class PathAssignNode: StmtNode {
             try update(&inner, path.dropFirst(), selections, newValue, at: span)
         case .index:
             guard var m = value.asMatrix else {
-                throw MMLError(kind: "type", "cannot assign into a \(value.typeName) with [ ]", at: span)
+                throw MMLError(kind: .type, "cannot assign into a \(value.typeName) with [ ]", at: span)
             }
             value = .nothing
             let sels = selections.first!
@@ -168,7 +168,7 @@ final class PathAssignNode: StmtNode {
                 defer { value = .matrix(m) }
                 try Indexing.write(&m, sels, newValue, at: span)
             } else {
-                throw MMLError(kind: "index", "cannot assign to a field of a matrix element", at: span)
+                throw MMLError(kind: .index, "cannot assign to a field of a matrix element", at: span)
             }
         }
     }
@@ -193,16 +193,16 @@ final class DestructureNode: StmtNode {
         case .record(let r) where r.isTuple: items = r.values
         case .matrix(let m) where m.isVector: items = m.data.map { .number($0) }
         case .record(let r):
-            throw MMLError(kind: "type", "a record cannot be unpacked into \(targets.count) names", at: value.span,
+            throw MMLError(kind: .type, "a record cannot be unpacked into \(targets.count) names", at: value.span,
                            hint: "read its fields by name: \(r.names.prefix(3).map { "r.\($0)" }.joined(separator: ", "))")
         default:
-            throw MMLError(kind: "type", "a \(v.typeName) cannot be unpacked into \(targets.count) names", at: value.span,
+            throw MMLError(kind: .type, "a \(v.typeName) cannot be unpacked into \(targets.count) names", at: value.span,
                            hint: "unpacking needs a function that returns several values, like eig(A)")
         }
         guard items.count == targets.count else {
             var names = ""
             if case .record(let r) = v { names = " (" + r.names.joined(separator: ", ") + ")" }
-            throw MMLError(kind: "type", "this gives \(items.count) values\(names) but \(targets.count) names are waiting for them", at: span)
+            throw MMLError(kind: .type, "this gives \(items.count) values\(names) but \(targets.count) names are waiting for them", at: span)
         }
         for (target, item) in zip(targets, items) { target.store(item, ip, frame) }
         return .normal
@@ -258,13 +258,13 @@ func conditionValue(_ v: Value, of node: ExprNode) throws -> Bool {
     if case .bool(let b) = v { return b }
     switch v {
     case .number(let x):
-        throw MMLError(kind: "type", "a condition must be true or false, not the number \(formatNumber(x, style: .long))", at: node.span,
+        throw MMLError(kind: .type, "a condition must be true or false, not the number \(formatNumber(x, style: .long))", at: node.span,
                        hint: "compare it, e.g. x != 0")
     case .matrix(let m) where m.isLogical:
-        throw MMLError(kind: "type", "a condition must be one true/false, but this is a \(m.shapeDescription) array of them", at: node.span,
+        throw MMLError(kind: .type, "a condition must be one true/false, but this is a \(m.shapeDescription) array of them", at: node.span,
                        hint: "use all(…) if every element must hold, any(…) if one is enough")
     default:
-        throw MMLError(kind: "type", "a condition must be true or false, not a \(v.typeName)", at: node.span)
+        throw MMLError(kind: .type, "a condition must be true or false, not a \(v.typeName)", at: node.span)
     }
 }
 
@@ -349,7 +349,7 @@ final class ForNode: StmtNode {
             count = items.count
             element = { items[$0] }
         default:
-            throw MMLError(kind: "type", "cannot loop over a \(seq.typeName)", at: sequence.span,
+            throw MMLError(kind: .type, "cannot loop over a \(seq.typeName)", at: sequence.span,
                            hint: "loop over a range (1:n), a vector (real or complex) or a matrix's columns")
         }
         for k in 0..<count {

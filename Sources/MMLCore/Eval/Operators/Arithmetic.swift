@@ -31,7 +31,7 @@ enum Arithmetic {
             case .add:
                 let bytes = s.utf8.count + t.utf8.count
                 guard bytes <= Interpreter.maxStringBytes else {
-                    throw MMLError(kind: "memory", "joining these strings would make one of \(LinAlgError.formatBytes(Double(bytes))), more than MML allows for a string (\(LinAlgError.formatBytes(Double(Interpreter.maxStringBytes))))",
+                    throw MMLError(kind: .memory, "joining these strings would make one of \(LinAlgError.formatBytes(Double(bytes))), more than MML allows for a string (\(LinAlgError.formatBytes(Double(Interpreter.maxStringBytes))))",
                                    at: site.span, hint: "is a loop adding to a string more times than intended?")
                 }
                 try Interpreter.locatingLimits(at: site.span) { try LinAlgLimits.reserve(bytes, stride: 1) }
@@ -50,10 +50,10 @@ enum Arithmetic {
                 let equal = site.op == .equal
                 return .matrix(Matrix(rows: v.values.count, cols: 1, data: v.values.map { ($0 == s) == equal ? 1 : 0 }, isLogical: true))
             }
-            throw MMLError(kind: "type", "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span)
+            throw MMLError(kind: .type, "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span)
         case (.string, _), (_, .string):
             if site.op == .equal || site.op == .notEqual { return .bool(site.op == .notEqual) }
-            throw MMLError(kind: "type", "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span,
+            throw MMLError(kind: .type, "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span,
                            hint: site.op == .add ? "to join text with a number, convert it first: \"x = \" + string(x)" : nil)
         default:
             break
@@ -62,7 +62,7 @@ enum Arithmetic {
            let n = try Interpreter.locatingLimits(at: site.right, { try b.matrixOperand() }) {
             return try Interpreter.locatingLimits(at: site.span) { try matrices(ip, site, m, n) }
         }
-        throw MMLError(kind: "type", "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span)
+        throw MMLError(kind: .type, "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span)
     }
 
     @inline(__always)
@@ -149,7 +149,7 @@ enum Arithmetic {
         case .equal: return .bool(z == w)
         case .notEqual: return .bool(z != w)
         default:
-            throw MMLError(kind: "type", "complex numbers cannot be compared with \(site.op.rawValue)", at: site.span,
+            throw MMLError(kind: .type, "complex numbers cannot be compared with \(site.op.rawValue)", at: site.span,
                            hint: "compare their magnitudes with abs(z), or their real parts with real(z)")
         }
     }
@@ -167,25 +167,25 @@ enum Arithmetic {
             return collapse(try Kernels.product(a, b, at: site.span))
         case .dot:
             guard a.count == b.count else {
-                throw MMLError(kind: "shape", "\(describe(ip, site.left)) has \(a.count) elements and \(describe(ip, site.right)) has \(b.count): a dot product needs equal lengths", at: site.span)
+                throw MMLError(kind: .shape, "\(describe(ip, site.left)) has \(a.count) elements and \(describe(ip, site.right)) has \(b.count): a dot product needs equal lengths", at: site.span)
             }
             return .number(zip(a.data, b.data).reduce(0) { $0 + $1.0 * $1.1 })
         case .divide:
             if b.count == 1 { return try elementwise(ip, site, a, b, logical: false) }
             if a.count == 1 {
-                throw MMLError(kind: "shape", "cannot divide a number by a \(b.shapeDescription) matrix", at: site.span,
+                throw MMLError(kind: .shape, "cannot divide a number by a \(b.shapeDescription) matrix", at: site.span,
                                hint: "for elementwise division use ./ ; for the inverse use inv(A)")
             }
             // A / B solves X·B = A, i.e. Bᵀ·Xᵀ = Aᵀ.
             guard a.cols == b.cols else {
-                throw MMLError(kind: "shape", "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): A / B needs the same number of columns", at: site.span,
+                throw MMLError(kind: .shape, "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): A / B needs the same number of columns", at: site.span,
                                hint: "for elementwise division use ./")
             }
             return .matrix(try Kernels.solve(b.transposed, a.transposed, ip: ip, at: site.span).transposed)
         case .leftDivide:
             if a.count == 1 { return try elementwise(ip, .init(op: .elementDivide, span: site.span, left: site.right, right: site.left), b, a, logical: false) }
             guard a.rows == b.rows else {
-                throw MMLError(kind: "shape", "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): A \\ b needs as many rows in b as in A", at: site.span)
+                throw MMLError(kind: .shape, "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): A \\ b needs as many rows in b as in A", at: site.span)
             }
             return .matrix(try Kernels.solve(a, b, ip: ip, at: site.span))
         case .power:
@@ -194,7 +194,7 @@ enum Arithmetic {
             // mean((w*xs - ys)^2); a square matrix gets the matrix power A·A.
             if b.count == 1, a.isVector || a.isRow { return try elementwise(ip, site, a, b, logical: false) }
             if b.count == 1 { return .matrix(try Kernels.matrixPower(a, b.data[0], ip: ip, site: site)) }
-            throw MMLError(kind: "shape", "a matrix cannot be an exponent of ^", at: site.right, hint: "for elementwise powers use .^")
+            throw MMLError(kind: .shape, "a matrix cannot be an exponent of ^", at: site.right, hint: "for elementwise powers use .^")
         default:
             return try elementwise(ip, site, a, b, logical: logical)
         }
@@ -219,7 +219,7 @@ enum Arithmetic {
         case .or: f = { $0 != 0 || $1 != 0 ? 1 : 0 }
         }
         guard let m = try Matrix.broadcast(a, b, logical: logical || site.op == .and || site.op == .or, f) else {
-            throw MMLError(kind: "shape",
+            throw MMLError(kind: .shape,
                            "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): \(site.op.rawValue) works elementwise and needs equal shapes",
                            at: site.span,
                            hint: "a scalar, a row (1×n) or a column (m×1) is stretched to match the other side; transpose with ' if one of them lies the wrong way")
@@ -250,7 +250,7 @@ enum Arithmetic {
         } else if a.rows == b.rows {
             hints.append("rows(A) = \(a.rows) = rows(B): did you mean A' * B ?")
         }
-        var error = MMLError(kind: "shape", "\(l) is \(a.shapeDescription) and \(r) is \(b.shapeDescription): A * B needs cols(A) = rows(B)", at: site.span)
+        var error = MMLError(kind: .shape, "\(l) is \(a.shapeDescription) and \(r) is \(b.shapeDescription): A * B needs cols(A) = rows(B)", at: site.span)
         error.diagnostic.hints = hints
         return error
     }
@@ -274,7 +274,7 @@ enum Arithmetic {
         case .complex(let z): return .complex(-z)
         case .matrix(let m): return .matrix(try m.mapped { -$0 })
         case .range(let r): return .range(RangeValue(start: -r.start, step: -r.step, count: r.count))
-        default: throw MMLError(kind: "type", "cannot negate a \(v.typeName)", at: span)
+        default: throw MMLError(kind: .type, "cannot negate a \(v.typeName)", at: span)
         }
     }
 
@@ -284,7 +284,7 @@ enum Arithmetic {
         case .number(let x): return .bool(x == 0)
         case .matrix(let m):
             return .matrix(try Interpreter.locatingLimits(at: span) { try m.mapped(logical: true) { $0 == 0 ? 1 : 0 } })
-        default: throw MMLError(kind: "type", "`!` needs true or false, not a \(v.typeName)", at: span)
+        default: throw MMLError(kind: .type, "`!` needs true or false, not a \(v.typeName)", at: span)
         }
     }
 }

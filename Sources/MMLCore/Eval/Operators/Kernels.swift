@@ -7,7 +7,7 @@ enum Kernels {
         do {
             return try body()
         } catch let error as LinAlgError {
-            throw MMLError(kind: "linear algebra", error.message, at: span, hint: error.hint)
+            throw MMLError(kind: .linearAlgebra, error.message, at: span, hint: error.hint)
         } catch let error as MemoryBudgetError {
             throw Interpreter.located(error, at: span)
         } catch let error as StopRequested {
@@ -27,12 +27,12 @@ enum Kernels {
 
     static func matrixPower(_ a: Matrix, _ k: Double, ip: Interpreter, site: OperatorSite) throws -> Matrix {
         guard k == k.rounded() else {
-            throw MMLError(kind: "shape", "a matrix power A^k needs a whole number k", at: site.right,
+            throw MMLError(kind: .shape, "a matrix power A^k needs a whole number k", at: site.right,
                            hint: "for elementwise powers use .^")
         }
         // Repeated squaring takes about log₂|k| products, so any k that fits an Int is quick.
         guard abs(k) < 0x1p63 else {
-            throw MMLError(kind: "shape", "the exponent of a matrix power A^k must be below 2^63 in size, not \(formatNumber(k, style: .long))", at: site.right,
+            throw MMLError(kind: .shape, "the exponent of a matrix power A^k must be below 2^63 in size, not \(formatNumber(k, style: .long))", at: site.right,
                            hint: "for elementwise powers use .^")
         }
         return try run(at: site.span) { try LinAlg.power(a, Int(k)) }

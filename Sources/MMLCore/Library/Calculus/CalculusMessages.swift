@@ -1,7 +1,7 @@
 // The messages calculus builtins show a learner, in one place so the wording stays consistent.
 
 enum CalculusMessages {
-    static let kind = "calculus"
+    static let kind = DiagnosticKind.calculus
     static let nderivHint = "nderiv(f, x) gives a numeric derivative of any function"
     static let comparisonHint = "for a switch at 0 write step(x) (1 where x > 0, else 0), or relu, abs, min, max"
 

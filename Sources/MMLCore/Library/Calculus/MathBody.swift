@@ -57,7 +57,7 @@ struct SymbolicForm {
     /// The single formula of a function whose value is not a bracket literal.
     func scalarBody(for purpose: String, at span: SourceSpan) throws -> Formula {
         guard case .scalar(let f) = body else {
-            throw MMLError(kind: "calculus", "\(name) is vector-valued, so \(purpose) needs a function with a single formula", at: span,
+            throw MMLError(kind: .calculus, "\(name) is vector-valued, so \(purpose) needs a function with a single formula", at: span,
                            hint: "jacobian(\(name)) differentiates every component")
         }
         return f

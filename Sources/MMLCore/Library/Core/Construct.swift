@@ -78,7 +78,7 @@ extension Builtins {
             let parts = try matrices(args)
             guard let first = parts.first else { return .matrix(Matrix(rows: 0, cols: 0)) }
             for (k, p) in parts.enumerated() where p.rows != first.rows {
-                throw MMLError(kind: "shape", "hcat: part \(k + 1) has \(p.rows) rows but part 1 has \(first.rows)", at: args.restSpans[k])
+                throw MMLError(kind: .shape, "hcat: part \(k + 1) has \(p.rows) rows but part 1 has \(first.rows)", at: args.restSpans[k])
             }
             let cols = parts.reduce(0) { $0 + $1.cols }
             return .matrix(try Kernels.run(at: args.callSpan) { try Matrix.concatenated(parts, rows: first.rows, cols: cols) })
@@ -89,7 +89,7 @@ extension Builtins {
             let parts = try matrices(args)
             guard let first = parts.first else { return .matrix(Matrix(rows: 0, cols: 0)) }
             for (k, p) in parts.enumerated() where p.cols != first.cols {
-                throw MMLError(kind: "shape", "vcat: part \(k + 1) has \(p.cols) columns but part 1 has \(first.cols)", at: args.restSpans[k])
+                throw MMLError(kind: .shape, "vcat: part \(k + 1) has \(p.cols) columns but part 1 has \(first.cols)", at: args.restSpans[k])
             }
             return .matrix(try Kernels.run(at: args.callSpan) { try vstack(parts) })
         }),
@@ -106,7 +106,7 @@ extension Builtins {
             return .matrix(out)
         }),
         .unary("transpose", area: .construct, summary: "The transpose Aᵀ (the same as A')", examples: [BuiltinExample("transpose([1, 2; 3, 4])", "  1  3\n  2  4")], parameter: "A") { v, span in
-            guard let m = v.asMatrix else { throw MMLError(kind: "type", "transpose needs a matrix, not a \(v.typeName)", at: span) }
+            guard let m = v.asMatrix else { throw MMLError(kind: .type, "transpose needs a matrix, not a \(v.typeName)", at: span) }
             return m.count == 1 ? v : .matrix(m.transposed)
         },
     ]
@@ -136,7 +136,7 @@ extension Builtins {
 
     private static func matrices(_ args: Arguments) throws -> [Matrix] {
         try zip(args.rest, args.restSpans).map { v, span in
-            guard let m = v.asMatrix else { throw MMLError(kind: "type", "\(args.builtin.name) joins numbers, vectors and matrices, not a \(v.typeName)", at: span) }
+            guard let m = v.asMatrix else { throw MMLError(kind: .type, "\(args.builtin.name) joins numbers, vectors and matrices, not a \(v.typeName)", at: span) }
             return m
         }
     }

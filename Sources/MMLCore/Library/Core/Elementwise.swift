@@ -10,7 +10,7 @@ enum Elementwise {
         case .matrix(let m): return .matrix(try m.mapped(f))
         case .range(let r): return .matrix(try Matrix.generated(count: r.count) { f(r.element($0)) })
         default:
-            throw MMLError(kind: "type", "\(name) needs a number, vector or matrix, not a \(value.typeName)", at: span)
+            throw MMLError(kind: .type, "\(name) needs a number, vector or matrix, not a \(value.typeName)", at: span)
         }
     }
 
@@ -23,7 +23,7 @@ enum Elementwise {
         .unary(name, area: .math, summary: summary, help: help + (help.isEmpty ? "" : " ") + "Applies to every element of a vector or matrix.", examples: examples) { value, span in
             if case .complex(let z) = value {
                 guard let complex else {
-                    throw MMLError(kind: "type", "\(name) is not defined for complex numbers", at: span,
+                    throw MMLError(kind: .type, "\(name) is not defined for complex numbers", at: span,
                                    hint: "take real(z), imag(z) or abs(z) first")
                 }
                 return .complex(complex(z))
@@ -35,10 +35,10 @@ enum Elementwise {
     /// Combines two numeric values elementwise with broadcasting (for binary builtins).
     static func combine(_ name: String, _ a: Value, _ b: Value, names: (String, String), at span: SourceSpan, _ f: (Double, Double) -> Double) throws -> Value {
         if case .number(let x) = a, case .number(let y) = b { return .number(f(x, y)) }
-        guard let m = a.asMatrix else { throw MMLError(kind: "type", "\(name): `\(names.0)` must be a number, vector or matrix, not a \(a.typeName)", at: span) }
-        guard let n = b.asMatrix else { throw MMLError(kind: "type", "\(name): `\(names.1)` must be a number, vector or matrix, not a \(b.typeName)", at: span) }
+        guard let m = a.asMatrix else { throw MMLError(kind: .type, "\(name): `\(names.0)` must be a number, vector or matrix, not a \(a.typeName)", at: span) }
+        guard let n = b.asMatrix else { throw MMLError(kind: .type, "\(name): `\(names.1)` must be a number, vector or matrix, not a \(b.typeName)", at: span) }
         guard let r = try Matrix.broadcast(m, n, f) else {
-            throw MMLError(kind: "shape", "\(name): `\(names.0)` is \(m.shapeDescription) and `\(names.1)` is \(n.shapeDescription); they must have equal shapes, or one must be a scalar, row or column", at: span)
+            throw MMLError(kind: .shape, "\(name): `\(names.0)` is \(m.shapeDescription) and `\(names.1)` is \(n.shapeDescription); they must have equal shapes, or one must be a scalar, row or column", at: span)
         }
         return .matrix(r)
     }

@@ -56,10 +56,10 @@ extension Builtins {
             let message = try args.string("message", default: "assertion failed")
             switch try args.value("condition") {
             case .bool(true): return .nothing
-            case .bool(false): throw MMLError(kind: "assertion", message, at: args.callSpan)
+            case .bool(false): throw MMLError(kind: .assertion, message, at: args.callSpan)
             case .matrix(let m) where m.isLogical:
                 if m.data.allSatisfy({ $0 != 0 }) { return .nothing }
-                throw MMLError(kind: "assertion", message, at: args.callSpan)
+                throw MMLError(kind: .assertion, message, at: args.callSpan)
             case let v:
                 throw args.typeError("condition", expected: "true or false", got: v)
             }

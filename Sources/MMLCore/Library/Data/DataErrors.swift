@@ -9,7 +9,7 @@ extension DataError {
             place = file.map { "\($0):\(line)" } ?? "line \(line)"
             if let column { place += ":\(column)" }
         }
-        return MMLError(kind: "data", place.isEmpty ? message : "\(place): \(message)", at: span, hint: hint)
+        return MMLError(kind: .data, place.isEmpty ? message : "\(place): \(message)", at: span, hint: hint)
     }
 }
 
@@ -46,7 +46,7 @@ extension Arguments {
         var names: [String] = []
         for (v, span) in zip(rest, restSpans) {
             guard let list = stringList(v) else {
-                throw MMLError(kind: "argument", "\(builtin.name): column names are strings in quotes, not a \(v.typeName)", at: span,
+                throw MMLError(kind: .argument, "\(builtin.name): column names are strings in quotes, not a \(v.typeName)", at: span,
                                hint: "e.g. \(builtin.name)(t, \"sepal_length\", \"petal_length\")")
             }
             names += list

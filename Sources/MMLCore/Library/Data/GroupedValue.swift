@@ -54,11 +54,11 @@ public final class GroupedValue: IndexableObject, SequenceObject {
 
     /// `g["setosa"]` (or `g[2]`, the second group) is that group's rows as a table.
     public func index(_ indices: [Value], at span: SourceSpan) throws -> Value {
-        guard indices.count == 1 else { throw MMLError(kind: "index", "a grouped table takes one index: a key or a group number", at: span) }
+        guard indices.count == 1 else { throw MMLError(kind: .index, "a grouped table takes one index: a key or a group number", at: span) }
         if case .string(let key) = indices[0] {
             guard let i = grouped.keys.firstIndex(where: { $0.description == key }), let t = grouped.group(i) else {
                 let keys = grouped.keys.map(\.description)
-                var error = MMLError(kind: "index", "there is no group \"\(key)\"", at: span, notes: ["the keys are: " + keys.joined(separator: ", ")])
+                var error = MMLError(kind: .index, "there is no group \"\(key)\"", at: span, notes: ["the keys are: " + keys.joined(separator: ", ")])
                 if let near = Suggestions.nearest(to: key, in: keys) { error.diagnostic.hints.append("did you mean \"\(near)\"?") }
                 throw error
             }
@@ -66,7 +66,7 @@ public final class GroupedValue: IndexableObject, SequenceObject {
         }
         guard case .single(let i) = try selection(indices[0], extent: grouped.groups.count, dimension: "group", at: span),
               let t = grouped.group(i) else {
-            throw MMLError(kind: "index", "pick one group at a time: g[\"key\"] or g[k]", at: span)
+            throw MMLError(kind: .index, "pick one group at a time: g[\"key\"] or g[k]", at: span)
         }
         return .object(TableValue(t))
     }

@@ -35,7 +35,7 @@ public final class StringVector: IndexableObject, SequenceObject, ShapedObject {
     /// `s[i]` is a string; `s[range]`, `s[mask]` are string vectors.
     public func index(_ indices: [Value], at span: SourceSpan) throws -> Value {
         guard indices.count == 1 else {
-            throw MMLError(kind: "index", "a string vector takes one index, not \(indices.count)", at: span)
+            throw MMLError(kind: .index, "a string vector takes one index, not \(indices.count)", at: span)
         }
         switch try selection(indices[0], extent: values.count, dimension: "element", at: span) {
         case .all: return .object(self)

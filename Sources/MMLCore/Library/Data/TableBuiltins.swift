@@ -16,7 +16,7 @@ extension Builtins {
                 case .bool(let b): return b
                 case .matrix(let m) where m.isLogical && m.count == 1: return m.data[0] != 0
                 case let other:
-                    throw MMLError(kind: "type", "filter: the function must return true or false, but it returned a \(other.typeName)", at: span,
+                    throw MMLError(kind: .type, "filter: the function must return true or false, but it returned a \(other.typeName)", at: span,
                                    hint: "compare something, e.g. row -> row.age > 30")
                 }
             }
@@ -97,7 +97,7 @@ extension Builtins {
             return .object(TableValue(try grouped.grouped.summarize { values in
                 let r = try ip.call(f, [.matrix(Matrix(column: values))], at: span)
                 guard let m = r.asMatrix, m.count == 1 else {
-                    throw MMLError(kind: "type", "summarize: the function must return one number per group, but it returned a \(r.typeName)", at: span)
+                    throw MMLError(kind: .type, "summarize: the function must return one number per group, but it returned a \(r.typeName)", at: span)
                 }
                 return m.data[0]
             }))

@@ -34,11 +34,11 @@ public final class TableValue: IndexableObject, SequenceObject, ShapedObject {
     public func index(_ indices: [Value], at span: SourceSpan) throws -> Value {
         if indices.count == 1 {
             if case .string(let name) = indices[0] { return columnValue(try dataCall(at: span) { try table.column(named: name) }) }
-            throw MMLError(kind: "index", "a table takes a column name, t[\"col\"], or two indices, t[rows, cols]", at: span,
+            throw MMLError(kind: .index, "a table takes a column name, t[\"col\"], or two indices, t[rows, cols]", at: span,
                            hint: "for rows write t[rows, :], e.g. t[1:5, :]")
         }
         guard indices.count == 2 else {
-            throw MMLError(kind: "index", "a table takes one index (a column name) or two (rows, columns), not \(indices.count)", at: span)
+            throw MMLError(kind: .index, "a table takes one index (a column name) or two (rows, columns), not \(indices.count)", at: span)
         }
         let rowSelection = try selection(indices[0], extent: table.nrows, dimension: "row", at: span)
         let (columnNames, singleColumn) = try selectedColumns(indices[1], at: span)

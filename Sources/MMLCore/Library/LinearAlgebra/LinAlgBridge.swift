@@ -15,7 +15,7 @@ extension Arguments {
         do {
             return try body()
         } catch let error as LinAlgError {
-            throw MMLError(kind: "linear algebra", error.message, at: name.map(span) ?? callSpan, hint: error.hint)
+            throw MMLError(kind: .linearAlgebra, error.message, at: name.map(span) ?? callSpan, hint: error.hint)
         }
     }
 

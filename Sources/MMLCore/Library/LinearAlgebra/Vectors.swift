@@ -90,7 +90,7 @@ extension Builtins {
             var vectors = [first]
             for (value, span) in zip(args.rest, args.restSpans) {
                 guard let m = value.asMatrix else {
-                    throw MMLError(kind: "argument", "is_independent: every argument must be a vector, not a \(value.typeName)", at: span)
+                    throw MMLError(kind: .argument, "is_independent: every argument must be a vector, not a \(value.typeName)", at: span)
                 }
                 vectors.append(m)
             }

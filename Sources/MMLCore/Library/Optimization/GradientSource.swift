@@ -122,7 +122,7 @@ final class DerivativeNotes {
         case .jacobian: hint = "pass grad=… (a function returning the Jacobian matrix) to use an exact one"
         case .hessian: hint = nil
         }
-        ip.emit(.warning(Diagnostic(.note, kind: "numeric derivative", message: "\(caller) uses a numeric \(kind.rawValue) of \(name) (\(how))",
+        ip.emit(.warning(Diagnostic(.note, kind: .numericDerivative, message: "\(caller) uses a numeric \(kind.rawValue) of \(name) (\(how))",
                                     span: f.span, hints: hint.map { [$0] } ?? [])))
     }
 }

@@ -48,7 +48,7 @@ final class PointFunction {
             convention = .vector
             numericEntry = nil
         } else {
-            throw MMLError(kind: "argument", "\(role) takes \(total) argument\(total == 1 ? "" : "s") (\(user.parameterList)) but the start point has \(n) coordinates",
+            throw MMLError(kind: .argument, "\(role) takes \(total) argument\(total == 1 ? "" : "s") (\(user.parameterList)) but the start point has \(n) coordinates",
                            at: span, hint: "give a start point with \(total) numbers, one per parameter, or write \(role) with one vector parameter")
         }
     }
@@ -85,7 +85,7 @@ final class PointFunction {
         case .number(let y): return y
         case .matrix(let m) where m.count == 1 && !m.isLogical: return m.data[0]
         default:
-            throw MMLError(kind: "type", "\(role) must return one number, but at \(pointText(x)) it returned a \(v.typeName)",
+            throw MMLError(kind: .type, "\(role) must return one number, but at \(pointText(x)) it returned a \(v.typeName)",
                            at: span, hint: v.asMatrix != nil && role == "f" ? "to find where several functions are zero at once, use newton(f, x0)" : nil)
         }
     }
@@ -95,10 +95,10 @@ final class PointFunction {
         if let r = numeric(x), r.rows == 1 || r.cols == 1, r.entries.count == count ?? r.entries.count { return r.entries }
         let v = try call(x)
         guard let m = v.asMatrix, !m.isLogical, m.rows == 1 || m.cols == 1 else {
-            throw MMLError(kind: "type", "\(role) must return a number or a vector, but at \(pointText(x)) it returned a \(v.typeName)", at: span)
+            throw MMLError(kind: .type, "\(role) must return a number or a vector, but at \(pointText(x)) it returned a \(v.typeName)", at: span)
         }
         if let count, m.count != count {
-            throw MMLError(kind: "shape", "\(role) must return \(count) number\(count == 1 ? "" : "s") (one per coordinate), but at \(pointText(x)) it returned \(m.count)",
+            throw MMLError(kind: .shape, "\(role) must return \(count) number\(count == 1 ? "" : "s") (one per coordinate), but at \(pointText(x)) it returned \(m.count)",
                            at: span)
         }
         return m.data
@@ -117,7 +117,7 @@ final class PointFunction {
         let v = try call(x)
         guard let m = v.asMatrix, !m.isLogical, m.rows == rows, m.cols == cols else {
             let got = v.asMatrix.map { $0.shapeDescription } ?? "a \(v.typeName)"
-            throw MMLError(kind: "shape", "\(role) must return a \(rows)×\(cols) matrix, but at \(pointText(x)) it returned \(got)", at: span)
+            throw MMLError(kind: .shape, "\(role) must return a \(rows)×\(cols) matrix, but at \(pointText(x)) it returned \(got)", at: span)
         }
         return m
     }

@@ -48,6 +48,6 @@ func optimizing<T>(at span: SourceSpan, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as OptimizationError {
-        throw MMLError(kind: "optimization", e.message, at: span, hint: e.hint)
+        throw MMLError(kind: .optimization, e.message, at: span, hint: e.hint)
     }
 }

@@ -16,7 +16,7 @@ extension Interpreter {
         case .complex: return .nan
         default:
             let at = args.map { formatNumber($0, style: .short) }.joined(separator: ", ")
-            throw MMLError(kind: "type", "\(what): \(functionLabel(f)) must return one number, but at (\(at)) it returned a \(r.typeName)", at: span,
+            throw MMLError(kind: .type, "\(what): \(functionLabel(f)) must return one number, but at (\(at)) it returned a \(r.typeName)", at: span,
                            hint: "plot draws functions of numbers to numbers; for data use plot(xs, ys)")
         }
     }

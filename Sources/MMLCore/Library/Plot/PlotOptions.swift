@@ -73,7 +73,7 @@ extension Builtins {
                 body: .general { args in
             let options = try PlotCallOptions(args)
             do { return try body(&args, options) } catch let e as PlotError {
-                throw MMLError(kind: "plot", "\(name): \(e.message)", at: args.callSpan, hint: e.hint)
+                throw MMLError(kind: .plot, "\(name): \(e.message)", at: args.callSpan, hint: e.hint)
             } catch let e as DataError {
                 throw e.mmlError(at: args.callSpan)
             }

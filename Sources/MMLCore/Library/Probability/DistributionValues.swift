@@ -63,7 +63,7 @@ public final class MvNormalValue: MMLObject {
 enum ProbabilityBridge {
     /// The diagnostic kind of probability errors. `mle` treats errors of this kind raised
     /// inside the objective (an invalid parameter such as σ < 0) as "outside the domain".
-    static let errorKind = "probability"
+    static let errorKind = DiagnosticKind.probability
 
     /// An engine error as a diagnostic at `span`, keeping its hint.
     static func error(_ e: ProbabilityError, at span: SourceSpan) -> MMLError {
