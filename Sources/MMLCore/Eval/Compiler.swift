@@ -269,7 +269,8 @@ struct Compiler {
             case .not: return NotNode(o, span)
             }
         case .binary(let op, let l, let r):
-            if let chain = try compileChain(expr) { return chain }
+            // Only an operator whose left operand is an operator again can head a long chain.
+            if case .binary = l.kind, let chain = try compileChain(expr) { return chain }
             let (a, b) = (try compile(l), try compile(r))
             if op == .and || op == .or { return LogicNode(isAnd: op == .and, a, b, span) }
             return makeBinaryNode(op, a, b, span)

@@ -15,7 +15,9 @@ public enum Value: @unchecked Sendable {
     /// `a:b` or `a:step:b`, kept lazy so `for i in 1:10000000` allocates nothing.
     case range(RangeValue)
     case function(Function)
-    case record(Record)
+    /// A record (boxed: keeping it inline would make every `Value` larger, and values are
+    /// copied on every step of the evaluator).
+    indirect case record(Record)
     /// Several results, as returned by `eig` and unpacked by `a, b = …`.
     case tuple([Value])
     /// Values defined by library domains: tables, distributions, figures, test results.

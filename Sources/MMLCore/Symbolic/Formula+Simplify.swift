@@ -8,11 +8,12 @@ extension Formula {
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return self
         default:
-            // Asked to stop: the formula as it is (equal in value); the caller throws.
-            if StopToken.isStopRequested { return self }
             let rebuiltNode = rebuild(with: children.map { $0.simplified() })
             if case .product = rebuiltNode { return rebuiltNode.trigonometricQuotients().cancelled() }
             guard case .sum(let terms) = rebuiltNode else { return rebuiltNode }
+            // Asked to stop: the sum as it is (equal in value), before the rewrites that can
+            // grow large; the caller throws. Checked at sums only, where the work is.
+            if StopToken.isStopRequested { return rebuiltNode }
             let base = Formula.pythagorean(terms)
             guard case .sum = base else { return base }
             // A rewrite must pay for itself: a learner reads x²·cos(x) + 2·x·sin(x) more easily
@@ -38,7 +39,7 @@ extension Formula {
     public func expanded() -> Formula {
         switch self {
         case .number, .constant, .variable, .vectorVariable, .data: return self
-        case _ where StopToken.isStopRequested: return self
+        case .product where StopToken.isStopRequested, .power where StopToken.isStopRequested: return self
         case .product(let fs):
             return fs.map { $0.expanded() }.reduce(Formula.one) { Formula.distribute($0, $1) }
         case .power(let b, let e):

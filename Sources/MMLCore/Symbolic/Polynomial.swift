@@ -133,13 +133,56 @@ extension Formula {
     /// learner writes for the second derivative of x²·eˣ). A sum whose collected form would be
     /// larger (a high power of a sum) is kept as it is.
     func collectingPolynomials(in variable: String) -> Formula {
+        collected(in: variable) ?? self
+    }
+
+    /// The formula with its polynomial sums collected, or nil when nothing changes, so an
+    /// unchanged subtree (most of a large derivative) is kept rather than rebuilt.
+    private func collected(in variable: String) -> Formula? {
         switch self {
-        case .number, .constant, .variable, .vectorVariable, .data: return self
+        case .number, .constant, .variable, .vectorVariable, .data: return nil
         default:
-            let node = rebuild(with: children.map { $0.collectingPolynomials(in: variable) })
-            guard case .sum = node, let p = Polynomial(node, in: variable), p.degree >= 1 else { return node }
+            var children = self.children
+            var changed = false
+            for i in children.indices {
+                if let c = children[i].collected(in: variable) {
+                    children[i] = c
+                    changed = true
+                }
+            }
+            let node = changed ? rebuild(with: children) : self
+            guard case .sum(let terms) = node, !Self.isCollected(terms, in: variable),
+                  let p = Polynomial(node, in: variable), p.degree >= 1 else { return changed ? node : nil }
             let collected = p.expr(in: variable)
-            return collected.nodeCount <= node.nodeCount ? collected : node
+            return collected.nodeCount <= node.nodeCount ? collected : (changed ? node : nil)
+        }
+    }
+
+    /// True when the terms are monomials `c·xᵏ` of distinct degrees (1 + x² in a denominator):
+    /// collecting them would give the same sum, so the polynomial need not be built.
+    private static func isCollected(_ terms: [Formula], in variable: String) -> Bool {
+        var seen: UInt64 = 0
+        for t in terms {
+            guard let d = t.monomialDegree(in: variable), d < 64, seen & (1 << d) == 0 else { return false }
+            seen |= 1 << d
+        }
+        return true
+    }
+
+    /// k when the formula is `c·xᵏ` (c an exact number, possibly absent), else nil.
+    private func monomialDegree(in variable: String) -> Int? {
+        switch self {
+        case .number(.rational): return 0
+        case .variable(let v): return v == variable ? 1 : nil
+        case .power(.variable(let v), .number(let n)):
+            guard v == variable, let k = n.intValue, k >= 2 else { return nil }
+            return k
+        case .product(let factors):
+            guard factors.count == 2, case .number(.rational) = factors[0] else { return nil }
+            let d = factors[1].monomialDegree(in: variable)
+            return d == 0 ? nil : d
+        default: return nil
         }
     }
 }
+
