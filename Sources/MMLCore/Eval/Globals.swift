@@ -101,6 +101,24 @@ public final class Globals {
         names.indices.filter { !isEmpty($0) }.map { names[$0] }
     }
 
+    /// Every slot's value now: with `namesChanged(since:)`, what a run changed.
+    func snapshot() -> [Value?] {
+        Array(UnsafeBufferPointer(start: storage, count: names.count))
+    }
+
+    /// The names whose value is not the one in `old` (assigned, cleared or made since).
+    func namesChanged(since old: [Value?]) -> Set<String> {
+        var changed = Set<String>()
+        for slot in names.indices {
+            switch (slot < old.count ? old[slot] : nil, storage[slot]) {
+            case (nil, nil): continue
+            case (let a?, let b?) where a.isIdentical(to: b): continue
+            default: changed.insert(names[slot])
+            }
+        }
+        return changed
+    }
+
     /// Forgets every variable (`:clear`); compiled code keeps its slots, now empty.
     public func clear() {
         for i in names.indices { self[slot: i] = nil }

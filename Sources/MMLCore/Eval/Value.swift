@@ -92,6 +92,32 @@ public struct RangeValue: Sendable, Equatable {
     }
 }
 
+extension Value {
+    /// True when both are the same value, found without comparing large contents: equal
+    /// scalars and strings, or the same storage (a matrix not written since, the same function
+    /// or object). False may still mean equal contents; used to find what a run changed.
+    func isIdentical(to other: Value) -> Bool {
+        switch (self, other) {
+        case (.number(let a), .number(let b)): return a.bitPattern == b.bitPattern
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.complex(let a), .complex(let b)): return a.real.bitPattern == b.real.bitPattern && a.imaginary.bitPattern == b.imaginary.bitPattern
+        case (.string(let a), .string(let b)): return a == b
+        case (.matrix(let a), .matrix(let b)): return a.sharesStorage(with: b)
+        case (.complexMatrix(let a), .complexMatrix(let b)): return a == b
+        case (.range(let a), .range(let b)): return a == b
+        case (.function(let a), .function(let b)): return a === b
+        case (.record(let a), .record(let b)):
+            return a.names == b.names && a.title == b.title && a.isTuple == b.isTuple
+                && zip(a.values, b.values).allSatisfy { $0.isIdentical(to: $1) }
+        case (.tuple(let a), .tuple(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
+        case (.object(let a), .object(let b)): return a === b
+        case (.nothing, .nothing): return true
+        default: return false
+        }
+    }
+}
+
 /// A record: named fields in the order they were made. Used for results such as
 /// `gd(…)` (x, value, path) and for user data.
 public struct Record: Sendable {

@@ -22,6 +22,13 @@ public struct Matrix: Sendable {
         @inline(__always) get { Int(rowCount) }
     }
 
+    /// True when both have the same shape and kind over the same element storage (one was
+    /// copied from the other and neither was written since).
+    func sharesStorage(with other: Matrix) -> Bool {
+        rowCount == other.rowCount && colCount == other.colCount && isLogical == other.isLogical
+            && storage.withUnsafeBufferPointer { a in other.storage.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+    }
+
     public var cols: Int {
         @inline(__always) get { Int(colCount) }
     }

@@ -58,7 +58,7 @@ extension REPLSession {
             let count = globals.definedNames.count
             globals.clear()
             // The saved script replays the workspace; after :clear there is nothing to replay.
-            savedInputs.removeAll()
+            transcript.removeAll()
             write("cleared \(count) variable\(count == 1 ? "" : "s")\n")
             return
         }
@@ -87,11 +87,12 @@ extension REPLSession {
             return commandError("\(error)")
         }
         let before = Set(interpreter.globals.definedNames)
+        let values = interpreter.globals.snapshot()
         let result = evaluate(text, name: path, echo: false)
         let ok = report(result)
         if let summary = TextRenderer.summary(of: result.checks) { write(summary + "\n") }
+        record(text, saved: "# from :load \(path)\n\(text.trimmingWhitespace())\n# end of \(path)", succeeded: ok, before: values)
         guard ok else { return }
-        savedInputs.append("# from :load \(path)\n\(text.trimmingWhitespace())\n# end of \(path)")
         let new = interpreter.globals.definedNames.filter { !before.contains($0) }
         write("loaded \(path)" + (new.isEmpty ? "" : ": defines \(new.joined(separator: ", "))") + "\n")
     }
@@ -99,10 +100,8 @@ extension REPLSession {
     private func save(_ argument: String) {
         let path = Self.unquote(argument)
         if path.isEmpty { return commandError(":save needs a file name", hint: "for example :save session.mml") }
-        var text = "# MML session saved with :save — the inputs that ran without error.\n"
-        for input in savedInputs { text += input + "\n" }
         do {
-            try FileAccess.writeAtomically(text, to: try interpreter.fileAccess.checkWrite(path, at: .none))
+            try FileAccess.writeAtomically(transcript.script, to: try interpreter.fileAccess.checkWrite(path, at: .none))
         } catch let error as MMLError {
             return commandError(error.diagnostic.message, hint: error.diagnostic.hints.first)
         } catch let error as FileAccessError {
@@ -110,16 +109,19 @@ extension REPLSession {
         } catch {
             return commandError("\(error)")
         }
-        write("saved \(savedInputs.count) input\(savedInputs.count == 1 ? "" : "s") to \(path)\n")
+        let saved = transcript.savedCount, leftOut = transcript.leftOutCount
+        write("saved \(saved) input\(saved == 1 ? "" : "s") to \(path)"
+              + (leftOut == 0 ? "" : "; \(leftOut) left out as comments (they use values from an input that failed or was interrupted)") + "\n")
     }
 
     private func time(_ argument: String) {
         if argument.isEmpty { return commandError(":time needs an expression", hint: "for example :time inv(rand(200, 200))") }
         let clock = ContinuousClock()
+        let before = interpreter.globals.snapshot()
         let start = clock.now
         let outcome = evaluate(argument, name: nextCommandSourceName(), echo: true)
         let elapsed = clock.now - start
-        if report(outcome) { savedInputs.append(argument) }
+        record(argument, succeeded: report(outcome), before: before)
         write("time: \(Self.describe(elapsed))\n")
     }
 
@@ -150,7 +152,7 @@ extension REPLSession {
             return commandError("unknown format `\(argument)`", hint: "use :format short, :format long or :format rat")
         }
         interpreter.options.style = style
-        savedInputs.append("format(\"\(Self.styleName(style))\")")
+        transcript.recordSetting("format(\"\(Self.styleName(style))\")")
     }
 
     static func styleName(_ style: FormatStyle) -> String {

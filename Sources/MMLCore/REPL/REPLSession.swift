@@ -39,7 +39,7 @@ public final class REPLSession {
     /// How many entries or commands failed (piped mode exits 1 when this is not zero).
     public internal(set) var failures = 0
     /// The inputs that ran without error, in order: what `:save` writes.
-    public internal(set) var savedInputs: [String] = []
+    var transcript = SessionTranscript()
     /// In piped mode, what stopped the session (a stop ends piped input as it ends a script).
     public private(set) var stopCause: StopCause?
     /// Lines of an entry that is still incomplete.
@@ -127,11 +127,17 @@ public final class REPLSession {
         var lines = pending
         while let last = lines.last, last.trimmingWhitespace().isEmpty { lines.removeLast() }
         let text = lines.joined(separator: "\n")
+        let before = interpreter.globals.snapshot()
         let outcome = evaluate(text, name: nextSourceName(), echo: true, allowIncomplete: !force)
         if outcome.stop == .incomplete { return }
         pending = []
         reader.addHistory(text)
-        if report(outcome) { savedInputs.append(text) }
+        record(text, succeeded: report(outcome), before: before)
+    }
+
+    /// Tells the transcript what an input did, for `:save`.
+    func record(_ text: String, saved: String? = nil, succeeded: Bool, before: [Value?]) {
+        transcript.record(text, saved: saved, succeeded: succeeded, changed: interpreter.globals.namesChanged(since: before))
     }
 
     private func nextSourceName() -> String {

@@ -149,6 +149,29 @@ struct REPLCommandTests {
         #expect(nowhere.err.hasPrefix("error: cannot write /nonexistent-folder/x.mml:"))
     }
 
+    @Test(":save leaves out, as comments, inputs that use what a failed or interrupted input changed")
+    func saveAfterFailure() throws {
+        let folder = makeTemporaryFolder()
+        let path = folder + "/session.mml"
+        let run = runSession(lines: [
+            // The loop sets s = 1, 2, 3 and then fails: no saved input gives s its value.
+            "for i in 1:10 {", "s = i", "if i == 3 { nope }", "}",
+            "t = 2 * s", "z = t + 1", "u = 7",
+            // Once s is given a value again, inputs that use it are saved as usual.
+            "s = 1", "w = s + u", ":save \(path)",
+        ], interactive: false)
+        #expect(run.out.hasSuffix("saved 3 inputs to \(path); 2 left out as comments (they use values from an input that failed or was interrupted)\n"))
+        let text = try FileAccess.readText(path)
+        #expect(text.contains("# left out: it uses `s`, last changed by an input that failed or was interrupted\n# t = 2 * s\n"))
+        #expect(text.contains("# left out: it uses `t`, last changed by an input that failed or was interrupted\n# z = t + 1\n"))
+        #expect(text.contains("\nu = 7\ns = 1\nw = s + u\n"))
+        #expect(text.hasSuffix("\n"))
+        let fresh = Session()
+        #expect(fresh.run(text, name: path).succeeded)
+        guard case .number(let w)? = fresh.interpreter.globals["w"] else { Issue.record("w is not a number"); return }
+        #expect(w == 8)
+    }
+
     @Test(":time shows the value and a duration")
     func time() {
         let run = runSession(lines: [":time sum(1:1000)"], interactive: false)
