@@ -48,23 +48,35 @@ struct GradientSource {
     }
 
     /// The exact gradient of a function written in MML whose formula the symbolic engine can
-    /// differentiate (`grad(f)`, compiled once and cached); nil otherwise (builtins, block
-    /// functions, formulas with a function that has no derivative rule).
+    /// differentiate (`grad(f)`, compiled once and cached); nil otherwise.
     private static func symbolicGradient(of f: PointFunction) -> PointFunction? {
+        symbolic(f, role: "the gradient of f", Differentiation.gradientFunction)
+    }
+
+    /// The derivative the calculus engine makes of f (`grad`, `hessian`, `jacobian`, `f'`) as a
+    /// function of the same point, when f is a math function or lambda whose formula it can
+    /// differentiate; nil otherwise (builtins, block functions, formulas with a function that
+    /// has no derivative rule), and the caller falls back to differences.
+    static func symbolic(_ f: PointFunction, role: String,
+                         _ make: (Function, Interpreter, SourceSpan) throws -> UserFunction) -> PointFunction? {
         guard let user = f.function as? UserFunction, user.form != .block,
-              let gradient = try? Differentiation.gradientFunction(of: user, ip: f.ip, at: f.span)
+              let derived = try? make(user, f.ip, f.span)
         else { return nil }
-        return try? PointFunction(gradient, dimension: f.dimension, role: "the gradient of f", ip: f.ip, at: f.span)
+        return try? PointFunction(derived, dimension: f.dimension, role: role, ip: f.ip, at: f.span)
     }
 }
 
 /// The Hessian of f: ℝⁿ → ℝ for Newton's method.
 enum HessianSource {
-    /// Differences of the gradient when it is exact (given or symbolic: ~10 digits), else
-    /// second differences of f's values (~8 digits); either way numeric, said once in a note.
-    /// Returns the Hessian and its relative accuracy (Newton's method treats smaller singular
-    /// values as zero).
+    /// The exact Hessian of a math function (`hessian(f)`) when the gradient was not given;
+    /// else differences of the gradient when it is exact (given or symbolic: ~10 digits), else
+    /// second differences of f's values (~8 digits), said once in a note. Returns the Hessian
+    /// and its relative accuracy (Newton's method treats smaller singular values as zero).
     static func make(for f: PointFunction, gradient: GradientSource, caller: String) -> (hessian: ([Double]) throws -> Matrix, accuracy: Double) {
+        let n = f.dimension
+        if gradient.origin == .symbolic, let exact = GradientSource.symbolic(f, role: "the Hessian of f", Differentiation.hessianFunction) {
+            return ({ try exact.matrix($0, rows: n, cols: n) }, exactAccuracy)
+        }
         if gradient.origin != .numeric {
             DerivativeNotes.say(.hessian, of: f, caller: caller, how: "differences of the exact gradient, about 10 correct digits")
             let g = gradient.gradient
@@ -75,20 +87,30 @@ enum HessianSource {
     }
 }
 
+/// The relative accuracy of a derivative computed from its exact formula: rounding only.
+private let exactAccuracy = 1e-12
+
 /// f′ or the Jacobian of F for Newton's root finding.
 enum JacobianSource {
-    /// f′ for one equation in one unknown: the given derivative, or central differences.
+    /// f′ for one equation in one unknown: the given derivative, the exact derivative of a
+    /// math function, or central differences.
     static func derivative(for f: PointFunction, given: PointFunction?, caller: String) -> (Double) throws -> Double {
         if let given { return { try given.number([$0]) } }
+        if let exact = GradientSource.symbolic(f, role: "the derivative of f", { try Differentiation.derivativeFunction(of: $0, variable: nil, order: 1, ip: $1, at: $2) }) {
+            return { try exact.number([$0]) }
+        }
         DerivativeNotes.say(.derivative, of: f, caller: caller)
         return { x in try FiniteDifferences.derivative({ try f.number([$0]) }, at: x) }
     }
 
-    /// The m×n Jacobian of F (the given function returning the matrix, or central differences)
-    /// and its relative accuracy.
+    /// The m×n Jacobian of F (the given function returning the matrix, the exact Jacobian of a
+    /// math function, or central differences) and its relative accuracy.
     static func make(for F: PointFunction, given: PointFunction?, outputs m: Int, caller: String) -> (jacobian: ([Double]) throws -> Matrix, accuracy: Double) {
         let n = F.dimension
-        if let given { return ({ try given.matrix($0, rows: m, cols: n) }, 1e-12) }
+        if let given { return ({ try given.matrix($0, rows: m, cols: n) }, exactAccuracy) }
+        if let exact = GradientSource.symbolic(F, role: "the Jacobian of F", Differentiation.jacobianFunction) {
+            return ({ try exact.matrix($0, rows: m, cols: n) }, exactAccuracy)
+        }
         DerivativeNotes.say(.jacobian, of: F, caller: caller)
         return ({ x in try FiniteDifferences.jacobian({ try F.vector($0) }, at: x, outputs: m) }, FiniteDifferences.firstDerivativeAccuracy)
     }

@@ -59,14 +59,15 @@ extension Builtins {
             as unknowns) and each step solves J·Δ = f(x) with the Jacobian J. newton(f, x0, minimize=true) finds a point where \
             ∇f = 0 by x ← x − H⁻¹∇f(x) with the Hessian H; near a minimum it converges in a handful of steps, but a singular \
             Hessian is an error, and it can land on a maximum or saddle (a warning says so). f is called as in gd. grad=… gives \
-            f′ (or the Jacobian matrix) for root finding and ∇f for minimization; otherwise f′ and the Jacobian are central \
-            differences, ∇f is exact for a math function or lambda (central differences otherwise), and the Hessian comes \
-            from differences; a note says which are numeric. Stops when |f(x)| (or |∇f|) ≤ tol or after `steps`; returns the same record as gd, where for root \
+            f′ (or the Jacobian matrix) for root finding and ∇f for minimization; otherwise f′, the Jacobian, ∇f and the \
+            Hessian are exact for a math function or lambda (as f', jacobian, grad and hessian give them) and central \
+            differences for anything else, with a note saying which are numeric. Stops when |f(x)| (or |∇f|) ≤ tol or after `steps`; returns the same record as gd, where for root \
             finding value is f(x) and grad_norm is |f′(x)| (the Jacobian's norm for a system). trace=true prints the iterations.
             """,
         examples: [
             BuiltinExample("r = newton(x -> x^2 - 2, 1, grad=x -> 2*x); round(r.x, 10)", "1.4142135624"),
             BuiltinExample("r = newton(x -> x^2 - 2, 1, grad=x -> 2*x); r.steps", "4"),
+            BuiltinExample("r = newton(x -> x^2 - 2, 1); round(r.x, 10)", "1.4142135624"),
         ],
         body: .general { args in
             let ip = args.interpreter

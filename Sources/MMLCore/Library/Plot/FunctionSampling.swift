@@ -33,9 +33,15 @@ extension Interpreter {
         return (xs, ys)
     }
 
-    /// f′(a) estimated numerically (the engine's adaptive central differences, FiniteDifferences).
-    func numericSlope(_ f: Function, at a: Double, span: SourceSpan) throws -> Double {
-        try FiniteDifferences.estimate({ try callNumber(f, [$0], what: "plot_tangent", at: span) }, at: a).value
+    /// f′(a): from the exact derivative when f is a math function or lambda the calculus
+    /// engine can differentiate (as `f'` would), else estimated by the engine's adaptive
+    /// central differences. The second value is true when it is exact.
+    func slope(_ f: Function, at a: Double, span: SourceSpan) throws -> (value: Double, isExact: Bool) {
+        if let user = f as? UserFunction, user.form != .block, user.parameters.count == 1,
+           let derivative = try? Differentiation.derivativeFunction(of: user, variable: nil, order: 1, ip: self, at: span) {
+            return (try callNumber(derivative, [a], what: "plot_tangent", at: span), true)
+        }
+        return (try FiniteDifferences.estimate({ try callNumber(f, [$0], what: "plot_tangent", at: span) }, at: a).value, false)
     }
 }
 

@@ -63,7 +63,7 @@ extension Builtins {
         },
         plotBuiltin("plot_tangent", [.req("f"), .req("a"), .opt("lo", "a - 2"), .opt("hi", "a + 2")],
                     summary: "A function with its tangent line at x = a",
-                    help: "plot_tangent(f, a) draws f from a − 2 to a + 2 (or from lo to hi), the tangent line y = f(a) + f′(a)·(x − a) and the point (a, f(a)); the legend gives the tangent's equation. f′(a) is estimated numerically, as nderiv(f, a) does (adaptive central differences with Richardson extrapolation, about 10 correct digits).",
+                    help: "plot_tangent(f, a) draws f from a − 2 to a + 2 (or from lo to hi), the tangent line y = f(a) + f′(a)·(x − a) and the point (a, f(a)); the legend gives the tangent's equation. f′(a) is exact when f is a math function or lambda MML can differentiate (as f' is); otherwise (a block function or a builtin) it is estimated numerically, as nderiv(f, a) does (about 10 correct digits).",
                     examples: [BuiltinExample("plot_tangent(x -> x^2, 1, height=8)", "  │                                                                        ⣀\n  │                                                                   ⢀⣠⠴⠒⠉\n  │                                                              ⢀⣀⡤⠖⠊⠉\n5 ┤                                                         ⢀⣀⠤⠖⠚⠉     ⢀⣀⡀ ⠤\n  │                                                   ⣀⣀⠤⠴⢒⡋⠉⡠⠤ ⠠⠒⠂ ⠉⠉\n  │                                           ⣀⣀⣠⠤⠴⠶⠞⠉⠓⠊ ⠈⠁\n  │   ⠤⠤⠤⣄⣀⣀⣀⣀                   ⣀⣀⣀⣀⣤⠤⠤⠶•⠒⠚⠉⠉⠁\n0 ┤          ⠈⠉⠉⠉⠉⠉⠉⠉⠉⢉⣉⡉⠉⠭⠝⠉⠙⠋⠉⠉⠁\n  └───┬───────┬────────┬────────┬────────┬───────┬────────┬────────┬───────┬───\n     -1.0    -0.5      0       0.5      1.0     1.5      2.0      2.5     3.0\n                                        x\n  ⠤⠤⠤ x -> x^2   ⠤⠤  tangent at x = 1: y = 2x − 1\n")]) { args, options in
             let ip = args.interpreter
             let f = try args.function("f")
@@ -74,9 +74,9 @@ extension Builtins {
                 throw args.error("plot_tangent: need finite a and lo < hi", hint: "e.g. plot_tangent(f, 1) or plot_tangent(f, 1, -2, 4)")
             }
             let fa = try ip.callNumber(f, [a], what: "plot_tangent", at: span)
-            var slope = try ip.numericSlope(f, at: a, span: span)
+            var (slope, isExact) = try ip.slope(f, at: a, span: span)
             // A numeric slope of 1e-13 at a turning point is rounding noise: call it flat.
-            if abs(slope) < 1e-9 * max(1, abs(fa)) { slope = 0 }
+            if !isExact && abs(slope) < 1e-9 * max(1, abs(fa)) { slope = 0 }
             guard fa.isFinite, slope.isFinite else {
                 throw args.error("plot_tangent: \(functionLabel(f)) has no tangent at x = \(legendNumber(a)) (its value or slope is not finite)", at: "a")
             }
