@@ -90,7 +90,8 @@ extension Gradebook {
             var line = "\(mark) \(check.label)  [\(Self.points(score.earned, of: check.points))]"
             if let problem = score.problem {
                 let lines = problem.split(separator: "\n", omittingEmptySubsequences: false)
-                line += problem.hasPrefix("\n") ? lines.map { "\n    " + $0 }.joined() : ": " + lines.joined(separator: "\n    ")
+                // A matrix problem is a block of its own lines, already indented under the label.
+                line += problem.hasPrefix("\n") ? lines.dropFirst().map { "\n" + $0 }.joined() : ": " + lines.joined(separator: "\n    ")
             }
             out += line.split(separator: "\n", omittingEmptySubsequences: false).map { $0.allSatisfy(\.isWhitespace) ? "" : String($0) }
                 .joined(separator: "\n") + "\n"
