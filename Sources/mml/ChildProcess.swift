@@ -1,13 +1,15 @@
-// The supervisor of child `mml` processes (for `mml test`, and for grading): spawn with
+// The supervisor of child `mml` processes (for `mml test` and `mml grade`): spawn with
 // posix_spawn, capture output as it arrives up to a bound, hear the child's structured report
 // on a descriptor of its own, stop it at a timeout or when it floods its output. No Foundation,
 // which would cost every start of mml several milliseconds of loading.
 import MMLCore
+import Synchronization
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
 
 enum ChildProcess {
+    private static let spawnLock = Mutex(())
     /// The descriptor number a child sees its report channel as.
     static let reportDescriptor: Int32 = 3
 
@@ -37,34 +39,43 @@ enum ChildProcess {
     /// Runs `executable` with `arguments` (which should ask it to report on descriptor 3),
     /// standard input from /dev/null.
     static func run(executable: String, arguments: [String], limits: Limits) -> Result {
-        var pipes: [[Int32]] = []
-        for _ in 0..<3 {
-            var ends: [Int32] = [-1, -1]
-            guard pipe(&ends) == 0 else {
-                let error = errno
-                pipes.joined().forEach { close($0) }
-                return failure(executable, error)
+        // Pipes are made close-on-exec, and made and handed over under one lock, so that a child
+        // another thread starts meanwhile (mml grade runs several) does not inherit them: a
+        // child holding another's pipe open would keep that one's output from ending.
+        let started: (pid: pid_t, pipes: [[Int32]])? = spawnLock.withLock { _ -> (pid_t, [[Int32]])? in
+            var pipes: [[Int32]] = []
+            for _ in 0..<3 {
+                var ends: [Int32] = [-1, -1]
+                guard pipe(&ends) == 0 else {
+                    let error = errno
+                    pipes.joined().forEach { close($0) }
+                    errno = error
+                    return nil
+                }
+                ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+                pipes.append(ends)
             }
-            pipes.append(ends)
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, pipes[0][1], 1)
-        posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 2)
-        posix_spawn_file_actions_adddup2(&actions, pipes[2][1], reportDescriptor)
-        for fd in pipes.joined() where fd > reportDescriptor { posix_spawn_file_actions_addclose(&actions, fd) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, pipes[0][1], 1)
+            posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 2)
+            posix_spawn_file_actions_adddup2(&actions, pipes[2][1], reportDescriptor)
 
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        for ends in pipes { close(ends[1]) }
-        guard spawned == 0 else {
-            for ends in pipes { close(ends[0]) }
-            return failure(executable, spawned)
+            let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+            for ends in pipes { close(ends[1]) }
+            guard spawned == 0 else {
+                for ends in pipes { close(ends[0]) }
+                errno = spawned
+                return nil
+            }
+            return (pid, pipes)
         }
+        guard let (pid, pipes) = started else { return failure(executable, errno) }
 
         // Read every pipe as data arrives, so a chatty child cannot fill one and stall.
         var captured: [[UInt8]] = [[], [], []]

@@ -94,7 +94,7 @@ struct TestCommand: ParsableCommand {
         var outcome = Outcome()
         // The child reports its checks on a descriptor of its own: a line it prints cannot count.
         let arguments = ["--no-color", "--report-fd", String(ChildProcess.reportDescriptor), script]
-        let result = ChildProcess.run(executable: selfPath(), arguments: arguments, limits: ChildProcess.Limits(timeout: timeout))
+        let result = ChildProcess.run(executable: FrontEndHandover.executablePath() ?? CommandLine.arguments[0], arguments: arguments, limits: ChildProcess.Limits(timeout: timeout))
         let report = CheckReport(parsing: result.report)
         let checks = report.tally
         outcome.checksPassed = checks.passed
@@ -135,13 +135,6 @@ struct TestCommand: ParsableCommand {
             }
         }
         return outcome
-    }
-
-    /// This program's own path, to run each script in a fresh process of the same build.
-    private func selfPath() -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        return n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
     }
 }
 

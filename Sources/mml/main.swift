@@ -19,13 +19,14 @@ struct MML: ParsableCommand {
             mml -e 'EXPR'        evaluate one expression and print it
             mml -                read a script from standard input
             mml test PATH…       run scripts and compare them with their .out files
+            mml grade CHECKS.mml CLASS…  grade a class: each learner's folder against a check script
             mml jupyter install  let Jupyter run MML notebooks (then: jupyter lab)
             mml notebook FILE    turn a commented script into a notebook (and back)
 
             A script whose name is also a subcommand's runs with a path: `mml ./test`.
             """,
         version: mmlVersion,
-        subcommands: [TestCommand.self, KernelCommand.self, JupyterCommand.self, NotebookCommand.self, LanguageServerCommand.self])
+        subcommands: [TestCommand.self, GradeCommand.self, KernelCommand.self, JupyterCommand.self, NotebookCommand.self, LanguageServerCommand.self])
 
     @Option(name: .customShort("e"), parsing: .unconditional,
             help: ArgumentHelp("Evaluate this text and show its values, as the REPL would.", valueName: "expr"))

@@ -293,9 +293,9 @@ struct Compiler {
                 }
             }
             let call = CallNode(callee: calleeNode, args: positional, keywords: keywords, span)
-            if let global = calleeNode as? GlobalGet, case .function(let f as BuiltinFunction)? = global.fallback,
-               let direct = BuiltinCall.make(slot: global.slot, builtin: f.builtin, general: call) {
-                return direct
+            if let global = calleeNode as? GlobalGet, case .function(let f as BuiltinFunction)? = global.fallback {
+                if f.builtin === Builtins.check && ip.answerSheet != nil { return GradedCheckNode(slot: global.slot, general: call) }
+                if let direct = BuiltinCall.make(slot: global.slot, builtin: f.builtin, general: call) { return direct }
             }
             return call
         case .index(let target, let indices):

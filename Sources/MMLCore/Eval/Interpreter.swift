@@ -45,6 +45,9 @@ public final class Interpreter {
     public let stop = StopToken()
     /// The memory budget that the storage this interpreter makes is charged to.
     public var memory = MemoryBudget.shared
+    /// When this workspace runs a class's checks (`mml grade`): the submission's answers.
+    /// Calls of `check` are then compiled so that a failing `actual` fails only that check.
+    public var answerSheet: AnswerSheet?
 
     var endStack: [Int] = []
     var callDepth = 0
@@ -352,7 +355,8 @@ public final class Interpreter {
     // MARK: Services for nodes and builtins
 
     func unknownName(_ name: String, at span: SourceSpan) -> MMLError {
-        MMLError.unknownName(name, candidates: globals.definedNames + Builtins.allNames, at: span)
+        if let answerSheet, let error = answerSheet.notAnsweredError(name, at: span) { return error }
+        return MMLError.unknownName(name, candidates: globals.definedNames + Builtins.allNames, at: span)
     }
 
     @inline(__always)

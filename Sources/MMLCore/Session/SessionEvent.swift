@@ -42,6 +42,12 @@ public struct CheckOutcome {
     public var problem: String?
     public var actual: Value
     public var expected: Value
+    /// What the check is worth when a class is graded (`points=`).
+    public var points: Double = 1
+    /// Left out of a learner's feedback when a class is graded (`hidden=true`).
+    public var hidden = false
+    /// Graded against a submission that never defined an answer the check uses.
+    public var notAnswered = false
 }
 
 /// How many checks passed and failed.

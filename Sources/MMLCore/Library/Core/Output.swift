@@ -1,4 +1,4 @@
-// Printing, showing, checking and session builtins: print, show, display, check, assert, format, typeof, clock.
+// Printing, showing, checking and session builtins: print, show, display, check, answers, assert, format, typeof, clock.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,18 +38,8 @@ extension Builtins {
             for value in args.rest { ip.emit(.value(ShownValue(value: value, name: nil, options: ip.options))) }
             return .nothing
         }),
-        Builtin("check", [.req("label"), .req("actual"), .req("expected"), .opt("tol", "1e-9")], area: .io,
-                summary: "Compare a result with the expected one and print ✓ or ✗",
-                help: "check(label, actual, expected) prints `✓ label` when they agree and `✗ label: expected …, got …` when not. Numbers agree when |actual − expected| ≤ tol·max(1, |expected|); shapes are compared first. A script that ran checks ends with a line `N passed, M failed` and exits with status 1 if any failed.",
-                examples: [BuiltinExample("check(\"sum\", 1 + 1, 2)", "✓ sum")], body: .general { args in
-            let ip = args.interpreter
-            let label = try args.string("label")
-            let tol = try args.number("tol", default: 1e-9)
-            let (actual, expected) = (try args.value("actual"), try args.value("expected"))
-            let problem = Checking.agree(actual, expected, tol: tol, options: ip.options)
-            ip.emit(.check(CheckOutcome(label: label, passed: problem == nil, problem: problem, actual: actual, expected: expected)))
-            return .nothing
-        }),
+        check,
+        answers,
         Builtin("assert", [.req("condition"), .opt("message", "\"assertion failed\"")], area: .io, summary: "Stop with an error unless the condition is true",
                 help: "assert(cond, message) does nothing when cond is true and otherwise stops the script with the message, pointing at the assert.",
                 examples: [BuiltinExample("assert(1 < 2, \"order\")", "")], body: .general { args in
@@ -91,8 +81,62 @@ extension Builtins {
     ]
 }
 
+extension Builtins {
+    /// `check`, by itself: `mml grade` compiles calls of it so that a failing `actual` fails
+    /// the one check (see GradedCheckNode), which needs to know this builtin.
+    static let check = Builtin(
+        "check", [.req("label"), .req("actual"), .req("expected"), .opt("tol", "1e-9"), .key("points", "1"), .key("hidden", "false")], area: .io,
+        summary: "Compare a result with the expected one and print ✓ or ✗",
+        help: "check(label, actual, expected) prints `✓ label` when they agree and `✗ label: expected …, got …` when not. Numbers agree when |actual − expected| ≤ tol·max(1, |expected|); shapes are compared first. A script that ran checks ends with a line `N passed, M failed` and exits with status 1 if any failed. For `mml grade`: points=2 makes the check worth 2 points (default 1), and hidden=true leaves its label and values out of the learners' feedback; when a class is graded, a check whose `actual` cannot be worked out (an answer the submission never defined, an error in the learner's function) fails with the reason and the remaining checks go on.",
+        examples: [BuiltinExample("check(\"sum\", 1 + 1, 2)", "✓ sum"), BuiltinExample("check(\"det\", det([2, 0; 0, 3]), 6, points=2)", "✓ det")],
+        body: .general { args in try Checking.run(args, failure: nil) })
+
+    /// `answers("d", "f")`: the names `mml grade` takes from each submission.
+    static let answers = Builtin(
+        "answers", [.rest("names")], area: .io, summary: "Name the answers that mml grade takes from each submission",
+        help: "answers(\"d\", \"Ainv\", \"f\") opens a check script for `mml grade CHECKS.mml CLASS/`: the checks then run in a fresh workspace that holds what the check script defines (the exercise's givens) and, from each learner's submission, the values of these names only — nothing else the submission defines, prints or redefines. An answer the submission never defined is \"not answered\" in every check that uses it. Outside `mml grade` it only checks that the names are names.",
+        examples: [BuiltinExample("answers(\"d\", \"f\")", "")], body: .general { args in
+            let ip = args.interpreter
+            var names: [String] = []
+            for (value, span) in zip(args.rest, args.restSpans) {
+                guard case .string(let name) = value, AnswerSheet.isName(name) else {
+                    throw MMLError(kind: .argument, "answers: each answer is the name of a variable or function, in quotes", at: span,
+                                   hint: "answers(\"d\", \"f\")")
+                }
+                names.append(name)
+            }
+            guard !names.isEmpty else { throw args.error("answers needs the names of the answers", hint: "answers(\"d\", \"f\")") }
+            try ip.answerSheet?.declare(names, in: ip, at: args.callSpan)
+            return .nothing
+        })
+}
+
 /// Comparing an actual result with an expected one for check and approx.
 enum Checking {
+    /// Carries out `check` with its bound arguments. `failure` is the error that working out
+    /// `actual` or `expected` threw when a class is graded: the check then fails with it.
+    static func run(_ args: Arguments, failure: MMLError?) throws -> Value {
+        let ip = args.interpreter
+        let label = try args.string("label")
+        let tol = try args.number("tol", default: 1e-9)
+        let points = try args.number("points", default: 1)
+        guard points.isFinite, points >= 0 else {
+            throw args.error("check: `points` must be a number of points, 0 or more, not \(formatNumber(points, style: .long))", at: "points")
+        }
+        let hidden = try args.bool("hidden", default: false)
+        var outcome = CheckOutcome(label: label, passed: false, problem: nil, actual: .nothing, expected: .nothing, points: points, hidden: hidden)
+        if let failure {
+            outcome.notAnswered = ip.answerSheet?.isNotAnswered(failure) ?? false
+            outcome.problem = outcome.notAnswered ? "not answered: \(failure.diagnostic.message)" : failure.diagnostic.message
+        } else {
+            (outcome.actual, outcome.expected) = (try args.value("actual"), try args.value("expected"))
+            outcome.problem = agree(outcome.actual, outcome.expected, tol: tol, options: ip.options)
+            outcome.passed = outcome.problem == nil
+        }
+        ip.emit(.check(outcome))
+        return .nothing
+    }
+
     /// `    expected  1  2` with the block's further lines under its first: a labelled block of
     /// a ✗ line, indented so `mml test` keeps it with the ✗ line.
     static func block(_ label: String, _ text: String) -> String {
