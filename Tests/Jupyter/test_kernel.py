@@ -183,12 +183,14 @@ class KernelLifeTests(unittest.TestCase):
         self.kc.stop_channels()
         self.km.shutdown_kernel(now=True)
 
-    def interrupt_loop(self, interrupt):
+    def interrupt_cell(self, interrupt, code="while true { }"):
+        """Runs `code`, which takes far longer than a second, interrupts it with `interrupt`,
+        and checks that it stops within a second and the workspace survives."""
         content, _ = _run(self.kc, "kept = 42")
         self.assertEqual(content["status"], "ok")
-        msg_id = self.kc.execute("while true { }")
+        msg_id = self.kc.execute(code)
         _wait_until_running(self.kc, msg_id)
-        time.sleep(0.2)
+        time.sleep(0.3)
         started = time.monotonic()
         interrupt()
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
@@ -200,17 +202,35 @@ class KernelLifeTests(unittest.TestCase):
         self.assertEqual(content["status"], "ok")
         self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "43")
 
+    def interrupt_by_control(self):
+        self.kc.control_channel.send(self.kc.session.msg("interrupt_request", {}))
+        reply = self.kc.control_channel.get_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["msg_type"], "interrupt_reply")
+
     def test_interrupt_by_signal(self):
         self.assertEqual(self.km.kernel_spec.interrupt_mode, "signal")
-        self.interrupt_loop(self.km.interrupt_kernel)
+        self.interrupt_cell(self.km.interrupt_kernel)
 
     def test_interrupt_request_on_control(self):
-        def send():
-            self.kc.control_channel.send(self.kc.session.msg("interrupt_request", {}))
-            reply = self.kc.control_channel.get_msg(timeout=TIMEOUT)
-            self.assertEqual(reply["msg_type"], "interrupt_reply")
+        self.interrupt_cell(self.interrupt_by_control)
 
-        self.interrupt_loop(send)
+    # One sort of ten million numbers is a single builtin call that takes seconds (about ten in a
+    # debug build); it checks for a stop between runs and merges, so an interrupt ends it.
+    def interrupt_long_sort(self, interrupt):
+        content, _ = _run(self.kc, "big = rand(10000000);")
+        self.assertEqual(content["status"], "ok")
+        self.interrupt_cell(interrupt, "sorted_big = sort(big);")
+        # The numbers are still there; the sort never finished, so nothing was assigned.
+        content, outputs = _run(self.kc, "length(big)")
+        self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "10000000")
+        content, _ = _run(self.kc, "sorted_big")
+        self.assertEqual(content["ename"], "name error")
+
+    def test_interrupt_of_a_long_sort_by_signal(self):
+        self.interrupt_long_sort(self.km.interrupt_kernel)
+
+    def test_interrupt_of_a_long_sort_on_control(self):
+        self.interrupt_long_sort(self.interrupt_by_control)
 
     def test_an_interrupt_between_cells_does_not_stop_the_next(self):
         self.km.interrupt_kernel()

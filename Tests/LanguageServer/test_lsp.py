@@ -30,7 +30,10 @@ class MMLLanguageServerTest(unittest.IsolatedAsyncioTestCase):
 
         await self.client.start_io(MML, "lsp")
         result = await self.client.initialize_async(lsp.InitializeParams(
-            capabilities=lsp.ClientCapabilities(), root_uri=ROOT.as_uri()))
+            capabilities=lsp.ClientCapabilities(text_document=lsp.TextDocumentClientCapabilities(
+                completion=lsp.CompletionClientCapabilities(
+                    completion_item=lsp.ClientCompletionItemOptions(snippet_support=True)))),
+            root_uri=ROOT.as_uri()))
         self.capabilities = result.capabilities
         self.client.initialized(lsp.InitializedParams())
 
@@ -126,6 +129,35 @@ class MMLLanguageServerTest(unittest.IsolatedAsyncioTestCase):
         help = await self.client.text_document_signature_help_async(lsp.SignatureHelpParams(**self.at(uri, 1, 20)))
         self.assertTrue(help.signatures[0].label.startswith("gd("))
         self.assertEqual(help.active_parameter, 2)
+
+    async def test_the_scripts_own_functions(self):
+        uri = "file:///scratch/functions.mml"
+        text = "fn step(w, rate=0.1) { return w - rate * 2 * w }\nf(x, y) = x * y\na = f(1)\n"
+        published = await self.open(uri, text)
+        # The call of f with one argument: the message a run would give, at the call.
+        [d] = [d for d in published.diagnostics if "takes" in d.message]
+        self.assertEqual(d.message, "f takes 2 arguments but was given 1\nhint: it is defined as f(x, y)")
+        self.assertEqual((d.range.start.line, d.range.start.character, d.range.end.character), (2, 4, 8))
+        # Signature help inside step( … ) on a half-typed line: its parameters, the second active.
+        self.client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text + "z = step(1, rat\n")]))
+        await self.next_diagnostics(uri)
+        help = await self.client.text_document_signature_help_async(lsp.SignatureHelpParams(**self.at(uri, 3, 15)))
+        self.assertEqual(help.signatures[0].label, "step(w, rate=0.1)")
+        self.assertEqual(help.active_parameter, 1)
+        self.assertEqual(tuple(help.signatures[0].parameters[1].label), (8, 12))
+
+    async def test_record_fields_and_snippets(self):
+        uri = "file:///scratch/records.mml"
+        await self.open(uri, "opts.rate = 0.1\nopts.steps = 100\nr = opts.\nfo\n")
+        completion = await self.client.text_document_completion_async(lsp.CompletionParams(**self.at(uri, 2, 9)))
+        self.assertEqual([item.label for item in completion.items], ["rate", "steps"])
+        completion = await self.client.text_document_completion_async(lsp.CompletionParams(**self.at(uri, 3, 2)))
+        snippets = [item for item in completion.items if item.kind == lsp.CompletionItemKind.Snippet]
+        self.assertEqual([item.label for item in snippets], ["for"])
+        self.assertEqual(snippets[0].insert_text_format, lsp.InsertTextFormat.Snippet)
+        self.assertTrue(snippets[0].insert_text.startswith("for ${1:i} in"))
 
     async def test_diagnostics_of_a_long_script_arrive_quickly(self):
         # 2,000 lines; timed from sending the change to receiving its diagnostics.

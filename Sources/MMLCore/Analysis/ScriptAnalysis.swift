@@ -30,6 +30,9 @@ public struct ScriptAnalysis: Sendable {
         public var isGlobal: Bool
         /// In the order they are written.
         public var definitions: [Definition]
+        /// The parameters of a name defined as a function (`fn`, `f(x) = …`, `g = x -> …`),
+        /// from its last such definition.
+        public var parameters: [Parameter]?
         /// The kind of the first definition.
         public var kind: SymbolKind { definitions[0].kind }
     }
@@ -56,6 +59,9 @@ public struct ScriptAnalysis: Sendable {
     /// Sorted by position.
     public var occurrences: [Occurrence]
     public var scopes: [Scope]
+    /// The record fields the script assigns (`r.rate = 0.1`), by the record's name, each in
+    /// first-written order (`r.rate = 0.1` makes the record r when there is none).
+    public var recordFields: [String: [String]]
 
     /// Parses `text` with MML's own parser and checks the statements it recovered.
     public static func analyze(_ text: String, source: SourceID) -> ScriptAnalysis {
@@ -71,7 +77,8 @@ public struct ScriptAnalysis: Sendable {
         let checked = checker.diagnostics.sorted { $0.span.start < $1.span.start }
         return ScriptAnalysis(
             program: parsed.program, diagnostics: parsed.diagnostics + checked, symbols: checker.symbols,
-            occurrences: checker.occurrences.sorted { $0.span.start < $1.span.start }, scopes: checker.scopes)
+            occurrences: checker.occurrences.sorted { $0.span.start < $1.span.start }, scopes: checker.scopes,
+            recordFields: checker.recordFields)
     }
 
     /// The name written at (or just before) a UTF-8 offset.

@@ -1,7 +1,8 @@
 // The walk behind `ScriptAnalysis`: resolves every name the way the compiler does (locals of
 // a function are its parameters and every name its body assigns; everything else is a global,
 // then a builtin or constant) and reports, with the errors evaluation would give:
-// unknown names, calls of builtins that cannot bind their arguments, and calls of numbers.
+// unknown names, calls of builtins and of the script's own functions whose arguments do not
+// fit, and calls of numbers.
 // It errs towards silence: a report must be an error the script would really hit.
 
 struct ScriptChecker {
@@ -12,6 +13,7 @@ struct ScriptChecker {
     private(set) var symbols: [ScriptAnalysis.Symbol] = []
     private(set) var occurrences: [ScriptAnalysis.Occurrence] = []
     private(set) var scopes: [ScriptAnalysis.Scope] = []
+    private(set) var recordFields: [String: [String]] = [:]
 
     /// Globals by name.
     private var globals: [String: Int] = [:]
@@ -22,6 +24,8 @@ struct ScriptChecker {
     /// Globals assigned anywhere inside the current top-level statement (a loop may assign a
     /// name after the line that reads it and still read it on a later pass).
     private var assignedInStatement: Set<String> = []
+    /// The symbols defined as lambdas, which errors call "anonymous function" as evaluation does.
+    private var isLambda: Set<Int> = []
     /// The locals of each function, lambda or math-function body around the current node.
     private var locals: [[String: Int]] = []
 
@@ -52,14 +56,15 @@ struct ScriptChecker {
             case .assign(let target, let op, let value):
                 if case .identifier(let name) = target.kind {
                     let isNumber = op == nil && ScriptChecker.isNumberLiteral(value)
-                    define(name, global: true, .variable, target.span, stmt.span, isNumber: isNumber)
+                    let s = define(name, global: true, .variable, target.span, stmt.span, isNumber: isNumber)
+                    if op == nil, case .lambda(let params, _) = value.kind { symbols[s].parameters = params; isLambda.insert(s) }
                 }
             case .destructure(let names, _):
                 for n in names { define(n.name, global: true, .variable, n.span, stmt.span, isNumber: false) }
-            case .mathDefinition(let name, let nameSpan, _, _):
-                define(name, global: true, .mathFunction, nameSpan, stmt.span, isNumber: false)
-            case .function(let name, let nameSpan, _, _):
-                define(name, global: true, .function, nameSpan, stmt.span, isNumber: false)
+            case .mathDefinition(let name, let nameSpan, let params, _):
+                symbols[define(name, global: true, .mathFunction, nameSpan, stmt.span, isNumber: false)].parameters = params
+            case .function(let name, let nameSpan, let params, _):
+                symbols[define(name, global: true, .function, nameSpan, stmt.span, isNumber: false)].parameters = params
             case .forLoop(let variable, _, let body):
                 define(variable.name, global: true, .loopVariable, variable.span, stmt.span, isNumber: false)
                 declareGlobals(body)
@@ -129,14 +134,17 @@ struct ScriptChecker {
     private mutating func declareLocals(_ body: [Stmt]) {
         for stmt in body {
             switch stmt.kind {
-            case .assign(let target, _, _):
-                if case .identifier(let n) = target.kind { define(n, global: false, .variable, target.span, stmt.span) }
+            case .assign(let target, let op, let value):
+                if case .identifier(let n) = target.kind {
+                    let s = define(n, global: false, .variable, target.span, stmt.span)
+                    if op == nil, case .lambda(let params, _) = value.kind { symbols[s].parameters = params; isLambda.insert(s) }
+                }
             case .destructure(let ns, _):
                 for n in ns { define(n.name, global: false, .variable, n.span, stmt.span) }
-            case .mathDefinition(let n, let nameSpan, _, _):
-                define(n, global: false, .mathFunction, nameSpan, stmt.span)
-            case .function(let n, let nameSpan, _, _):
-                define(n, global: false, .function, nameSpan, stmt.span)
+            case .mathDefinition(let n, let nameSpan, let params, _):
+                symbols[define(n, global: false, .mathFunction, nameSpan, stmt.span)].parameters = params
+            case .function(let n, let nameSpan, let params, _):
+                symbols[define(n, global: false, .function, nameSpan, stmt.span)].parameters = params
             case .forLoop(let v, _, let b):
                 define(v.name, global: false, .loopVariable, v.span, stmt.span)
                 declareLocals(b)
@@ -200,8 +208,11 @@ struct ScriptChecker {
         case .index(let base, let indices):
             checkAssignedPath(base)
             for i in indices { check(i) }
-        case .field(let base, _):
+        case .field(let base, let field):
             checkAssignedPath(base)
+            if case .identifier(let name) = base.kind, !recordFields[name, default: []].contains(field) {
+                recordFields[name, default: []].append(field)
+            }
         case .identifier(let name):
             occurrences.append(.init(name: name, span: target.span, symbol: resolve(name), isDefinition: false))
         default:
@@ -279,6 +290,15 @@ struct ScriptChecker {
             let holdsNumber = symbols[symbol].isGlobal && globalIsNumber[symbol] == true
                 && (locals.isEmpty ? assignedBefore.contains(name) : Builtins.value(named: name) == nil)
             if holdsNumber { diagnostics.append(CallNode.notCallable(.number(0), callee: name, at: span).diagnostic) }
+            // A function defined once (so the call surely reaches it) and, at the top level,
+            // already: its arguments must fit its parameters.
+            let defined = !locals.isEmpty || assignedBefore.contains(name) || !symbols[symbol].isGlobal
+            if defined, symbols[symbol].definitions.count == 1, let parameters = symbols[symbol].parameters,
+               let error = UserCallErrors.check(isLambda.contains(symbol) ? "anonymous function" : name, parameters, positional: args.filter { $0.label == nil }.count,
+                                                keywords: args.compactMap { a in a.label.map { ($0, (a.labelSpan ?? span).to(a.value.span)) } },
+                                                at: span) {
+                diagnostics.append(error.diagnostic)
+            }
             return
         }
         if case .number? = Builtins.value(named: name) {

@@ -48,11 +48,9 @@ extension Table {
 extension Column {
     /// Row indices that sort this column (stable; missing cells last).
     func sortedOrder(descending: Bool) throws -> [Int] {
-        let indices = Array(0..<count)
         // Missing cells go last whatever the direction, so split them off first.
         func order<T>(_ key: (Int) -> T?, _ less: (T, T) -> Bool) throws -> [Int] {
-            let present = indices.filter { key($0) != nil }
-            let missing = indices.filter { key($0) == nil }
+            let (present, missing) = try InterruptibleSort.split(0..<count) { key($0) != nil }
             let sorted = try InterruptibleSort.sorted(present) { a, b in
                 let ka = key(a)!, kb = key(b)!
                 if less(ka, kb) { return !descending }

@@ -197,11 +197,9 @@ public final class Interpreter {
         for (i, v) in args.enumerated() { frame.initialize(i, to: v) }
         for (name, value, kspan) in keywords {
             guard let i = user.parameters.firstIndex(where: { $0.name == name }) else {
-                var e = MMLError(kind: .call, "\(user.name) has no parameter named `\(name)`", at: kspan)
-                if let near = Suggestions.nearest(to: name, in: user.parameters.map(\.name)) { e.diagnostic.hints.append("did you mean `\(near)`?") }
-                throw e
+                throw UserCallErrors.unknownKeyword(user.name, user.parameters, name, at: kspan)
             }
-            if frame[i] != nil { throw MMLError(kind: .call, "`\(name)` is given twice", at: kspan) }
+            if frame[i] != nil { throw UserCallErrors.givenTwice(name, at: kspan) }
             frame[i] = value
         }
         let result = try invoke(user, code, frame: frame, given: args.count, at: span)
@@ -285,13 +283,18 @@ public final class Interpreter {
     /// inside the call it belongs to, so it counts as one level of calls: `fn f(p = f())`
     /// ends in "recursion too deep", not a stack overflow.
     private func evaluateDefaults(_ f: UserFunction, _ code: CompiledFunction, frame: Frame, given: Int, at span: SourceSpan) throws {
+        // A parameter left out without a default is the call's mistake, as too many arguments
+        // are: reported at the call, without a call chain into a function that never ran.
+        for i in given..<code.parameterCount where frame[i] == nil && code.defaults[i] == nil {
+            throw arityError(f, given: given, at: span)
+        }
         callDepth += 1
         defer { callDepth -= 1 }
         do {
             if callDepth > maxCallDepth { throw DepthGuard.callsError(limit: maxCallDepth, at: span) }
             try DepthGuard.check()
             for i in given..<code.parameterCount where frame[i] == nil {
-                guard let d = code.defaults[i] else { throw arityError(f, given: given, at: span) }
+                guard let d = code.defaults[i] else { continue }  // checked above
                 frame[i] = try d.eval(self, frame)
             }
         } catch let error as DepthError {
@@ -346,10 +349,7 @@ public final class Interpreter {
     }
 
     func arityError(_ f: UserFunction, given: Int, at span: SourceSpan) -> MMLError {
-        let required = f.code.defaults.filter { $0 == nil }.count
-        let expected = required == f.code.parameterCount ? "\(required)" : "\(required) to \(f.code.parameterCount)"
-        return MMLError(kind: .call, "\(f.name) takes \(expected) argument\(f.code.parameterCount == 1 ? "" : "s") but was given \(given)", at: span,
-                        hint: "it is defined as \(f.name)(\(f.parameterList))")
+        UserCallErrors.arity(f.name, f.parameters, given: given, at: span)
     }
 
     // MARK: Services for nodes and builtins

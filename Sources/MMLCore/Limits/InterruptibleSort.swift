@@ -47,12 +47,27 @@ enum InterruptibleSort {
     /// Numbers in ascending (or descending) order, NaN last either way (it has no place in
     /// the order).
     static func ascending(_ x: [Double], descending: Bool = false) throws -> [Double] {
-        var numbers: [Double] = []
-        numbers.reserveCapacity(x.count)
-        var nans = 0
-        for v in x { if v.isNaN { nans += 1 } else { numbers.append(v) } }
+        let (numbers, nans) = try split(x) { !$0.isNaN }
         var out = try descending ? sorted(numbers, by: >) : sorted(numbers, by: <)
-        out.append(contentsOf: repeatElement(.nan, count: nans))
+        out.append(contentsOf: nans)
         return out
+    }
+
+    /// The items that `keep` accepts and those it does not, each in their order, checking for
+    /// a stop every chunk: the pass that sets aside what cannot be ordered (NaN, missing
+    /// cells) before a sort is as long as the input, so it must stop as promptly as the sort.
+    static func split<C: Collection>(_ items: C, _ keep: (C.Element) -> Bool) throws -> (kept: [C.Element], rest: [C.Element]) {
+        var kept: [C.Element] = [], rest: [C.Element] = []
+        kept.reserveCapacity(items.count)
+        var start = items.startIndex
+        while start != items.endIndex {
+            let end = items.index(start, offsetBy: StopToken.chunk, limitedBy: items.endIndex) ?? items.endIndex
+            for item in items[start..<end] {
+                if keep(item) { kept.append(item) } else { rest.append(item) }
+            }
+            try StopToken.check()
+            start = end
+        }
+        return (kept, rest)
     }
 }

@@ -21,6 +21,12 @@ public enum TokenKind: Equatable, Sendable {
     case arrow  // ->
     case eof
 
+    /// Every keyword (the lexer's identifiers that are not names), for the grammars and
+    /// lexers generated for other tools; a test checks that each lexes as itself.
+    public static let keywords: [TokenKind] = [
+        .kwFn, .kwIf, .kwElse, .kwFor, .kwIn, .kwWhile, .kwBreak, .kwContinue, .kwReturn, .kwTrue, .kwFalse, .kwEnd,
+    ]
+
     /// How the token is written, for messages.
     public var spelling: String {
         switch self {

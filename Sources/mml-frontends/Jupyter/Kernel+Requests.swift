@@ -7,7 +7,17 @@ import MMLCore
 
 extension Kernel {
     /// What kernel_info and every notebook's metadata say about the language.
-    static var languageInfo: JSONObject { ["name": "mml", "version": mmlVersion, "mimetype": "text/x-mml", "file_extension": ".mml"] }
+    /// What notebooks record about the language. `codemirror_mode` is the editor colouring
+    /// JupyterLab and Notebook use: a mode of their own would need JavaScript packages, so it
+    /// names the built-in mode closest to MML — Octave's, which reads `#` comments, `x'` as
+    /// transpose (Python's or R's mode would open a string there and colour the rest of the
+    /// line), `.*` and friends, and colours sin, zeros, det, …; Julia's, the other candidate,
+    /// indents `for … {` blocks until an `end` that MML never writes. `pygments_lexer` names
+    /// the lexer in Grammar/pygments, which colours rendered notebooks (nbconvert, Sphinx).
+    static var languageInfo: JSONObject {
+        ["name": "mml", "version": mmlVersion, "mimetype": "text/x-mml", "file_extension": ".mml",
+         "codemirror_mode": "octave", "pygments_lexer": "mml"]
+    }
 
     var kernelInfo: JSONObject {
         [

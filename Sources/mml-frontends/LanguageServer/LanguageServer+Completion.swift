@@ -1,19 +1,35 @@
 // Completion: keyword arguments inside a builtin's call, the user's names visible at the
-// cursor, builtins and constants (from the one builtin table) and the language's keywords.
+// cursor, builtins and constants (from the one builtin table), the language's keywords,
+// statement snippets (`fn`, `for`, `if`, `while`) and, after `r.`, the fields the script gives r.
 import MMLCore
 
 extension LanguageServer {
     /// LSP's CompletionItemKind numbers.
     private enum ItemKind {
-        static let function = 3, field = 5, variable = 6, keyword = 14, constant = 21
+        static let function = 3, field = 5, variable = 6, keyword = 14, snippet = 15, constant = 21
     }
+
+    /// Statement templates for clients that take snippets: label, what it is, the snippet.
+    private static let snippets: [(String, String, String)] = [
+        ("fn", "function definition", "fn ${1:name}(${2:x}) {\n\t${3:return ${2:x}}\n}"),
+        ("for", "loop over a range or vector", "for ${1:i} in ${2:1:10} {\n\t$0\n}"),
+        ("if", "conditional", "if ${1:condition} {\n\t$0\n}"),
+        ("if", "conditional with else", "if ${1:condition} {\n\t$2\n} else {\n\t$0\n}"),
+        ("while", "loop while a condition holds", "while ${1:condition} {\n\t$0\n}"),
+    ]
 
     func completion(_ document: Document, at offset: Int) -> Any {
         let lineStart = document.source.lineStarts[document.source.lineIndex(of: offset)]
         let before = document.source.slice(lineStart, offset)
-        guard let typed = REPLSession.namePrefix(endingWith: Substring(before)) else { return [Any]() }
-        // After `.` come a record's fields, whose names only running the script would tell.
-        if before.dropLast(typed.count).hasSuffix(".") { return [Any]() }
+        let typed = REPLSession.namePrefix(endingWith: Substring(before)) ?? ""
+        // After `r.` come the fields the script gives r (`r.rate = 0.1`); a builtin's result's
+        // fields only running the script would tell.
+        if before.dropLast(typed.count).hasSuffix(".") {
+            let record = REPLSession.namePrefix(endingWith: Substring(before.dropLast(typed.count + 1))) ?? ""
+            let fields = document.analysis.recordFields[record] ?? []
+            return ["isIncomplete": false,
+                    "items": fields.filter { $0.hasPrefix(typed) }.map { ["label": $0, "kind": ItemKind.field, "detail": "field of \(record)"] as JSONObject }]
+        }
         var items: [JSONObject] = []
         var seen: Set<String> = []
         func offer(_ label: String, _ kind: Int, detail: String? = nil, insert: String? = nil, rank: Int) {
@@ -40,6 +56,12 @@ extension LanguageServer {
         }
         for constant in Builtins.constants { offer(constant.name, ItemKind.constant, detail: constant.summary, rank: 2) }
         for keyword in REPLSession.keywords { offer(keyword, ItemKind.keyword, rank: 3) }
+        if snippetSupport {
+            for (label, detail, body) in Self.snippets where label.hasPrefix(typed) {
+                items.append(["label": label, "kind": ItemKind.snippet, "detail": detail, "insertText": body,
+                              "insertTextFormat": 2, "sortText": "4\(label)"])
+            }
+        }
         return ["isIncomplete": false, "items": items]
     }
 }

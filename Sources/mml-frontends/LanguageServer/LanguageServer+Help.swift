@@ -1,6 +1,6 @@
 // Hover and signature help: a builtin's reference entry (signature, summary, help,
 // examples — the text of Docs/reference.md), a user name's defining line, and the parameter
-// under the cursor inside a builtin's call.
+// under the cursor inside a call of a builtin or of the script's own function.
 import Foundation
 import MMLCore
 
@@ -63,7 +63,14 @@ extension LanguageServer {
     // MARK: Signature help
 
     func signatureHelp(_ document: Document, at offset: Int) -> Any {
-        guard let call = CallContext.find(in: document.text, before: offset), let builtin = Builtins.table[call.callee] else { return NSNull() }
+        guard let call = CallContext.find(in: document.text, before: offset) else { return NSNull() }
+        let analysis = document.analysis
+        // The script's own function of that name, where the call is, comes before a builtin.
+        if let s = analysis.symbols(visibleAt: offset).first(where: { analysis.symbols[$0].name == call.callee }) {
+            guard let parameters = analysis.symbols[s].parameters else { return NSNull() }
+            return userSignature(call, parameters, document)
+        }
+        guard let builtin = Builtins.table[call.callee] else { return NSNull() }
         let label = builtin.signature
         // Each parameter's name in the label, in UTF-16 code units as LSP counts them.
         let units = Array(label.utf16)
@@ -89,6 +96,28 @@ extension LanguageServer {
         return [
             "signatures": [["label": label, "documentation": builtin.summary, "parameters": parameters]],
             "activeSignature": 0, "activeParameter": min(active, max(0, parameters.count - 1)),
+        ]
+    }
+}
+
+extension LanguageServer {
+    /// `name(a, b=2)` for a function of the script, the defaults as written.
+    private func userSignature(_ call: CallContext, _ parameters: [Parameter], _ document: Document) -> JSONObject {
+        var label = call.callee + "("
+        var ranges: [JSONObject] = []
+        for (i, p) in parameters.enumerated() {
+            if i > 0 { label += ", " }
+            let start = label.utf16.count
+            label += p.name
+            ranges.append(["label": [start, label.utf16.count]])
+            if let d = p.defaultValue { label += "=" + document.source.text(of: d.span) }
+        }
+        label += ")"
+        var active = call.argumentIndex
+        if let keyword = call.keyword, let i = parameters.firstIndex(where: { $0.name == keyword }) { active = i }
+        return [
+            "signatures": [["label": label, "parameters": ranges]],
+            "activeSignature": 0, "activeParameter": min(active, max(0, ranges.count - 1)),
         ]
     }
 }

@@ -12,6 +12,8 @@ final class LanguageServer {
     private var stale: [String] = []
     private var initialized = false
     private var shuttingDown = false
+    /// Whether the client takes snippets (`${1:name}` placeholders) in completions.
+    var snippetSupport = false
 
     init(channel: MessageChannel) {
         self.channel = channel
@@ -51,6 +53,8 @@ final class LanguageServer {
         switch method {
         case "initialize":
             initialized = true
+            let item = params.object("capabilities")?.object("textDocument")?.object("completion")?.object("completionItem")
+            snippetSupport = item?.bool("snippetSupport") ?? false
             reply(id: id, result: LanguageServer.initializeResult)
         case "shutdown":
             shuttingDown = true
@@ -107,7 +111,7 @@ final class LanguageServer {
                 "positionEncoding": "utf-16",
                 "textDocumentSync": ["openClose": true, "change": 2],  // incremental
                 "hoverProvider": true,
-                "completionProvider": ["triggerCharacters": [String]()],
+                "completionProvider": ["triggerCharacters": ["."]],
                 "signatureHelpProvider": ["triggerCharacters": ["(", ","]],
                 "definitionProvider": true,
                 "referencesProvider": true,

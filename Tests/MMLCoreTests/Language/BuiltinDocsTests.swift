@@ -49,3 +49,14 @@ func builtinExample(_ example: ExampleCase) {
     }
     Snapshot.expect(generated, matches: "Grammar/mml.tmLanguage.json")
 }
+
+@Test func pygmentsNamesAreCurrent() {
+    Snapshot.expect(PygmentsNames.python(), matches: "Grammar/pygments/mml_pygments/names.py")
+}
+
+@Test func everyKeywordLexesAsItself() {
+    for keyword in TokenKind.keywords {
+        let tokens = Lexer.tokenize(keyword.spelling, source: SourceID(0)).tokens
+        #expect(tokens.first?.kind == keyword, "\(keyword.spelling)")
+    }
+}

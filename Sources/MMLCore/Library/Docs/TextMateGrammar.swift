@@ -6,9 +6,10 @@ public enum TextMateGrammar {
     public static func json() -> String {
         let builtins = Builtins.all.flatMap { [$0.name] + $0.aliases }.filter(isPlainName).sorted()
         let constants = Builtins.constants.map(\.name).filter(isPlainName).sorted()
+        let control = TokenKind.keywords.filter { $0 != .kwTrue && $0 != .kwFalse }.map(\.spelling)
         let patterns: [(String, String)] = [
             ("comment.line.number-sign.mml", "#.*$"),
-            ("keyword.control.mml", "\\\\b(?:fn|if|else|for|in|while|break|continue|return|end)\\\\b"),
+            ("keyword.control.mml", "\\\\b(?:" + control.joined(separator: "|") + ")\\\\b"),
             ("constant.language.mml", "\\\\b(?:true|false|" + constants.joined(separator: "|") + ")\\\\b|π"),
             ("constant.numeric.mml", "(?<![\\\\w.])(?:\\\\d[\\\\d_]*(?:\\\\.\\\\d+)?|\\\\.\\\\d+)(?:[eE][+-]?\\\\d+)?"),
             ("support.function.builtin.mml", "\\\\b(?:" + builtins.joined(separator: "|") + ")\\\\b(?=\\\\s*\\\\()"),
