@@ -49,6 +49,7 @@ BUILTINS = (
     "add_column",
     "all",
     "angle",
+    "answers",
     "any",
     "approx",
     "argmax",
