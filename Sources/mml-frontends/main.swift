@@ -10,7 +10,7 @@ struct FrontEnds: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mml",
         abstract: "MML's notebook and editor front ends (run through `mml kernel`, `mml jupyter`, `mml notebook` and `mml lsp`).",
-        version: mmlVersion,
+        version: mmlVersionDescription,
         subcommands: [KernelCommand.self, JupyterCommand.self, NotebookCommand.self, LanguageServerCommand.self])
 }
 

@@ -10,10 +10,12 @@ struct Run {
     var status: Int32
 }
 
-/// Runs the built `mml` with arguments and standard input; `signal` is sent after `signalAfter` seconds.
-func runBinary(_ arguments: [String], input: String = "", signal: Int32? = nil, signalAfter: Double = 0.5) throws -> Run {
+/// Runs the built `mml` (or another program) with arguments and standard input; `signal` is sent after `signalAfter` seconds.
+func runBinary(_ arguments: [String], input: String = "", signal: Int32? = nil, signalAfter: Double = 0.5,
+               executable: String = mmlExecutable, directory: String? = nil) throws -> Run {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: mmlExecutable)
+    process.executableURL = URL(fileURLWithPath: executable)
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.arguments = arguments
     process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
