@@ -290,13 +290,17 @@ _mml_jupyter_install() {
     repeating_flags=()
     non_repeating_flags=(--user --sys-prefix --version -h --help)
     repeating_options=()
-    non_repeating_options=(--prefix)
+    non_repeating_options=(--prefix --mml)
     __mml_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--prefix')
         __mml_add_completions -d
+        return
+        ;;
+    '--mml')
+        __mml_add_completions -f
         return
         ;;
     esac

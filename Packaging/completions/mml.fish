@@ -30,7 +30,7 @@ function __mml_parse_tokens -S
             __mml_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'install'
-                __mml_parse_subcommand 0 'user' 'sys-prefix' 'prefix=' 'version' 'h/help'
+                __mml_parse_subcommand 0 'user' 'sys-prefix' 'prefix=' 'mml=' 'version' 'h/help'
             case 'uninstall'
                 __mml_parse_subcommand 0 'user' 'sys-prefix' 'prefix=' 'version' 'h/help'
             end
@@ -125,6 +125,7 @@ complete -c 'mml' -n '__mml_should_offer_completions_for_positional "mml jupyter
 complete -c 'mml' -n '__mml_should_offer_completions_for_flags_or_options "mml jupyter install" user' -l 'user' -d 'For the current user only (in Jupyter\'s data folder, ~/.local/share/jupyter).'
 complete -c 'mml' -n '__mml_should_offer_completions_for_flags_or_options "mml jupyter install" sys-prefix' -l 'sys-prefix' -d 'Into the Python environment whose `jupyter` is on PATH (a virtual environment, conda).'
 complete -c 'mml' -n '__mml_should_offer_completions_for_flags_or_options "mml jupyter install" prefix' -l 'prefix' -d 'Under DIR/share/jupyter (point JUPYTER_PATH at DIR/share/jupyter to use it).' -rfa '(__mml_complete_directories)'
+complete -c 'mml' -n '__mml_should_offer_completions_for_flags_or_options "mml jupyter install" mml' -l 'mml' -d 'Start this mml, an absolute path (default: this one); for packages, which write the kernelspec into a staging folder.' -rF
 complete -c 'mml' -n '__mml_should_offer_completions_for_flags_or_options "mml jupyter install" version' -l 'version' -d 'Show the version.'
 complete -c 'mml' -n '__mml_should_offer_completions_for_flags_or_options "mml jupyter install" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'mml' -n '__mml_should_offer_completions_for_flags_or_options "mml jupyter uninstall" user' -l 'user' -d 'For the current user only (in Jupyter\'s data folder, ~/.local/share/jupyter).'

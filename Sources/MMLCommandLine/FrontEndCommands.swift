@@ -80,6 +80,20 @@ public struct KernelSpecLocationArguments: ParsableArguments {
     }
 }
 
+/// Which mml the kernelspec that `mml jupyter install` writes starts.
+public struct KernelSpecProgramArguments: ParsableArguments {
+    @Option(name: .customLong("mml"),
+            help: ArgumentHelp("Start this mml, an absolute path (default: this one); for packages, which write the kernelspec into a staging folder.", valueName: "path"),
+            completion: .file())
+    public var path: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if let path, !path.hasPrefix("/") { throw ValidationError("--mml needs an absolute path, not \(path)") }
+    }
+}
+
 /// `mml lsp [--stdio]`.
 public struct LanguageServerArguments: ParsableArguments {
     @Flag(help: "Talk over standard input and output (the only transport; some editors pass it).")

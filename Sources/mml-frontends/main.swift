@@ -47,9 +47,10 @@ struct JupyterCommand: ParsableCommand {
 struct JupyterInstallCommand: ParsableCommand {
     static let configuration = FrontEndCommands.jupyterInstall
     @OptionGroup var location: KernelSpecLocationArguments
+    @OptionGroup var program: KernelSpecProgramArguments
 
     func run() throws {
-        try KernelSpecInstaller(location: location).install()
+        try KernelSpecInstaller(location: location).install(starting: program.path)
     }
 }
 
