@@ -24,9 +24,14 @@ enum CompletionScripts {
 
     /// Bash: the root function `_mml` hands a line whose first word is a subcommand to that
     /// subcommand's function, and offers the subcommands beside the script files as the first word.
+    /// The `#!/bin/bash` line goes: bash-completion sources the file, it is not a program.
     static func bash(_ script: String, subcommands: [String]) -> String {
         let names = subcommands.joined(separator: " ")
         var text = script
+        if text.hasPrefix("#!"), let newline = text.firstIndex(of: "\n") {
+            text.removeSubrange(...newline)
+            while text.hasPrefix("\n") { text.removeFirst() }
+        }
         text.replaceFirst("    __mml_offer_flags_options -1\n", with: """
                 # The first word names a subcommand or the script (mml reads it so).
                 if [[ "${COMP_CWORD}" -ge 2 && " \(names) " == *" ${COMP_WORDS[1]} "* ]]; then
