@@ -50,13 +50,18 @@ struct PackagingFilesTests {
         let entry = try newestChangelogEntry()
         #expect(entry != nil, "CHANGELOG.md's newest entry has no `## VERSION (YYYY-MM-DD)` heading")
         guard let entry else { return }
-        // Tests run the debug build; outside a git checkout (or without git) the commit is unknown.
-        if let commit = try gitCommit() {
-            #expect(run.stdout.hasPrefix("\(entry.version) (commit \(commit)"), "\(run.stdout)")
+        // Tests run the debug build that `swift build` made (`swift test` alone does not relink
+        // it), so its commit is HEAD or one before it; outside a git checkout it is unknown.
+        #expect(run.stdout.hasPrefix("\(entry.version) ("), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix(", debug build)\n"), "\(run.stdout)")
+        let commit = run.stdout.split(separator: " ").dropFirst(2).first.map { $0.prefix { $0.isHexDigit } } ?? ""
+        if try git(["rev-parse", "HEAD"]) != nil {
+            #expect(commit.count == 12, "\(run.stdout)")
+            #expect(try git(["merge-base", "--is-ancestor", String(commit), "HEAD"]) != nil,
+                    "\(run.stdout) names a commit that is not in this checkout's history")
         } else {
             #expect(run.stdout.hasPrefix("\(entry.version) (unknown commit, "), "\(run.stdout)")
         }
-        #expect(run.stdout.hasSuffix(", debug build)\n"), "\(run.stdout)")
     }
 
     @Test("bash completes options, subcommands, and scripts as the first word or after a subcommand")
@@ -77,11 +82,11 @@ struct PackagingFilesTests {
         }
     }
 
-    /// The abbreviated commit of the checkout, as Plugins/BuildCommit records it; nil when git cannot tell.
-    func gitCommit() throws -> String? {
+    /// What git prints for `arguments` in the checkout; nil when it fails or there is no git.
+    func git(_ arguments: [String]) throws -> String? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { return nil }
-        let run = try runBinary(["-C", repositoryRoot, "rev-parse", "--short=12", "HEAD"], executable: "/usr/bin/git")
-        return run.status == 0 ? run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+        let run = try runBinary(["-C", repositoryRoot] + arguments, executable: "/usr/bin/git")
+        return run.status == 0 ? run.stdout : nil
     }
 
     /// swift-argument-parser's generate-manual, built from the resolved checkout into
