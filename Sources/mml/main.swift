@@ -178,9 +178,19 @@ if let first = commandLine.first, first == "--generate-completion-script" || fir
    commandLine.count == (first.contains("=") ? 1 : 2) {
     finish { Terminal.writeOut(CompletionScripts.script(for: shell) + "\n") }
 }
+/// The subcommand `name` names, if any.
+func subcommand(named name: String?) -> ParsableCommand.Type? {
+    MML.configuration.subcommands.first { $0.configuration.commandName == name }
+}
+// `mml help [SUBCOMMAND…]`, which ArgumentParser lists in the help, the man page and the completions.
+if commandLine.first == "help" {
+    let rest = Array(commandLine.dropFirst())
+    if let named = subcommand(named: rest.first) { runCommand(named, Array(rest.dropFirst()) + ["--help"]) }
+    runCommand(MML.self, ["--help"])
+}
 // A subcommand by its declared name; anything else is a script, -e text or the REPL.
-if let first = commandLine.first, let subcommand = MML.configuration.subcommands.first(where: { $0.configuration.commandName == first }) {
-    runCommand(subcommand, Array(commandLine.dropFirst()))
+if let named = subcommand(named: commandLine.first) {
+    runCommand(named, Array(commandLine.dropFirst()))
 }
 // `mml FILE [ARGS…]`, the commonest start, has no options to parse (everything after the file
 // is the script's): it skips ArgumentParser, whose reflection costs ~2 ms of a ~7 ms start.

@@ -48,6 +48,9 @@ struct CommandLineTests {
         let help = try runBinary(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("mml test PATH"))
+        // `mml help [SUBCOMMAND]`, which the man page and the completions list, is --help.
+        #expect(try runBinary(["help"]).stdout == help.stdout)
+        #expect(try runBinary(["help", "jupyter", "install"]).stdout == (try runBinary(["jupyter", "install", "--help"])).stdout)
     }
 
     @Test func usageErrorsExitWithTwo() throws {
