@@ -45,7 +45,10 @@ let package = Package(
         // executables parse them, so they are written once (ArgumentParser only, no Foundation).
         .target(
             name: "MMLCommandLine",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            plugins: ["BuildCommit"]),
+        // Writes the git commit of the checkout into MMLCommandLine before each build (mml --version).
+        .plugin(name: "BuildCommit", capability: .buildTool(), path: "Plugins/BuildCommit"),
         .executableTarget(
             name: "mml",
             dependencies: [

@@ -51,7 +51,8 @@ public enum FrontEndCommands {
 /// `mml kernel -f CONNECTION_FILE`.
 public struct KernelArguments: ParsableArguments {
     @Option(name: [.customShort("f"), .customLong("connection-file")],
-            help: ArgumentHelp("The connection file Jupyter wrote (transport, ports, signing key).", valueName: "file"))
+            help: ArgumentHelp("The connection file Jupyter wrote (transport, ports, signing key).", valueName: "file"),
+            completion: .file(extensions: ["json"]))
     public var connectionFile: String
 
     public init() {}
@@ -66,7 +67,8 @@ public struct KernelSpecLocationArguments: ParsableArguments {
           help: "Into the Python environment whose `jupyter` is on PATH (a virtual environment, conda).")
     public var sysPrefix = false
 
-    @Option(help: ArgumentHelp("Under DIR/share/jupyter (point JUPYTER_PATH at DIR/share/jupyter to use it).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Under DIR/share/jupyter (point JUPYTER_PATH at DIR/share/jupyter to use it).", valueName: "dir"),
+            completion: .directory)
     public var prefix: String?
 
     public init() {}
@@ -75,6 +77,20 @@ public struct KernelSpecLocationArguments: ParsableArguments {
         if [user, sysPrefix, prefix != nil].filter({ $0 }).count > 1 {
             throw ValidationError("choose one of --user, --sys-prefix and --prefix")
         }
+    }
+}
+
+/// Which mml the kernelspec that `mml jupyter install` writes starts.
+public struct KernelSpecProgramArguments: ParsableArguments {
+    @Option(name: .customLong("mml"),
+            help: ArgumentHelp("Start this mml, an absolute path (default: this one); for packages, which write the kernelspec into a staging folder.", valueName: "path"),
+            completion: .file())
+    public var path: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if let path, !path.hasPrefix("/") { throw ValidationError("--mml needs an absolute path, not \(path)") }
     }
 }
 
@@ -94,7 +110,7 @@ extension FrontEndCommands {
             The format is jupytext's "light" one: a paragraph of # comment lines set off by blank \
             lines becomes a markdown cell, every other paragraph a code cell, and comments touching \
             code stay in it. A script written that way comes back from its notebook unchanged. \
-            Without -o the result goes beside the input (X.mml ↔ X.ipynb); -o - writes it to \
+            Without -o the result goes beside the input (X.mml to X.ipynb and back); -o - writes it to \
             standard output.
             """)
 }
@@ -106,13 +122,15 @@ public enum NotebookTarget: String, ExpressibleByArgument, CaseIterable, Sendabl
 
 /// `mml notebook FILE [--to ipynb|mml] [-o OUT]`.
 public struct NotebookArguments: ParsableArguments {
-    @Argument(help: ArgumentHelp("The script (.mml) or notebook (.ipynb) to convert.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The script (.mml) or notebook (.ipynb) to convert.", valueName: "file"),
+              completion: .file(extensions: ["mml", "ipynb"]))
     public var input: String
 
     @Option(help: ArgumentHelp("What to make: ipynb (from a script) or mml (from a notebook); by default the other kind than the input.", valueName: "format"))
     public var to: NotebookTarget?
 
-    @Option(name: .customShort("o"), help: ArgumentHelp("Where to write it (- for standard output).", valueName: "file"))
+    @Option(name: .customShort("o"), help: ArgumentHelp("Where to write it (- for standard output).", valueName: "file"),
+            completion: .file())
     public var output: String?
 
     public init() {}

@@ -10,7 +10,7 @@ struct FrontEnds: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mml",
         abstract: "MML's notebook and editor front ends (run through `mml kernel`, `mml jupyter`, `mml notebook` and `mml lsp`).",
-        version: mmlVersion,
+        version: mmlVersionDescription,
         subcommands: [KernelCommand.self, JupyterCommand.self, NotebookCommand.self, LanguageServerCommand.self])
 }
 
@@ -47,9 +47,10 @@ struct JupyterCommand: ParsableCommand {
 struct JupyterInstallCommand: ParsableCommand {
     static let configuration = FrontEndCommands.jupyterInstall
     @OptionGroup var location: KernelSpecLocationArguments
+    @OptionGroup var program: KernelSpecProgramArguments
 
     func run() throws {
-        try KernelSpecInstaller(location: location).install()
+        try KernelSpecInstaller(location: location).install(starting: program.path)
     }
 }
 

@@ -29,6 +29,7 @@ struct JupyterCommand: ParsableCommand {
 struct JupyterInstallCommand: ParsableCommand {
     static let configuration = FrontEndCommands.jupyterInstall
     @OptionGroup var location: KernelSpecLocationArguments
+    @OptionGroup var program: KernelSpecProgramArguments
 
     func run() throws { try FrontEndHandover.execute() }
 }

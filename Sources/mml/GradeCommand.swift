@@ -18,12 +18,12 @@ struct GradeCommand: ParsableCommand {
             Each CLASS folder holds one folder per learner, with the learner's .mml script or \
             .ipynb notebook in it. Each submission runs in a process of its own, with a time \
             limit, a memory limit and access to its own folder only, on every processor at once. \
-            The check script starts with answers("name", …): its checks then run in a fresh \
+            The check script starts with answers("name", ...): its checks then run in a fresh \
             workspace with its own givens and the submission's values of those names only. \
             OUTPUT gets gradebook.csv, gradebook.json, summary.txt, summary.svg and feedback/LEARNER.txt.
             """)
 
-    @Argument(help: "The check script: answers(…), the givens, then check(…) calls.")
+    @Argument(help: "The check script: answers(...), the givens, then check(...) calls.")
     var checks: String
 
     @Argument(help: "Class folders, each with one folder per learner.")

@@ -16,7 +16,8 @@ struct TestCommand: ParsableCommand {
             check() in it passes, and its output equals X.out when that file exists.
             """)
 
-    @Argument(help: "Scripts, notebooks or folders to run (folders are searched recursively).")
+    @Argument(help: "Scripts, notebooks or folders to run (folders are searched recursively).",
+              completion: .file(extensions: ["mml", "ipynb"]))
     var paths: [String]
 
     @Flag(help: "Rewrite each script's .out file with what it printed now.")

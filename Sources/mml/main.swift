@@ -18,14 +18,14 @@ struct MML: ParsableCommand {
             mml NB.ipynb         run a notebook's code cells, in order, as one script
             mml -e 'EXPR'        evaluate one expression and print it
             mml -                read a script from standard input
-            mml test PATH…       run scripts and compare them with their .out files
-            mml grade CHECKS.mml CLASS…  grade a class: each learner's folder against a check script
+            mml test PATH...     run scripts and compare them with their .out files
+            mml grade CHECKS.mml CLASS...  grade a class: each learner's folder against a check script
             mml jupyter install  let Jupyter run MML notebooks (then: jupyter lab)
             mml notebook FILE    turn a commented script into a notebook (and back)
 
             A script whose name is also a subcommand's runs with a path: `mml ./test`.
             """,
-        version: mmlVersion,
+        version: mmlVersionDescription,
         subcommands: [TestCommand.self, GradeCommand.self, KernelCommand.self, JupyterCommand.self, NotebookCommand.self, LanguageServerCommand.self])
 
     @Option(name: .customShort("e"), parsing: .unconditional,
@@ -38,16 +38,19 @@ struct MML: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop the program after this many seconds (exit status 124).", valueName: "seconds"))
     var timeout: String?
 
-    @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg, numbered after the figures already there.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also save every figure as DIR/figN.svg, numbered after the figures already there.", valueName: "dir"),
+            completion: .directory)
     var plots: String?
 
     @Option(name: .customLong("max-memory"), help: ArgumentHelp("The memory budget for the program's data, e.g. 8G or 512M (default: 75% of memory).", valueName: "size"))
     var maxMemory: String?
 
-    @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let the script read files under PATH too (repeatable).", valueName: "path"))
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let the script read files under PATH too (repeatable).", valueName: "path"),
+            completion: .file())
     var allowRead: [String] = []
 
-    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script write files under PATH too (repeatable).", valueName: "path"))
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the script write files under PATH too (repeatable).", valueName: "path"),
+            completion: .file())
     var allowWrite: [String] = []
 
     @Flag(name: .customLong("allow-all"), help: "Let the script read and write any file you can (for scripts you trust).")
@@ -57,7 +60,7 @@ struct MML: ParsableCommand {
     @Option(name: .customLong("report-fd"), help: .private)
     var reportDescriptor: Int32?
 
-    @Argument(help: "The script to run (- for standard input).")
+    @Argument(help: "The script to run (- for standard input).", completion: .file(extensions: ["mml", "ipynb"]))
     var file: String?
 
     @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the script as `args`.")
@@ -170,9 +173,25 @@ func finish(usage type: ParsableCommand.Type = MML.self, _ work: () throws -> Vo
 }
 
 let commandLine = Array(CommandLine.arguments.dropFirst())
+// Completion scripts come from ArgumentParser, with mml's first word put right (CompletionScripts).
+if let first = commandLine.first, first == "--generate-completion-script" || first.hasPrefix("--generate-completion-script="),
+   let shell = CompletionShell(rawValue: first.contains("=") ? String(first.split(separator: "=")[1]) : commandLine.dropFirst().first ?? ""),
+   commandLine.count == (first.contains("=") ? 1 : 2) {
+    finish { Terminal.writeOut(CompletionScripts.script(for: shell) + "\n") }
+}
+/// The subcommand `name` names, if any.
+func subcommand(named name: String?) -> ParsableCommand.Type? {
+    MML.configuration.subcommands.first { $0.configuration.commandName == name }
+}
+// `mml help [SUBCOMMAND…]`, which ArgumentParser lists in the help, the man page and the completions.
+if commandLine.first == "help" {
+    let rest = Array(commandLine.dropFirst())
+    if let named = subcommand(named: rest.first) { runCommand(named, Array(rest.dropFirst()) + ["--help"]) }
+    runCommand(MML.self, ["--help"])
+}
 // A subcommand by its declared name; anything else is a script, -e text or the REPL.
-if let first = commandLine.first, let subcommand = MML.configuration.subcommands.first(where: { $0.configuration.commandName == first }) {
-    runCommand(subcommand, Array(commandLine.dropFirst()))
+if let named = subcommand(named: commandLine.first) {
+    runCommand(named, Array(commandLine.dropFirst()))
 }
 // `mml FILE [ARGS…]`, the commonest start, has no options to parse (everything after the file
 // is the script's): it skips ArgumentParser, whose reflection costs ~2 ms of a ~7 ms start.

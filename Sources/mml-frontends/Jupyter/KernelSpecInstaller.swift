@@ -36,10 +36,11 @@ struct KernelSpecInstaller {
         return "/usr/local/share/jupyter"
     }
 
-    func install() throws {
+    /// Writes the kernelspec; it starts `program` (a path on the system that will run it), else the mml beside this program.
+    func install(starting program: String? = nil) throws {
         let folder = try dataFolder() + "/kernels/" + Self.kernelName
-        let mml = Self.mmlPath()
-        guard FileManager.default.isExecutableFile(atPath: mml) else {
+        let mml = program ?? Self.mmlPath()
+        guard program != nil || FileManager.default.isExecutableFile(atPath: mml) else {
             throw FrontEndError("cannot find the mml program beside \(FrontEndCommands.executableName) (\(mml))")
         }
         let spec: JSONObject = [

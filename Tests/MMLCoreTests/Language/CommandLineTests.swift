@@ -10,10 +10,12 @@ struct Run {
     var status: Int32
 }
 
-/// Runs the built `mml` with arguments and standard input; `signal` is sent after `signalAfter` seconds.
-func runBinary(_ arguments: [String], input: String = "", signal: Int32? = nil, signalAfter: Double = 0.5) throws -> Run {
+/// Runs the built `mml` (or another program) with arguments and standard input; `signal` is sent after `signalAfter` seconds.
+func runBinary(_ arguments: [String], input: String = "", signal: Int32? = nil, signalAfter: Double = 0.5,
+               executable: String = mmlExecutable, directory: String? = nil) throws -> Run {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: mmlExecutable)
+    process.executableURL = URL(fileURLWithPath: executable)
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.arguments = arguments
     process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
@@ -46,6 +48,9 @@ struct CommandLineTests {
         let help = try runBinary(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("mml test PATH"))
+        // `mml help [SUBCOMMAND]`, which the man page and the completions list, is --help.
+        #expect(try runBinary(["help"]).stdout == help.stdout)
+        #expect(try runBinary(["help", "jupyter", "install"]).stdout == (try runBinary(["jupyter", "install", "--help"])).stdout)
     }
 
     @Test func usageErrorsExitWithTwo() throws {
