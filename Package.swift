@@ -22,6 +22,8 @@ let package = Package(
         // than linked, by the small C target CLapack (see Sources/CLapack/CLapack.c).
         // DWARF 4: valgrind (callgrind, used to profile) cannot read clang's default DWARF 5.
         .target(name: "CLapack", path: "Sources/CLapack", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // One thread-local word, the stack limit DepthGuard checks (Swift has no thread-locals).
+        .target(name: "CStackLimit", path: "Sources/CStackLimit", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .systemLibrary(
             name: "CRmath", path: "Sources/CRmath", pkgConfig: "libRmath",
             providers: [.apt(["r-mathlib"])]),
@@ -37,7 +39,7 @@ let package = Package(
         .target(
             name: "MMLCore",
             dependencies: [
-                "CLapack", "CRmath",
+                "CLapack", "CRmath", "CStackLimit",
                 .product(name: "Numerics", package: "swift-numerics"),
             ],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),

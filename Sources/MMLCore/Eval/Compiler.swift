@@ -36,6 +36,10 @@ struct Compiler {
     private var scope: FunctionScope?
     private var loopDepth = 0
     private var inFunction = false
+    /// Set while compiling the left operand of an operator whose chain was measured short:
+    /// that operand heads a shorter chain, so it is not measured again (each chain is measured
+    /// once, at its top, instead of once per operator).
+    private var chainMeasuredShort = false
 
     init(_ ip: Interpreter) { self.ip = ip }
 
@@ -269,9 +273,15 @@ struct Compiler {
             case .not: return NotNode(o, span)
             }
         case .binary(let op, let l, let r):
-            // Only an operator whose left operand is an operator again can head a long chain.
-            if case .binary = l.kind, let chain = try compileChain(expr) { return chain }
-            let (a, b) = (try compile(l), try compile(r))
+            let measured = chainMeasuredShort
+            chainMeasuredShort = false
+            // Only an operator whose left operand is a chainable operator can head a long chain.
+            let leftChains = if case .binary(let lop, _, _) = l.kind { Self.chains(op) && Self.chains(lop) } else { false }
+            if leftChains && !measured, let chain = try compileChain(expr) { return chain }
+            chainMeasuredShort = leftChains
+            let a = try compile(l)
+            chainMeasuredShort = false
+            let b = try compile(r)
             if op == .and || op == .or { return LogicNode(isAnd: op == .and, a, b, span) }
             return makeBinaryNode(op, a, b, span)
         case .range(let start, let step, let stop):
@@ -319,14 +329,14 @@ struct Compiler {
         // Measure first, without allocating: most operators head a short chain.
         var length = 0
         var e = expr
-        while length <= ChainNode.minimumLength, case .binary(let op, let l, _) = e.kind, op != .and, op != .or {
+        while length <= ChainNode.minimumLength, case .binary(let op, let l, _) = e.kind, Self.chains(op) {
             length += 1
             e = l
         }
         guard length > ChainNode.minimumLength else { return nil }
         var spine: [Expr] = []
         e = expr
-        while case .binary(let op, let l, _) = e.kind, op != .and, op != .or {
+        while case .binary(let op, let l, _) = e.kind, Self.chains(op) {
             spine.append(e)
             e = l
         }
@@ -339,6 +349,11 @@ struct Compiler {
             sites.append(OperatorSite(op: op, span: step.span, left: l.span, right: r.span))
         }
         return ChainNode(first, sites, operands, expr.span)
+    }
+
+    /// Operators a `ChainNode` evaluates in a loop (`and` and `or` short-circuit instead).
+    private static func chains(_ op: BinaryOperator) -> Bool {
+        op != .and && op != .or
     }
 
     private func text(_ span: SourceSpan) -> String {

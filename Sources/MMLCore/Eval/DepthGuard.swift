@@ -5,6 +5,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CStackLimit
 
 /// Thrown by `DepthGuard.check()` when a recursive walk has used up the stack it may use.
 /// It has no location: the nearest code that knows a span turns it into a diagnostic with
@@ -57,19 +58,15 @@ public enum DepthGuard {
     }
 }
 
-/// The lowest stack address each thread lets a walk reach, found once per thread.
+/// The lowest stack address each thread lets a walk reach, found once per thread and kept
+/// in a C thread-local word (CStackLimit).
 private enum StackBounds {
-    nonisolated(unsafe) private static let key: pthread_key_t = {
-        var k = pthread_key_t()
-        pthread_key_create(&k, nil)
-        return k
-    }()
-
     @inline(__always)
     static func limit() -> UInt {
-        if let cached = pthread_getspecific(key) { return UInt(bitPattern: cached) }
-        let found = measure()
-        pthread_setspecific(key, UnsafeRawPointer(bitPattern: found))
+        let cached = mml_stack_limit()
+        if cached != 0 { return cached }
+        let found = max(1, measure())
+        mml_set_stack_limit(found)
         return found
     }
 
