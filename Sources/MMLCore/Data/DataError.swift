@@ -2,7 +2,9 @@
 
 /// An error from reading, writing or querying a table. `file`, `line` and `column` (1-based)
 /// are set when the problem is at a place in a CSV file.
-public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct DataError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.data
+
     /// What went wrong, in a sentence a learner can act on.
     public var message: String
     /// A suggestion for fixing it, when there is one.
@@ -32,6 +34,15 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         var text = place.isEmpty ? message : "\(place): \(message)"
         if let hint { text += "\nhint: \(hint)" }
         return text
+    }
+
+    /// `file:line:column: message` when the line is known (the messages already name the
+    /// file otherwise).
+    public func shownMessage(callee: String?) -> String {
+        guard let line else { return message }
+        var place = file.map { "\($0):\(line)" } ?? "line \(line)"
+        if let column { place += ":\(column)" }
+        return "\(place): \(message)"
     }
 }
 

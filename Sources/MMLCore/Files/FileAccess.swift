@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// A file operation that failed, with a message fit to show the learner.
-public struct FileAccessError: Error, Sendable {
+public struct FileAccessError: EngineError {
+    public static let kind = DiagnosticKind.file
     public var message: String
     public var hint: String?
 

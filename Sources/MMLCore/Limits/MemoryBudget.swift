@@ -129,7 +129,9 @@ public final class StorageCharge: Sendable {
 }
 
 /// More element storage was asked for than the memory budget has left.
-public struct MemoryBudgetError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct MemoryBudgetError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.memory
+
     /// Bytes the refused allocation needed (0 when the budget was found overdrawn).
     public var requested: Int
     /// Bytes in use when it was refused.
@@ -147,9 +149,7 @@ public struct MemoryBudgetError: Error, Sendable, Equatable, CustomStringConvert
         return "out of memory: this needs \(need), but only \(free) of MML's \(limitText) memory budget is free"
     }
 
-    public var hint: String {
+    public var hint: String? {
         "raise the budget with --max-memory (e.g. --max-memory 8G), or work with smaller data or free variables you no longer need"
     }
-
-    public var description: String { message }
 }

@@ -2,7 +2,8 @@
 import RealModule
 
 /// A linear-algebra failure a learner can act on: what went wrong, and (often) what to try instead.
-public struct LinAlgError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct LinAlgError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.linearAlgebra
     /// The teaching message, e.g. "the matrix is singular (rank 2 of 3), so it has no inverse".
     public var message: String
     /// A suggestion, e.g. "use pinv(A) for the pseudo-inverse".
@@ -12,8 +13,6 @@ public struct LinAlgError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
         self.hint = hint
     }
-
-    public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
 }
 
 // Messages are built here so their wording stays consistent and tests can refer to them.
