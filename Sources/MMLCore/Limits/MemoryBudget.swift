@@ -140,12 +140,12 @@ public struct MemoryBudgetError: EngineError, Equatable {
     public var limit: Int
 
     public var message: String {
-        let limitText = LinAlgError.formatBytes(Double(limit)), usedText = LinAlgError.formatBytes(Double(used))
+        let limitText = formatBytes(Double(limit)), usedText = formatBytes(Double(used))
         if requested == 0 {
             return "out of memory: the program holds \(usedText), more than MML's memory budget of \(limitText)"
         }
-        let need = requested == Int.max ? "more memory than any machine has" : LinAlgError.formatBytes(Double(requested))
-        let free = LinAlgError.formatBytes(Double(max(0, limit - used)))
+        let need = requested == Int.max ? "more memory than any machine has" : formatBytes(Double(requested))
+        let free = formatBytes(Double(max(0, limit - used)))
         return "out of memory: this needs \(need), but only \(free) of MML's \(limitText) memory budget is free"
     }
 

@@ -31,7 +31,7 @@ enum Arithmetic {
             case .add:
                 let bytes = s.utf8.count + t.utf8.count
                 guard bytes <= Interpreter.maxStringBytes else {
-                    throw MMLError(kind: .memory, "joining these strings would make one of \(LinAlgError.formatBytes(Double(bytes))), more than MML allows for a string (\(LinAlgError.formatBytes(Double(Interpreter.maxStringBytes))))",
+                    throw MMLError(kind: .memory, "joining these strings would make one of \(formatBytes(Double(bytes))), more than MML allows for a string (\(formatBytes(Double(Interpreter.maxStringBytes))))",
                                    at: site.span, hint: "is a loop adding to a string more times than intended?")
                 }
                 try Interpreter.locating(at: site.span) { try LinAlgLimits.reserve(bytes, stride: 1) }
