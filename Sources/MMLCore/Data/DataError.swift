@@ -2,7 +2,9 @@
 
 /// An error from reading, writing or querying a table. `file`, `line` and `column` (1-based)
 /// are set when the problem is at a place in a CSV file.
-public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct DataError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.data
+
     /// What went wrong, in a sentence a learner can act on.
     public var message: String
     /// A suggestion for fixing it, when there is one.
@@ -33,34 +35,13 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         if let hint { text += "\nhint: \(hint)" }
         return text
     }
-}
 
-/// Up to `limit` names from `candidates` closest to `name` (edit distance ≤ 2 or a
-/// case-insensitive match), nearest first: the "did you mean" list for unknown columns.
-func closestNames(to name: String, in candidates: [String], limit: Int = 1) -> [String] {
-    let target = Array(name.lowercased().unicodeScalars)
-    var scored: [(Int, Int, String)] = []
-    for (order, candidate) in candidates.enumerated() {
-        let d = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-        if d <= max(1, min(2, target.count / 3)) { scored.append((d, order, candidate)) }
+    /// `file:line:column: message` when the line is known (the messages already name the
+    /// file otherwise).
+    public func shownMessage(callee: String?) -> String {
+        guard let line else { return message }
+        var place = file.map { "\($0):\(line)" } ?? "line \(line)"
+        if let column { place += ":\(column)" }
+        return "\(place): \(message)"
     }
-    scored.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-    return scored.prefix(limit).map(\.2)
-}
-
-/// Levenshtein distance between two scalar sequences.
-private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

@@ -58,7 +58,7 @@ public struct Table: Sendable, Equatable {
 
     func unknownColumn(_ name: String) -> DataError {
         let hint: String
-        if let guess = closestNames(to: name, in: columnNames).first {
+        if let guess = Suggestions.nearest(to: name, in: columnNames) {
             hint = "did you mean '\(guess)'?"
         } else {
             hint = "the columns are " + columnNames.map { "'\($0)'" }.joined(separator: ", ")

@@ -10,11 +10,10 @@ import CStackLimit
 /// Thrown by `DepthGuard.check()` when a recursive walk has used up the stack it may use.
 /// It has no location: the nearest code that knows a span turns it into a diagnostic with
 /// `located(at:)`.
-public struct DepthError: Error, Sendable {
-    public func located(at span: SourceSpan) -> MMLError {
-        MMLError(kind: DepthGuard.kind, "this is nested too deeply for MML to follow (its stack of nested work is used up)", at: span,
-                 hint: "split the work into steps with intermediate variables, or check for a definition that refers to itself")
-    }
+public struct DepthError: EngineError {
+    public static let kind = DepthGuard.kind
+    public var message: String { "this is nested too deeply for MML to follow (its stack of nested work is used up)" }
+    public var hint: String? { "split the work into steps with intermediate variables, or check for a definition that refers to itself" }
 }
 
 public enum DepthGuard {

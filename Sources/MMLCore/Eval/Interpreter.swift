@@ -163,10 +163,7 @@ public final class Interpreter {
     public func diagnostic(for error: Error, at span: SourceSpan) -> Diagnostic {
         switch error {
         case let e as DiagnosticConvertible: return e.diagnostic
-        case let e as DepthError: return e.located(at: span).diagnostic
-        case let e as LinAlgError: return Diagnostic(kind: .linearAlgebra, message: e.message, span: span, hints: e.hint.map { [$0] } ?? [])
-        case is MemoryBudgetError, is StopRequested: return Interpreter.located(error, at: span).diagnostic
-        default: return Diagnostic(kind: .error, message: "\(error)", span: span)
+        default: return Interpreter.located(error, at: span).diagnostic
         }
     }
 
@@ -181,11 +178,11 @@ public final class Interpreter {
     /// MATLAB's nargout; builtins that can give more when asked read it from `Arguments`.
     func call(_ function: Function, _ args: [Value], argumentSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)], at span: SourceSpan, results: Int = 1) throws -> Value {
         if let builtin = function as? BuiltinFunction {
-            let result = try Interpreter.locatingLimits(at: span) {
+            let result = try Interpreter.locating(at: span) {
                 try callBuiltin(builtin.builtin, args, argumentSpans: argumentSpans, keywords: keywords, at: span, results: results)
             }
             // Storage made without a check (copy-on-write copies) may have overdrawn the budget.
-            if memory.isOverdrawn { throw Interpreter.located(MemoryBudgetError(requested: 0, used: memory.used, limit: memory.limit), at: span) }
+            if memory.isOverdrawn { throw MemoryBudgetError(requested: 0, used: memory.used, limit: memory.limit).located(at: span) }
             return result
         }
         guard let user = function as? UserFunction else {
@@ -223,30 +220,30 @@ public final class Interpreter {
             bound.resultCount = results
             do {
                 return try f(&bound)
-            } catch let e as LinAlgError {
-                throw MMLError(kind: .linearAlgebra, "\(b.name): \(e.message)", at: span, hint: e.hint)
+            } catch let e as EngineError {
+                throw e.located(at: span, callee: b.name)
             }
         }
     }
 
-    /// Runs `body`, turning a refused allocation or a stop request into the located error at `span`.
+    /// Runs `body` — a builtin call or an operator — turning an engine error (a refused
+    /// allocation and a stop request among them) into the located error at `span`. This is
+    /// where engine errors get their span; the work of the general builtins is wrapped once
+    /// more in `callBuiltin`, which also knows the builtin's name.
     @inline(__always)
-    static func locatingLimits<T>(at span: SourceSpan, _ body: () throws -> T) throws -> T {
+    static func locating<T>(at span: SourceSpan, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let e as MemoryBudgetError {
-            throw located(e, at: span)
-        } catch let e as StopRequested {
-            throw located(e, at: span)
+        } catch let e as EngineError {
+            throw e.located(at: span)
         }
     }
 
-    /// The located error for a refused allocation or a stop request that reached `span`.
+    /// Any error that reached `span` as an MMLError: an engine error located there.
     static func located(_ error: Error, at span: SourceSpan) -> MMLError {
         switch error {
-        case let e as MemoryBudgetError: return MMLError(kind: .memory, e.message, at: span, hint: e.hint)
-        case is StopRequested: return MMLError(kind: .interrupt, "interrupted", at: span)
         case let e as MMLError: return e
+        case let e as EngineError: return e.located(at: span)
         default: return MMLError("\(error)", at: span)
         }
     }

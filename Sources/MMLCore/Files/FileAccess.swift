@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// A file operation that failed, with a message fit to show the learner.
-public struct FileAccessError: Error, Sendable {
+public struct FileAccessError: EngineError {
+    public static let kind = DiagnosticKind.file
     public var message: String
     public var hint: String?
 
@@ -52,7 +53,7 @@ public enum FileAccess {
             throw FileAccessError(message: "cannot read \(shown(path)): it is \(describe(fileType: type)), not a regular file")
         }
         if Int(st.st_size) > limit {
-            throw FileAccessError(message: "cannot read \(shown(path)): it is \(describeSize(Int(st.st_size))), more than the \(describeSize(limit)) MML reads")
+            throw FileAccessError(message: "cannot read \(shown(path)): it is \(formatBytes(Double(st.st_size))), more than the \(formatBytes(Double(limit))) MML reads")
         }
         return try readAll(fd, name: shown(path), limit: limit, sizeHint: Int(st.st_size))
     }
@@ -70,7 +71,7 @@ public enum FileAccess {
             }
             if n == 0 { return bytes }
             if bytes.count + n > limit {
-                throw FileAccessError(message: "cannot read \(name): it is more than the \(describeSize(limit)) MML reads")
+                throw FileAccessError(message: "cannot read \(name): it is more than the \(formatBytes(Double(limit))) MML reads")
             }
             bytes.append(contentsOf: chunk[0..<n])
         }
@@ -230,19 +231,6 @@ public enum FileAccess {
         case S_IFSOCK: return "a socket"
         default: return "a special file"
         }
-    }
-
-    /// A byte count for a message: 512 bytes, 3.2 MiB, 100 GiB.
-    static func describeSize(_ bytes: Int) -> String {
-        if bytes < 1024 { return "\(bytes) bytes" }
-        let units = ["KiB", "MiB", "GiB", "TiB", "PiB"]
-        var value = Double(bytes) / 1024
-        var unit = 0
-        while value >= 1024 && unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return formatScalar((value * 10).rounded() / 10, mode: .long) + " " + units[unit]
     }
 
     private static func reason() -> String { String(cString: strerror(errno)) }

@@ -69,6 +69,17 @@ public struct Arguments {
         MMLError(kind: .argument, message, at: name.map(span) ?? callSpan, hint: hint)
     }
 
+    /// Runs engine work whose errors are about the argument `name` (a singular `A`, a file
+    /// `path`): they are located under that argument. Engine errors about the call as a
+    /// whole need no wrapper; the interpreter locates them at the call.
+    public func blaming<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as EngineError {
+            throw e.located(at: span(name), callee: builtin.name)
+        }
+    }
+
     func typeError(_ name: String, expected: String, got value: Value) -> MMLError {
         error("\(builtin.name): `\(name)` must be \(expected), not a \(value.typeName)", at: name,
               hint: "the signature is \(builtin.signature)")

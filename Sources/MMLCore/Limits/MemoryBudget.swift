@@ -129,7 +129,9 @@ public final class StorageCharge: Sendable {
 }
 
 /// More element storage was asked for than the memory budget has left.
-public struct MemoryBudgetError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct MemoryBudgetError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.memory
+
     /// Bytes the refused allocation needed (0 when the budget was found overdrawn).
     public var requested: Int
     /// Bytes in use when it was refused.
@@ -138,18 +140,16 @@ public struct MemoryBudgetError: Error, Sendable, Equatable, CustomStringConvert
     public var limit: Int
 
     public var message: String {
-        let limitText = LinAlgError.formatBytes(Double(limit)), usedText = LinAlgError.formatBytes(Double(used))
+        let limitText = formatBytes(Double(limit)), usedText = formatBytes(Double(used))
         if requested == 0 {
             return "out of memory: the program holds \(usedText), more than MML's memory budget of \(limitText)"
         }
-        let need = requested == Int.max ? "more memory than any machine has" : LinAlgError.formatBytes(Double(requested))
-        let free = LinAlgError.formatBytes(Double(max(0, limit - used)))
+        let need = requested == Int.max ? "more memory than any machine has" : formatBytes(Double(requested))
+        let free = formatBytes(Double(max(0, limit - used)))
         return "out of memory: this needs \(need), but only \(free) of MML's \(limitText) memory budget is free"
     }
 
-    public var hint: String {
+    public var hint: String? {
         "raise the budget with --max-memory (e.g. --max-memory 8G), or work with smaller data or free variables you no longer need"
     }
-
-    public var description: String { message }
 }

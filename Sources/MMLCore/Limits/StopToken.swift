@@ -64,6 +64,10 @@ public struct StopPoll {
 
 /// A computation stopped because it was asked to (Ctrl-C, SIGTERM, --timeout, or its token);
 /// the interpreter reports it as the "interrupted" error at the call that was running.
-public struct StopRequested: Error, Sendable, Equatable {
+public struct StopRequested: EngineError, Equatable {
+    public static let kind = DiagnosticKind.interrupt
+    public var message: String { "interrupted" }
+    public var hint: String? { nil }
+
     public init() {}
 }

@@ -2,7 +2,8 @@
 import RealModule
 
 /// A linear-algebra failure a learner can act on: what went wrong, and (often) what to try instead.
-public struct LinAlgError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct LinAlgError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.linearAlgebra
     /// The teaching message, e.g. "the matrix is singular (rank 2 of 3), so it has no inverse".
     public var message: String
     /// A suggestion, e.g. "use pinv(A) for the pseudo-inverse".
@@ -12,8 +13,6 @@ public struct LinAlgError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
         self.hint = hint
     }
-
-    public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
 }
 
 // Messages are built here so their wording stays consistent and tests can refer to them.
@@ -71,42 +70,7 @@ extension LinAlgError {
     }
 
     static func illConditionedWarning(cond: Double) -> String {
-        "the matrix is ill-conditioned (condition number ≈ \(formatShort(cond))); "
+        "the matrix is ill-conditioned (condition number ≈ \(formatThreeDigits(cond))); "
             + "the result may have lost up to \(Int(max(0, Double.log10(cond)).rounded())) significant digits"
-    }
-
-    static func formatBytes(_ bytes: Double) -> String {
-        let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
-        var value = bytes, unit = 0
-        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
-        return unit == 0 ? "\(Int(value)) bytes" : "\(formatShort(value)) \(units[unit])"
-    }
-
-    /// Three significant digits, scientific for very large or small numbers.
-    static func formatShort(_ x: Double) -> String {
-        if !x.isFinite { return x.isNaN ? "NaN" : (x > 0 ? "Inf" : "-Inf") }
-        let mag = abs(x)
-        if mag != 0 && (mag >= 1e6 || mag < 1e-3) {
-            let e = Int(Double.log10(mag).rounded(.down))
-            var m = x / pow10(e)
-            var exp = e
-            if abs(m) >= 9.995 { m /= 10; exp += 1 }
-            return "\(trimmed(m, digits: 2))e\(exp >= 0 ? "+" : "")\(exp)"
-        }
-        return trimmed(x, digits: mag >= 100 ? 0 : (mag >= 10 ? 1 : 2))
-    }
-
-    private static func pow10(_ e: Int) -> Double {
-        var r = 1.0
-        for _ in 0..<abs(e) { r *= 10 }
-        return e >= 0 ? r : 1 / r
-    }
-
-    private static func trimmed(_ x: Double, digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let r = (x * scale).rounded() / scale
-        if r == r.rounded() && abs(r) < 1e15 { return String(Int(r)) }
-        return String(r)
     }
 }

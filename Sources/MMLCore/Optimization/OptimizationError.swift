@@ -1,8 +1,10 @@
 // The error every optimization, regression and data-generation routine throws: a teaching
-// message and, where one helps, a hint (the builtins turn it into a diagnostic at the call).
+// message and, where one helps, a hint (the interpreter turns it into a diagnostic at the call).
 
 /// A failure of an optimizer or fitting routine, worded for a learner.
-public struct OptimizationError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct OptimizationError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.optimization
+
     public var message: String
     public var hint: String?
 
@@ -10,6 +12,4 @@ public struct OptimizationError: Error, Sendable, Equatable, CustomStringConvert
         self.message = message
         self.hint = hint
     }
-
-    public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
 }

@@ -1,7 +1,9 @@
 // The error thrown when plot data cannot make a figure: a teaching message and an optional hint.
 
 /// An error from building a figure (mismatched lengths, empty data, bad bins, …).
-public struct PlotError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PlotError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.plot
+
     /// What went wrong.
     public var message: String
     /// How to fix it, when that helps.
@@ -13,8 +15,10 @@ public struct PlotError: Error, Sendable, Equatable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// The message, then the hint on its own line.
-    public var description: String { hint.map { "\(message)\nhint: \($0)" } ?? message }
+    /// Plot messages do not say which builtin drew the figure, so the builtin's name comes first.
+    public func shownMessage(callee: String?) -> String {
+        callee.map { "\($0): \(message)" } ?? message
+    }
 }
 
 /// Throws unless `xs` and `ys` have the same length.

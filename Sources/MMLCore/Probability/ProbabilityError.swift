@@ -1,8 +1,11 @@
 // The error thrown by the probability and statistics engine: a teaching message and a hint.
 
 /// A user-facing error from probability or statistics code (bad parameter, empty data, …).
-/// The interpreter turns it into a diagnostic pointing at the call.
-public struct ProbabilityError: Error, Sendable, Equatable, CustomStringConvertible {
+/// The interpreter turns it into a diagnostic pointing at the call. `mle` treats errors of
+/// this kind raised inside the objective (an invalid parameter such as σ < 0) as "outside
+/// the domain".
+public struct ProbabilityError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.probability
     /// What went wrong, in words a learner understands.
     public let message: String
     /// How to fix it, when there is an obvious fix.
@@ -11,11 +14,6 @@ public struct ProbabilityError: Error, Sendable, Equatable, CustomStringConverti
     public init(_ message: String, hint: String? = nil) {
         self.message = message
         self.hint = hint
-    }
-
-    public var description: String {
-        if let hint { return "\(message) (hint: \(hint))" }
-        return message
     }
 }
 

@@ -81,7 +81,7 @@ extension REPLSession {
             text = try FileAccess.readText(try interpreter.fileAccess.checkRead(path, at: .none))
         } catch let error as MMLError {
             return commandError(error.diagnostic.message, hint: error.diagnostic.hints.first)
-        } catch let error as FileAccessError {
+        } catch let error as EngineError {
             return commandError(error.message, hint: error.hint)
         } catch {
             return commandError("\(error)")
@@ -104,7 +104,7 @@ extension REPLSession {
             try FileAccess.writeAtomically(transcript.script, to: try interpreter.fileAccess.checkWrite(path, at: .none))
         } catch let error as MMLError {
             return commandError(error.diagnostic.message, hint: error.diagnostic.hints.first)
-        } catch let error as FileAccessError {
+        } catch let error as EngineError {
             return commandError(error.message, hint: error.hint)
         } catch {
             return commandError("\(error)")

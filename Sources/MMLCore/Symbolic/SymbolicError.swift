@@ -2,7 +2,8 @@
 
 /// A failure in symbolic work: a function without a derivative rule, an unknown variable at
 /// evaluation, an unsupported operation. The core turns it into a diagnostic with a caret.
-public struct SymbolicError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct SymbolicError: EngineError, Equatable {
+    public static let kind = DiagnosticKind.calculus
     public let message: String
     public let hint: String?
 
@@ -10,8 +11,6 @@ public struct SymbolicError: Error, Sendable, Equatable, CustomStringConvertible
         self.message = message
         self.hint = hint
     }
-
-    public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
 
     static func noDerivativeRule(_ name: String) -> SymbolicError {
         SymbolicError("`\(name)` has no derivative rule, so a formula using it cannot be differentiated symbolically",

@@ -106,22 +106,27 @@ public struct Parser {
 
     /// Records an error at a token and abandons the statement. An error at the end of the
     /// input marks the parse incomplete.
-    private mutating func fail(_ message: String, at token: Token, hint: String? = nil) -> ParseAbort {
+    private mutating func fail(_ words: ParserMessage, at token: Token) -> ParseAbort {
         if token.kind == .eof { incomplete = true }
-        let message = token.kind == .eof ? message + ", but the input ended" : message
+        let message = token.kind == .eof ? words.message + ParserMessage.inputEnded : words.message
         // An unterminated string already explains why the input ended early.
         if token.kind == .eof && lexedUnterminatedString { return ParseAbort() }
         // A character the lexer rejected in this statement (`5 % 2`) already explains the
         // parse error that follows from its absence.
         if diagnostics.contains(where: { $0.span.start >= statementStart && $0.span.start <= token.span.start }) { return ParseAbort() }
-        diagnostics.append(Diagnostic(kind: .syntax, message: message, span: token.span, hints: hint.map { [$0] } ?? []))
+        diagnostics.append(Diagnostic(kind: .syntax, message: message, span: token.span, hints: words.hint.map { [$0] } ?? []))
         return ParseAbort()
+    }
+
+    /// Records an error at a span that is not a token (a whole expression); the caller abandons the statement.
+    private mutating func record(_ words: ParserMessage, at span: SourceSpan) {
+        diagnostics.append(Diagnostic(kind: .syntax, message: words.message, span: span, hints: words.hint.map { [$0] } ?? []))
     }
 
     private mutating func expect(_ kind: TokenKind, _ what: String, hint: String? = nil) throws -> Token {
         let token = current()
         guard token.kind == kind else {
-            throw fail("expected \(what), found `\(spelling(token))`", at: token, hint: hint)
+            throw fail(.expected(what, found: spelling(token), hint: hint), at: token)
         }
         return advance()
     }
@@ -135,18 +140,17 @@ public struct Parser {
         }
         if token.kind != .eof, index > 0, tokens[index - 1].kind == .newline {
             if token.kind == .eof { incomplete = true }
-            diagnostics.append(Diagnostic(kind: .syntax, message: "this `\(spelling(open))` is never closed", span: open.span,
-                                          hints: ["add `\(kind.spelling)` at the end of the line"]))
+            record(.neverClosed(spelling(open), close: kind.spelling), at: open.span)
             index -= 1  // recover at the line break, so the next line is parsed on its own
             throw ParseAbort()
         }
-        throw fail("expected `\(kind.spelling)` to close \(what), found `\(spelling(token))`", at: token)
+        throw fail(.expectedClose(kind.spelling, of: what, found: spelling(token)), at: token)
     }
 
     private mutating func expectIdentifier(_ what: String) throws -> (String, SourceSpan) {
         let token = current()
         guard case .identifier(let name) = token.kind else {
-            throw fail("expected \(what), found `\(spelling(token))`", at: token)
+            throw fail(.expected(what, found: spelling(token)), at: token)
         }
         advance()
         return (name, token.span)
@@ -155,7 +159,7 @@ public struct Parser {
     private mutating func enterNesting(_ token: Token) throws {
         nesting += 1
         if nesting > Parser.maxNesting {
-            throw fail(DepthGuard.nestingMessage(levels: Parser.maxNesting), at: token, hint: DepthGuard.nestingHint)
+            throw fail(ParserMessage(DepthGuard.nestingMessage(levels: Parser.maxNesting), hint: DepthGuard.nestingHint), at: token)
         }
     }
 
@@ -194,7 +198,7 @@ public struct Parser {
             skipSeparators()
             if tokens[index].kind == .eof { break }
             if tokens[index].kind == .rightBrace {
-                _ = fail("unmatched `}`", at: advance())
+                _ = fail(.unmatchedBrace, at: advance())
                 continue
             }
             if let stmt = parseStatementRecovering() { statements.append(stmt) }
@@ -234,12 +238,10 @@ public struct Parser {
         case .rightBrace, .eof:
             break
         default:
-            var hint = "put `;` or a line break between statements"
-            if case .number = token.kind, token.spaceBefore == false { hint = "write multiplication with `*`, e.g. 2*x" }
-            if case .identifier(let w) = token.kind, ["and", "or"].contains(w) {
-                hint = w == "and" ? "logical and is written `&&`" : "logical or is written `||`"
-            }
-            throw fail("unexpected `\(spelling(token))` after the end of a statement", at: token, hint: hint)
+            var numberWithoutSpace = false, word: String?
+            if case .number = token.kind, token.spaceBefore == false { numberWithoutSpace = true }
+            if case .identifier(let w) = token.kind { word = w }
+            throw fail(.afterStatement(spelling(token), numberWithoutSpace: numberWithoutSpace, word: word), at: token)
         }
     }
 
@@ -260,7 +262,7 @@ public struct Parser {
             return Stmt(.continueLoop, token.span)
         case .kwReturn: return try parseReturn()
         case .kwElse:
-            throw fail("`else` without a matching `if`", at: token, hint: "put `else` on the same line as the `}` that closes the `if` block")
+            throw fail(.elseWithoutIf, at: token)
         default: break
         }
         let expr = try parseExpression()
@@ -291,8 +293,7 @@ public struct Parser {
             var params: [Parameter] = []
             for arg in args {
                 guard arg.label == nil, case .identifier(let p) = arg.value.kind else {
-                    diagnostics.append(Diagnostic(kind: .syntax, message: "the parameters of a math function must be plain names", span: arg.value.span,
-                                                  hints: ["write f(x, y) = …; to store into a matrix use square brackets: A[i] = …"]))
+                    record(.mathParameterNotName, at: arg.value.span)
                     throw ParseAbort()
                 }
                 params.append(Parameter(name: p, span: arg.value.span, defaultValue: nil))
@@ -307,8 +308,7 @@ public struct Parser {
         switch target.kind {
         case .identifier, .index, .field: return
         default:
-            diagnostics.append(Diagnostic(kind: .syntax, message: "cannot assign to this expression", span: target.span,
-                                          hints: ["assign to a name (x = …), an element (A[i, j] = …) or a field (r.name = …); compare with =="]))
+            record(.cannotAssign, at: target.span)
             throw ParseAbort()
         }
     }
@@ -319,7 +319,7 @@ public struct Parser {
         var expr = first
         while true {
             guard case .identifier(let name) = expr.kind else {
-                diagnostics.append(Diagnostic(kind: .syntax, message: "only names can be unpacked on the left of `a, b = …`", span: expr.span))
+                record(.unpackNotName, at: expr.span)
                 throw ParseAbort()
             }
             names.append(Parameter(name: name, span: expr.span, defaultValue: nil))
@@ -328,8 +328,7 @@ public struct Parser {
         }
         let equal = current()
         guard equal.kind == .equal else {
-            throw fail("expected `=` after the names to unpack, found `\(spelling(equal))`", at: equal,
-                       hint: "to unpack several results write `a, b = f(x)`; to build a vector write [a, b]")
+            throw fail(.unpackExpectedEqual(found: spelling(equal)), at: equal)
         }
         advance()
         skipNewlines()
@@ -407,7 +406,7 @@ public struct Parser {
     private mutating func parseCondition() throws -> Expr {
         let token = current()
         if token.kind == .leftBrace {
-            throw fail("expected a condition before `{`", at: token)
+            throw fail(.conditionMissing, at: token)
         }
         return try parseExpression()
     }
@@ -416,7 +415,7 @@ public struct Parser {
     private mutating func parseFor() throws -> Stmt {
         let keyword = advance()
         let (name, span) = try expectIdentifier("a loop variable after `for`")
-        _ = try expect(.kwIn, "`in` after the loop variable", hint: "write: for i in 1:10 { … }")
+        _ = try expect(.kwIn, "`in` after the loop variable", hint: ParserMessage.forLoopHint)
         let sequence = try parseExpression()
         let body = try parseBlock()
         return Stmt(.forLoop(variable: Parameter(name: name, span: span, defaultValue: nil), sequence: sequence, body: body), keyword.span.to(previousSpan))
@@ -435,7 +434,7 @@ public struct Parser {
         skipNewlines()
         let open = current()
         guard open.kind == .leftBrace else {
-            throw fail("expected `{` to start a block, found `\(spelling(open))`", at: open, hint: "blocks are written in braces: if x > 0 { … }")
+            throw fail(.blockNotOpened(found: spelling(open)), at: open)
         }
         advance()
         try enterNesting(open)
@@ -451,7 +450,7 @@ public struct Parser {
                 return body
             }
             if token.kind == .eof {
-                throw fail("expected `}` to close the block opened here", at: token)
+                throw fail(.blockNotClosed, at: token)
             }
             if let stmt = parseStatementRecovering() { body.append(stmt) }
         }
@@ -475,7 +474,7 @@ public struct Parser {
             let token = current()
             guard let rule = InfixRule.of(token.kind), rule.precedence > minimum else {
                 if case .identifier(let word) = token.kind, ["and", "or"].contains(word), minimum < .and {
-                    throw fail("unexpected `\(word)`", at: token, hint: word == "and" ? "logical and is written `&&`" : "logical or is written `||`")
+                    throw fail(.unexpectedLogicalWord(word), at: token)
                 }
                 break
             }
@@ -499,7 +498,7 @@ public struct Parser {
             skipNewlines()  // a trailing operator continues on the next line
             let right = try parsePrecedence(rightAssociative ? Precedence(rawValue: precedence.rawValue - 1)! : precedence)
             if precedence == .comparison, let next = InfixRule.of(current().kind), next.precedence == .comparison {
-                throw fail("comparisons cannot be chained", at: current(), hint: "write a < b && b < c")
+                throw fail(.chainedComparison, at: current())
             }
             return Expr(.binary(op, left, right), left.span.to(right.span))
         case .range:
@@ -507,7 +506,7 @@ public struct Parser {
             let second = try parsePrecedence(.range)
             if match(.colon) {
                 let third = try parsePrecedence(.range)
-                if check(.colon) { throw fail("a range has at most three parts, start:step:stop", at: current()) }
+                if check(.colon) { throw fail(.rangeTooManyParts, at: current()) }
                 return Expr(.range(start: left, step: second, stop: third), left.span.to(third.span))
             }
             return Expr(.range(start: left, step: nil, stop: second), left.span.to(second.span))
@@ -544,7 +543,7 @@ public struct Parser {
             let (name, span) = try expectIdentifier("a field name after `.`")
             return Expr(.field(left, name: name), left.span.to(span))
         default:
-            throw fail("unexpected `\(spelling(token))`", at: token)
+            throw fail(.unexpected(spelling(token)), at: token)
         }
     }
 
@@ -573,7 +572,7 @@ public struct Parser {
                     args.append(CallArgument(label: label, labelSpan: token.span, value: value))
                 } else {
                     if let last = args.last, last.label != nil {
-                        throw fail("a positional argument cannot follow a keyword argument", at: token)
+                        throw fail(.positionalAfterKeyword, at: token)
                     }
                     args.append(CallArgument(label: nil, labelSpan: nil, value: try parseExpression()))
                 }
@@ -598,13 +597,12 @@ public struct Parser {
                 return try parseLambdaBody(params: [Parameter(name: name, span: token.span, defaultValue: nil)], start: token.span)
             }
             if name == "not", isExpressionStart(peekKind()) {
-                throw fail("unexpected `not`", at: token, hint: "logical not is written `!`")
+                throw fail(.unexpectedNot, at: token)
             }
             return Expr(.identifier(name), token.span)
         case .kwEnd:
             guard indexDepth > 0 else {
-                throw fail("`end` means the last index and can only be used inside brackets, as in v[end]", at: token,
-                           hint: "blocks are closed with `}`, not `end`")
+                throw fail(.endOutsideBrackets, at: token)
             }
             return Expr(.end, token.span)
         case .minus, .plus, .bang:
@@ -617,7 +615,7 @@ public struct Parser {
             }
             contexts.append(.parens)
             defer { contexts.removeLast() }
-            if check(.rightParen) { throw fail("empty parentheses `()` are not an expression", at: current()) }
+            if check(.rightParen) { throw fail(.emptyParentheses, at: current()) }
             var inner = try parseExpression()
             try expectClose(.rightParen, open: token, "the parenthesis")
             inner.span = token.span.to(previousSpan)
@@ -625,11 +623,11 @@ public struct Parser {
         case .leftBracket:
             return try parseMatrix(open: token)
         case .prime:
-            throw fail("unexpected `'`", at: token, hint: "strings are written in double quotes: \"text\"")
+            throw fail(.singleQuote, at: token)
         case .colon where indexDepth > 0:
             return Expr(.all, token.span)
         default:
-            throw fail(token.kind == .eof ? "expected an expression" : "expected an expression, found `\(spelling(token))`", at: token)
+            throw fail(.expectedExpression(found: token.kind == .eof ? nil : spelling(token)), at: token)
         }
     }
 
@@ -693,17 +691,16 @@ public struct Parser {
                 index += 1
                 endRow()
             case .eof:
-                throw fail("expected `]` to close the matrix", at: token)
+                throw fail(.matrixNotClosed, at: token)
             case .comma:
-                throw fail("expected a matrix element before `,`", at: token)
+                throw fail(.matrixElementMissing, at: token)
             default:
                 row.append(try parseExpression())
                 if tokens[index].kind == .comma {
                     index += 1
                     while tokens[index].kind == .newline { index += 1 }  // a row may wrap after a comma
                 } else if ![.rightBracket, .newline, .semicolon, .eof].contains(tokens[index].kind) {
-                    throw fail("expected `,` between matrix elements or `;` between rows, found `\(spelling(tokens[index]))`", at: tokens[index],
-                               hint: "elements are separated by commas: [1, 2, 3]")
+                    throw fail(.matrixSeparator(found: spelling(tokens[index])), at: tokens[index])
                 }
             }
         }

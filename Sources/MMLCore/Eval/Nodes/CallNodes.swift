@@ -48,7 +48,7 @@ final class UnaryBuiltinCallNode: ExprNode {
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
         let x = try argument.eval(ip, frame)
-        return try Interpreter.locatingLimits(at: span) { try body(x, span, ip) }
+        return try Interpreter.locating(at: span) { try body(x, span, ip) }
     }
 }
 
@@ -82,7 +82,7 @@ final class BinaryBuiltinCallNode: ExprNode {
         if pure, let x = number(ip, frame) { return .number(x) }
         guard ip.globals.isEmpty(slot) else { return try general.eval(ip, frame) }
         let x = try first.eval(ip, frame), y = try second.eval(ip, frame)
-        return try Interpreter.locatingLimits(at: span) { try body(x, y, span) }
+        return try Interpreter.locating(at: span) { try body(x, y, span) }
     }
 }
 
@@ -138,10 +138,10 @@ final class CallNode: ExprNode {
             switch builtin.builtin.body {
             case .unary(let f) where args.count == 1:
                 let x = try args.eval(0, ip, frame)
-                return try Interpreter.locatingLimits(at: span) { try f(x, span, ip) }
+                return try Interpreter.locating(at: span) { try f(x, span, ip) }
             case .binary(let f) where args.count == 2:
                 let x = try args.eval(0, ip, frame), y = try args.eval(1, ip, frame)
-                return try Interpreter.locatingLimits(at: span) { try f(x, y, span) }
+                return try Interpreter.locating(at: span) { try f(x, y, span) }
             default:
                 break
             }

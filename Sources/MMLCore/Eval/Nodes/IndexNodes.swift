@@ -115,7 +115,7 @@ enum Indexing {
                     throw MMLError(kind: .index, "cannot grow a \(m.shapeDescription) matrix with a single index", at: span,
                                    hint: "only vectors grow when assigned past their end")
                 }
-                try Kernels.run(at: span) { try LinAlgLimits.reserve(needed) }
+                try Interpreter.locating(at: span) { try LinAlgLimits.reserve(needed) }
                 var data = m.data
                 data.append(contentsOf: repeatElement(0, count: needed - m.count))
                 m = m.isRow && m.count > 1 ? Matrix(rows: 1, cols: needed, data: data, isLogical: m.isLogical) : Matrix(rows: needed, cols: 1, data: data, isLogical: m.isLogical)
@@ -298,7 +298,7 @@ final class MatrixLiteralNode: ExprNode {
             }
             blocks.append(block)
         }
-        var out = try Kernels.run(at: span) { try Builtins.vstack(blocks) }
+        var out = try Interpreter.locating(at: span) { try Builtins.vstack(blocks) }
         out.isLogical = blocks.allSatisfy(\.isLogical)
         return .matrix(out)
     }
@@ -319,7 +319,7 @@ final class MatrixLiteralNode: ExprNode {
         let allColumns = parts.allSatisfy { $0.cols == 1 }
         if !nestedRows, rows.count == 1, hasScalar, allColumns {
             let count = parts.reduce(0) { $0 + $1.count }
-            return try Kernels.run(at: span) { try Matrix.concatenated(parts, rows: count, cols: 1) }
+            return try Interpreter.locating(at: span) { try Matrix.concatenated(parts, rows: count, cols: 1) }
         }
         let height = parts[0].rows
         for (k, p) in parts.enumerated() where p.rows != height {
@@ -327,7 +327,7 @@ final class MatrixLiteralNode: ExprNode {
                            hint: "elements side by side need the same number of rows; use ; to stack rows")
         }
         let cols = parts.reduce(0) { $0 + $1.cols }
-        return try Kernels.run(at: span) { try Matrix.concatenated(parts, rows: height, cols: cols) }
+        return try Interpreter.locating(at: span) { try Matrix.concatenated(parts, rows: height, cols: cols) }
     }
 }
 

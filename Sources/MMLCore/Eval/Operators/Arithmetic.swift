@@ -31,10 +31,10 @@ enum Arithmetic {
             case .add:
                 let bytes = s.utf8.count + t.utf8.count
                 guard bytes <= Interpreter.maxStringBytes else {
-                    throw MMLError(kind: .memory, "joining these strings would make one of \(LinAlgError.formatBytes(Double(bytes))), more than MML allows for a string (\(LinAlgError.formatBytes(Double(Interpreter.maxStringBytes))))",
+                    throw MMLError(kind: .memory, "joining these strings would make one of \(formatBytes(Double(bytes))), more than MML allows for a string (\(formatBytes(Double(Interpreter.maxStringBytes))))",
                                    at: site.span, hint: "is a loop adding to a string more times than intended?")
                 }
-                try Interpreter.locatingLimits(at: site.span) { try LinAlgLimits.reserve(bytes, stride: 1) }
+                try Interpreter.locating(at: site.span) { try LinAlgLimits.reserve(bytes, stride: 1) }
                 return .string(s + t)
             case .equal: return .bool(s == t)
             case .notEqual: return .bool(s != t)
@@ -58,9 +58,9 @@ enum Arithmetic {
         default:
             break
         }
-        if let m = try Interpreter.locatingLimits(at: site.left, { try a.matrixOperand() }),
-           let n = try Interpreter.locatingLimits(at: site.right, { try b.matrixOperand() }) {
-            return try Interpreter.locatingLimits(at: site.span) { try matrices(ip, site, m, n) }
+        if let m = try Interpreter.locating(at: site.left, { try a.matrixOperand() }),
+           let n = try Interpreter.locating(at: site.right, { try b.matrixOperand() }) {
+            return try Interpreter.locating(at: site.span) { try matrices(ip, site, m, n) }
         }
         throw MMLError(kind: .type, "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span)
     }
@@ -264,7 +264,7 @@ enum Arithmetic {
     // MARK: Unary
 
     static func negate(_ v: Value, at span: SourceSpan) throws -> Value {
-        try Interpreter.locatingLimits(at: span) { try negated(v, at: span) }
+        try Interpreter.locating(at: span) { try negated(v, at: span) }
     }
 
     private static func negated(_ v: Value, at span: SourceSpan) throws -> Value {
@@ -283,7 +283,7 @@ enum Arithmetic {
         case .bool(let b): return .bool(!b)
         case .number(let x): return .bool(x == 0)
         case .matrix(let m):
-            return .matrix(try Interpreter.locatingLimits(at: span) { try m.mapped(logical: true) { $0 == 0 ? 1 : 0 } })
+            return .matrix(try Interpreter.locating(at: span) { try m.mapped(logical: true) { $0 == 0 ? 1 : 0 } })
         default: throw MMLError(kind: .type, "`!` needs true or false, not a \(v.typeName)", at: span)
         }
     }

@@ -1,26 +1,14 @@
 // The operators' door to the linear-algebra engine: its errors become diagnostics at the
-// operator, its warnings go to the interpreter's warning channel.
+// operator (through `Interpreter.locating`), its warnings go to the interpreter's
+// warning channel.
 
 enum Kernels {
-    /// Runs a linear-algebra computation, turning its errors into diagnostics at `span`.
-    static func run<T>(at span: SourceSpan, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as LinAlgError {
-            throw MMLError(kind: .linearAlgebra, error.message, at: span, hint: error.hint)
-        } catch let error as MemoryBudgetError {
-            throw Interpreter.located(error, at: span)
-        } catch let error as StopRequested {
-            throw Interpreter.located(error, at: span)
-        }
-    }
-
     static func product(_ a: Matrix, _ b: Matrix, at span: SourceSpan) throws -> Matrix {
-        try run(at: span) { try LinAlg.matmul(a, b) }
+        try Interpreter.locating(at: span) { try LinAlg.matmul(a, b) }
     }
 
     static func solve(_ a: Matrix, _ b: Matrix, ip: Interpreter, at span: SourceSpan) throws -> Matrix {
-        let result = try run(at: span) { try LinAlg.solve(a, b) }
+        let result = try Interpreter.locating(at: span) { try LinAlg.solve(a, b) }
         if let warning = result.warning { ip.warn(warning, at: span) }
         return result.value
     }
@@ -35,6 +23,6 @@ enum Kernels {
             throw MMLError(kind: .shape, "the exponent of a matrix power A^k must be below 2^63 in size, not \(formatNumber(k, style: .long))", at: site.right,
                            hint: "for elementwise powers use .^")
         }
-        return try run(at: site.span) { try LinAlg.power(a, Int(k)) }
+        return try Interpreter.locating(at: site.span) { try LinAlg.power(a, Int(k)) }
     }
 }

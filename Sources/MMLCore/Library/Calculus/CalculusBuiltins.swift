@@ -110,9 +110,9 @@ enum DerivationSteps {
     }
 
     private static func render(_ formula: Formula, _ variable: String, at span: SourceSpan) throws -> String {
-        let d = try CalculusMessages.symbolic(at: span) { try formula.derivation(variable) }
+        let d = try Interpreter.locating(at: span) { try formula.derivation(variable) }
         // End with the same simplified derivative that f' shows.
-        let simplified = try CalculusMessages.symbolic(at: span) { try Differentiation.smallestDerivative(of: formula, variable) }
+        let simplified = try Interpreter.locating(at: span) { try Differentiation.smallestDerivative(of: formula, variable) }
         return Derivation(variable: d.variable, function: d.function, steps: d.steps, result: d.result, simplified: simplified).render(.unicode)
     }
 }

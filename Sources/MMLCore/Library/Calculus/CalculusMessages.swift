@@ -14,14 +14,4 @@ enum CalculusMessages {
         error("`\(name)` has no derivative rule, so \(functionName) cannot be differentiated symbolically", at: span,
               hint: "use nderiv(f, x) for a numeric derivative, or write the formula with functions that have rules (see :help diff)")
     }
-
-    /// An engine error at a span, keeping its hint.
-    static func converted(_ e: SymbolicError, at span: SourceSpan) -> MMLError {
-        error(e.message, at: span, hint: e.hint)
-    }
-
-    /// Runs symbolic work, turning engine errors into diagnostics at `span`.
-    static func symbolic<T>(at span: SourceSpan, _ work: () throws -> T) throws -> T {
-        do { return try work() } catch let e as SymbolicError { throw converted(e, at: span) }
-    }
 }

@@ -37,7 +37,7 @@ enum Differentiation {
 
     /// The `order`-th derivative of one formula, simplified after each order, within the node budget.
     static func derivative(of f: Formula, _ v: String, order: Int, at span: SourceSpan) throws -> Formula {
-        try CalculusMessages.symbolic(at: span) {
+        try Interpreter.locating(at: span) {
             var e = f
             for _ in 0..<order {
                 e = try smallestDerivative(of: e, v).collectingPolynomials(in: v)
@@ -100,7 +100,7 @@ enum Differentiation {
         let body = try singleNumber(form, for: "grad", at: span)
         let name = "∇" + form.name
         return try CalculusState.of(ip).function(for: key("grad", name, form, f)) {
-            let components = try CalculusMessages.symbolic(at: span) {
+            let components = try Interpreter.locating(at: span) {
                 try form.parameters.map { p -> Formula in
                     let g = form.vectorParameters.contains(p) ? try body.gradient(vector: p) : try body.derivative(p)
                     try checkBudget(g, at: span)
@@ -122,7 +122,7 @@ enum Differentiation {
         try requireScalarParameters(form, for: "hessian", at: span)
         let name = "∇²" + form.name
         return try CalculusState.of(ip).function(for: key("hessian", name, form, f)) {
-            let h = try CalculusMessages.symbolic(at: span) { try body.hessian(form.parameters) }
+            let h = try Interpreter.locating(at: span) { try body.hessian(form.parameters) }
             for row in h { for entry in row { try checkBudget(entry, at: span) } }
             return try MathFunctionMaker.make(name: name, parameters: form.parameters, body: .array(h), form: resultForm(f), ip: ip, at: span)
         }
@@ -146,7 +146,7 @@ enum Differentiation {
         }
         let name = "J_" + form.name
         return try CalculusState.of(ip).function(for: key("jacobian", name, form, f)) {
-            let j = try CalculusMessages.symbolic(at: span) { try Formula.jacobian(components, form.parameters) }
+            let j = try Interpreter.locating(at: span) { try Formula.jacobian(components, form.parameters) }
             for row in j { for entry in row { try checkBudget(entry, at: span) } }
             return try MathFunctionMaker.make(name: name, parameters: form.parameters, body: .array(j), form: resultForm(f), ip: ip, at: span)
         }

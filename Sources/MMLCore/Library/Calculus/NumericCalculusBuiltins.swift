@@ -117,7 +117,7 @@ extension Builtins {
         if let form = try? SymbolicForms.form(of: f, ip, at: args.span("f")), form.parameters.count == 1,
            form.vectorParameters.isEmpty, case .scalar(let body) = form.body, !body.isNonScalar {
             let v = form.parameters[0]
-            let polynomial = try CalculusMessages.symbolic(at: args.callSpan) { try body.taylor(v, at: point, order: order) }
+            let polynomial = try Interpreter.locating(at: args.callSpan) { try body.taylor(v, at: point, order: order) }
             return try MathFunctionMaker.make(name: name, parameters: [v], body: .scalar(polynomial), ip: ip, at: args.callSpan)
         }
         guard order <= FiniteDifferences.maximumOrder else {

@@ -15,7 +15,7 @@ extension Builtins {
                 examples: [BuiltinExample("eye(2)", "  1  0\n  0  1")], body: .general { args in
             let m = try args.int("m", in: 0...Int.max / 2)
             let n = try args.int("n", default: m, in: 0...Int.max / 2)
-            var a = try Kernels.run(at: args.callSpan) { try Matrix.zeros(checkedRows: m, cols: n) }
+            var a = try Matrix.zeros(checkedRows: m, cols: n)
             for i in 0..<min(m, n) { a[i, i] = 1 }
             return .matrix(a)
         }),
@@ -24,7 +24,7 @@ extension Builtins {
                 examples: [BuiltinExample("diag([1, 2])", "  1  0\n  0  2"), BuiltinExample("diag([1, 2; 3, 4])", "[1, 4]")], body: .general { args in
             let x = try args.matrix("x")
             if x.isVector {
-                var a = try Kernels.run(at: args.callSpan) { try Matrix.zeros(checkedRows: x.count, cols: x.count) }
+                var a = try Matrix.zeros(checkedRows: x.count, cols: x.count)
                 for i in 0..<x.count { a[i, i] = x.data[i] }
                 return .matrix(a)
             }
@@ -37,7 +37,7 @@ extension Builtins {
             let n = try args.int("n", default: 100, in: 0...Interpreter.maxElements)
             if n == 1 { return .matrix(Matrix(column: [b])) }
             let step = (b - a) / Double(n - 1)
-            return .matrix(try Kernels.run(at: args.callSpan) { try Matrix.generated(count: n) { $0 == n - 1 ? b : a + Double($0) * step } })
+            return .matrix(try Matrix.generated(count: n) { $0 == n - 1 ? b : a + Double($0) * step })
         }),
         Builtin("size", [.req("A"), .opt("dim", "none")], area: .construct, summary: "The shape [rows, cols]",
                 help: "size(A) is [rows, cols]; unpack it with m, n = size(A). size(A, 1) is the number of rows, size(A, 2) the number of columns. On a table it is [rows, columns].",
@@ -81,7 +81,7 @@ extension Builtins {
                 throw MMLError(kind: .shape, "hcat: part \(k + 1) has \(p.rows) rows but part 1 has \(first.rows)", at: args.restSpans[k])
             }
             let cols = parts.reduce(0) { $0 + $1.cols }
-            return .matrix(try Kernels.run(at: args.callSpan) { try Matrix.concatenated(parts, rows: first.rows, cols: cols) })
+            return .matrix(try Matrix.concatenated(parts, rows: first.rows, cols: cols))
         }),
         Builtin("vcat", [.rest("parts")], area: .construct, summary: "Stack on top of each other: [A; B]",
                 help: "vcat(A, B, …) stacks matrices (rows of each below the previous); they need the same number of columns. Vectors stack into a longer vector.",
@@ -91,7 +91,7 @@ extension Builtins {
             for (k, p) in parts.enumerated() where p.cols != first.cols {
                 throw MMLError(kind: .shape, "vcat: part \(k + 1) has \(p.cols) columns but part 1 has \(first.cols)", at: args.restSpans[k])
             }
-            return .matrix(try Kernels.run(at: args.callSpan) { try vstack(parts) })
+            return .matrix(try vstack(parts))
         }),
         Builtin("repeat", [.req("A"), .req("m"), .opt("n", "1")], area: .construct, summary: "Tile copies of A, m down and n across",
                 help: "repeat(A, m, n) stacks m copies of A vertically and n horizontally. repeat(x, 3) of a number is a vector of three x.",
@@ -99,7 +99,7 @@ extension Builtins {
             let a = try args.matrix("A")
             let m = try args.int("m", in: 0...Interpreter.maxElements), n = try args.int("n", default: 1, in: 0...Interpreter.maxElements)
             let rows = a.rows * m, cols = a.cols * n
-            var out = try Kernels.run(at: args.callSpan) { try Matrix.zeros(checkedRows: rows, cols: cols) }
+            var out = try Matrix.zeros(checkedRows: rows, cols: cols)
             for j in 0..<cols {
                 for i in 0..<rows { out[i, j] = a[i % a.rows, j % a.cols] }
             }
@@ -114,10 +114,8 @@ extension Builtins {
     private static func filled(_ args: Arguments, _ value: Double) throws -> Value {
         let m = try args.int("m", in: 0...Int.max / 2)
         let n = args.has("n") ? try args.int("n", in: 0...Int.max / 2) : 1
-        return .matrix(try Kernels.run(at: args.callSpan) {
-            try Matrix.chunked(rows: m, cols: n) { range, out in
-                for i in range { out[i] = value }
-            }
+        return .matrix(try Matrix.chunked(rows: m, cols: n) { range, out in
+            for i in range { out[i] = value }
         })
     }
 

@@ -76,7 +76,7 @@ extension Builtins {
 
     /// The one error for a summary of empty data (as every statistic in Statistics/ gives it).
     static func emptyDataError(_ args: Arguments) -> MMLError {
-        ProbabilityBridge.error(.emptyData(args.builtin.name), at: args.span("x"))
+        ProbabilityError.emptyData(args.builtin.name).located(at: args.span("x"))
     }
 
     /// A complex vector to one complex number; a complex matrix along `dim`.

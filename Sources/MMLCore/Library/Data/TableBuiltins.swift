@@ -6,7 +6,7 @@ extension Builtins {
         Builtin("filter", [.req("x"), .req("keep")], area: .data, summary: "The rows of a table (or elements of a vector) for which a function or a mask is true",
                 help: "filter(t, row -> row.sepal_length > 7) keeps the rows for which the function returns true; the row is a record whose fields are the columns (a missing cell is nan). filter(t, t.age > 30) keeps the rows where a true/false mask (one entry per row) is true, as t[mask] does in pandas. filter(v, x -> x > 0) and filter(v, v > 0) keep elements of a vector.",
                 examples: [BuiltinExample("filter([3, -1, 4, -1, 5], x -> x > 0)", "[3, 4, 5]"), BuiltinExample("v = [3, -1, 4]; filter(v, v > 0)", "[3, 4]")],
-                body: dataBody { args in
+                body: .general { args in
             let ip = args.interpreter
             if case .matrix(let mask) = try args.value("keep") { return try filterByMask(args, mask) }
             let f = try args.function("keep")
@@ -37,14 +37,14 @@ extension Builtins {
                 summary: "A table sorted by a column, or a vector sorted",
                 help: "sort(t, \"col\") orders the rows of a table by a column (a stable sort: ties keep their order; missing cells last); sort(v) sorts a vector (nan last). descending=true reverses the order.",
                 examples: [BuiltinExample("sort([3, 1, 2])", "[1, 2, 3]"), BuiltinExample("sort([3, 1, 2], descending=true)", "[3, 2, 1]")],
-                body: dataBody { args in
+                body: .general { args in
             let descending = try args.bool("descending", default: false)
             let x = try args.value("x")
             if case .object(let t as TableValue) = x {
                 guard args.has("by") else {
                     throw args.error("sort: name the column to sort a table by", hint: "e.g. sort(t, \"\(t.table.columnNames.first ?? "col")\")")
                 }
-                return .object(TableValue(try dataCall(at: args.span("by")) { try t.table.sorted(by: try args.string("by"), descending: descending) }))
+                return .object(TableValue(try Interpreter.locating(at: args.span("by")) { try t.table.sorted(by: try args.string("by"), descending: descending) }))
             }
             if !x.isString, let strings = x.stringValues {
                 let column = Column(name: "x", strings: strings)
@@ -57,7 +57,7 @@ extension Builtins {
         Builtin("select", [.req("t"), .rest("columns")], area: .data, summary: "A table with only the named columns, in that order",
                 help: "select(t, \"a\", \"b\") (or select(t, [\"a\", \"b\"])) keeps those columns.",
                 examples: [BuiltinExample("select(table([1, 2, 3; 4, 5, 6], \"a\", \"b\", \"c\"), \"c\", \"a\")", "   c  a\n1  3  1\n2  6  4\n2 rows × 2 columns")],
-                body: dataBody { args in
+                body: .general { args in
             let t = try args.table("t")
             let names = try args.columnNames()
             guard !names.isEmpty else { throw args.error("select: name at least one column", hint: "the columns are " + t.columnNames.joined(separator: ", ")) }
@@ -66,20 +66,21 @@ extension Builtins {
         Builtin("drop_missing", [.req("t"), .rest("columns")], area: .data, summary: "The rows of a table without a missing cell",
                 help: "drop_missing(t) keeps the rows with no missing cell; drop_missing(t, \"a\", \"b\") looks only at those columns.",
                 examples: [BuiltinExample("nrows(drop_missing(table([1, nan, 3], \"x\")))", "2")],
-                body: dataBody { args in
+                body: .general { args in
             let names = try args.columnNames()
             return .object(TableValue(try args.table("t").droppingMissing(in: names.isEmpty ? nil : names)))
         }),
         Builtin("group_by", [.req("t"), .req("column")], area: .data, summary: "Split a table into groups by the values of a column",
                 help: "g = group_by(t, \"species\") groups the rows by species (groups in key order; rows with a missing key are left out). Summaries are its fields, one row per group: g.count, g.mean, g.sum, g.min, g.max, g.std, g.median (each over the other numeric columns, missing cells skipped); summarize(g, f) applies your own function. g[\"setosa\"] is one group's rows, g.keys the keys, and for part in g { … } walks the groups.",
                 examples: [BuiltinExample("g = group_by(table([1, 1, 2; 10, 20, 30]', \"k\", \"v\"), \"k\"); g.mean", "   k   v\n1  1  15\n2  2  30\n2 rows × 2 columns")],
-                body: dataBody(argument: "column") { args in
-            .object(GroupedValue(try args.table("t").groupBy(try args.string("column"))))
+                body: .general { args in
+            let t = try args.table("t"), column = try args.string("column")
+            return .object(GroupedValue(try args.blaming("column") { try t.groupBy(column) }))
         }),
         Builtin("summarize", [.req("g"), .req("how")], area: .data, summary: "One summary row per group of a grouped table",
                 help: "summarize(g, \"mean\") is g.mean (also \"count\", \"sum\", \"min\", \"max\", \"std\", \"median\"); summarize(g, f) calls f on each group's values of each numeric column (a vector, missing cells left out) and expects a number back, e.g. summarize(g, v -> max(v) - min(v)).",
                 examples: [BuiltinExample("g = group_by(table([1, 1, 2; 10, 20, 30]', \"k\", \"v\"), \"k\"); summarize(g, v -> max(v) - min(v))", "   k   v\n1  1  10\n2  2   0\n2 rows × 2 columns")],
-                body: dataBody { args in
+                body: .general { args in
             let g = try args.value("g")
             guard case .object(let grouped as GroupedValue) = g else {
                 throw args.typeError("g", expected: "a grouped table (from group_by)", got: g)
@@ -105,7 +106,7 @@ extension Builtins {
         Builtin("matrix", [.req("t"), .rest("columns")], area: .data, summary: "Numeric columns of a table as a matrix (rows = observations)",
                 help: "matrix(t) puts every numeric (and true/false) column of a table side by side in a matrix, one row per table row, ready for pca, regression or A \\ b; matrix(t, \"a\", \"b\") takes just those columns, in that order. Missing cells become nan.",
                 examples: [BuiltinExample("matrix(table([1, 2; 3, 4], \"x\", \"y\"), \"y\")", "[2, 4]")],
-                body: dataBody { args in
+                body: .general { args in
             let names = try args.columnNames()
             return .matrix(try args.table("t").matrix(names.isEmpty ? nil : names))
         }),

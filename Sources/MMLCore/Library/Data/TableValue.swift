@@ -33,7 +33,7 @@ public final class TableValue: IndexableObject, SequenceObject, ShapedObject {
     /// `t["col"]`, `t[rows, :]`, `t[rows, "col"]`, `t[:, ["a", "b"]]`, `t[i, j]`.
     public func index(_ indices: [Value], at span: SourceSpan) throws -> Value {
         if indices.count == 1 {
-            if case .string(let name) = indices[0] { return columnValue(try dataCall(at: span) { try table.column(named: name) }) }
+            if case .string(let name) = indices[0] { return columnValue(try Interpreter.locating(at: span) { try table.column(named: name) }) }
             throw MMLError(kind: .index, "a table takes a column name, t[\"col\"], or two indices, t[rows, cols]", at: span,
                            hint: "for rows write t[rows, :], e.g. t[1:5, :]")
         }
@@ -48,7 +48,7 @@ public final class TableValue: IndexableObject, SequenceObject, ShapedObject {
         case .single(let i): rowList = [i]
         case .list(let l): rowList = l
         }
-        let picked = try dataCall(at: span) { try table.select(columnNames).rows(rowList) }
+        let picked = try Interpreter.locating(at: span) { try table.select(columnNames).rows(rowList) }
         if singleColumn, let column = picked.columns.first {
             if case .single = rowSelection { return cellValue(column.cell(0)) }
             return columnValue(column)
@@ -60,7 +60,7 @@ public final class TableValue: IndexableObject, SequenceObject, ShapedObject {
     private func selectedColumns(_ index: Value, at span: SourceSpan) throws -> ([String], Bool) {
         if case .nothing = index { return (table.columnNames, false) }
         if case .string(let name) = index {
-            _ = try dataCall(at: span) { try table.column(named: name) }
+            _ = try Interpreter.locating(at: span) { try table.column(named: name) }
             return ([name], true)
         }
         if let names = stringList(index) { return (names, false) }

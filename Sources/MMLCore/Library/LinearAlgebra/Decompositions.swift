@@ -12,7 +12,7 @@ extension Builtins {
                            BuiltinExample("λ, V = eig([2, 1; 1, 2]); V", "  0.707107   0.707107\n  0.707107  -0.707107"),
                            BuiltinExample("λ, V = eig([0, -1; 1, 0]); λ", "[0 + 1i, 0 - 1i]")], body: .general { args in
             let a = try args.matrix("A")
-            let e = try args.linalg(at: "A") { try LinAlg.eig(a) }
+            let e = try args.blaming("A") { try LinAlg.eig(a) }
             if let note = e.note {
                 args.interpreter.warn(note, at: args.callSpan, hint: "rank(V) < \(a.rows); the values are still right")
             }
@@ -23,7 +23,7 @@ extension Builtins {
                 examples: [BuiltinExample("eigvals([2, 1; 1, 2])", "[3, 1]"), BuiltinExample("eigvals([0, -1; 1, 0])", "[0 + 1i, 0 - 1i]")],
                 body: .general { args in
             let a = try args.matrix("A")
-            return LinAlgValues.column(try args.linalg(at: "A") { try LinAlg.eigvals(a) })
+            return LinAlgValues.column(try args.blaming("A") { try LinAlg.eigvals(a) })
         }),
         Builtin("svd", [.req("A"), .key("full", "false")], area: .linearAlgebra, summary: "Singular value decomposition: U, S, V = svd(A) with A = U * diag(S) * V'",
                 help: "svd(A) returns the tuple (U, S, V) (unpack it, or read svd(A).S): S holds the singular values, largest first (a vector); the columns of U and V are orthonormal, and A = U * diag(S) * V'. It is the thin SVD (for m×n A, U is m×k and V is n×k with k = min(m, n)); full=true gives square U and V. Each pair of singular vectors is signed so the largest component of V's column is positive (LAPACK dgesdd).",
@@ -31,7 +31,7 @@ extension Builtins {
                            BuiltinExample("U, S, V = svd([3, 0; 0, -2]); U", "  1   0\n  0  -1")], body: .general { args in
             let a = try args.matrix("A")
             let full = try args.bool("full", default: false)
-            let d = try args.linalg(at: "A") { try LinAlg.svd(a, full: full) }
+            let d = try args.blaming("A") { try LinAlg.svd(a, full: full) }
             return .record(Record(tuple: svdParts, [.matrix(d.U), LinAlgValues.column(d.S), .matrix(d.V)]))
         }),
         Builtin("qr", [.req("A"), .key("full", "false")], area: .linearAlgebra, summary: "QR decomposition: Q, R = qr(A) with A = Q * R",
@@ -39,7 +39,7 @@ extension Builtins {
                 examples: [BuiltinExample("Q, R = qr([3, 1; 4, 2]); R", "  5  2.2\n  0  0.4")], body: .general { args in
             let a = try args.matrix("A")
             let full = try args.bool("full", default: false)
-            let d = try args.linalg(at: "A") { try LinAlg.qr(a, full: full) }
+            let d = try args.blaming("A") { try LinAlg.qr(a, full: full) }
             return .record(Record(tuple: qrParts, [.matrix(d.Q), .matrix(d.R)]))
         }),
         Builtin("lu", [.req("A")], area: .linearAlgebra, summary: "LU decomposition with row pivoting: L, U, P = lu(A) with P * A = L * U",
@@ -47,7 +47,7 @@ extension Builtins {
                 examples: [BuiltinExample("L, U, P = lu([1, 2; 3, 4]); U", "  3  4\n  0  0.666667"),
                            BuiltinExample("L, U, P = lu([1, 2; 3, 4]); P", "  0  1\n  1  0")], body: .general { args in
             let a = try args.matrix("A")
-            let d = try args.linalg(at: "A") { try LinAlg.lu(a) }
+            let d = try args.blaming("A") { try LinAlg.lu(a) }
             return .record(Record(tuple: luParts, [.matrix(d.L), .matrix(d.U), .matrix(d.P)]))
         }),
     ]

@@ -1,5 +1,5 @@
-// The builtins' door to the linear-algebra engine: engine errors become diagnostics with the
-// caret under the call (or one argument), warnings go to the session, results become values.
+// The builtins' door to the linear-algebra engine: warnings go to the session, results become
+// values (engine errors are located by the interpreter, see `EngineError`).
 import ComplexModule
 
 extension Builtins {
@@ -9,16 +9,6 @@ extension Builtins {
 }
 
 extension Arguments {
-    /// Runs engine code, turning a `LinAlgError` into an MMLError (its hint kept) under the
-    /// argument `name`, or under the whole call when no argument is to blame.
-    func linalg<T>(at name: String? = nil, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as LinAlgError {
-            throw MMLError(kind: .linearAlgebra, error.message, at: name.map(span) ?? callSpan, hint: error.hint)
-        }
-    }
-
     /// The value of a checked computation (inv, solve); its ill-conditioning warning, which
     /// gives the condition number, goes to the session's warning channel.
     func checked(_ result: CheckedResult) -> Value {

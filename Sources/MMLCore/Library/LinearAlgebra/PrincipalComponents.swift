@@ -11,7 +11,7 @@ extension Builtins {
             let x = try args.matrix("X")
             let k: Int? = args.has("k") ? try args.int("k", in: 1...Int.max / 2) : nil
             let scale = try args.bool("scale", default: false)
-            let p = try args.linalg(at: "X") { try LinAlg.pca(x, k: k, scale: scale) }
+            let p = try args.blaming("X") { try LinAlg.pca(x, k: k, scale: scale) }
             let d = x.cols, kept = p.components.cols
             var fields: [(String, Value)] = [
                 ("components", .matrix(p.components)),
@@ -39,7 +39,7 @@ extension Builtins {
                 throw args.error("reconstruct: the scores have \(scores.cols) column\(scores.cols == 1 ? "" : "s") but the PCA kept \(k) component\(k == 1 ? "" : "s")",
                                  at: "scores", hint: "pass p.scores, or new scores with one column per component (n×\(k))")
             }
-            return .matrix(try args.linalg(at: args.has("scores") ? "scores" : "p") { try LinAlg.reconstruct(p, scores: scores) })
+            return .matrix(try args.blaming(args.has("scores") ? "scores" : "p") { try LinAlg.reconstruct(p, scores: scores) })
         }),
     ]
 

@@ -10,11 +10,11 @@ extension Builtins {
                 body: .general { args in
             let a = try args.matrix("A")
             if try args.bool("steps", default: false) {
-                let steps = try args.linalg(at: "A") { try LinAlg.determinantSteps(a) }
+                let steps = try args.blaming("A") { try LinAlg.determinantSteps(a) }
                 args.interpreter.output(steps.text(name: args.sourceText("A") ?? "A") + "\n")
                 return .number(steps.determinant)
             }
-            return .number(try args.linalg(at: "A") { try LinAlg.det(a) })
+            return .number(try args.blaming("A") { try LinAlg.det(a) })
         }),
         Builtin("solve", [.req("A"), .req("b")], area: .linearAlgebra, summary: "Solve the linear system A·x = b (the same as A \\ b)",
                 help: "solve(A, b) finds x with A·x = b for a square, non-singular A (LAPACK dgesv); b may have several columns, one system each. A singular A is an error that gives its rank and suggests pinv or lstsq (and classify(A, b) tells whether there are no solutions or infinitely many); an ill-conditioned one gives a warning with its condition number.",
@@ -22,8 +22,9 @@ extension Builtins {
                            BuiltinExample("solve([2, 1; 1, 3], [3, 5])", "[0.8, 1.4]")], body: .general { args in
             let a = try args.matrix("A"), b = try args.matrix("b")
             do {
-                return args.checked(try args.linalg { try LinAlg.solve(a, b) })
-            } catch var error as MMLError where error.diagnostic.message.contains("singular") {
+                return args.checked(try LinAlg.solve(a, b))
+            } catch let e as LinAlgError where e.message.contains("singular") {
+                var error = e.located(at: args.callSpan)
                 error.diagnostic.hints.append("classify(A, b) tells whether there is no solution or infinitely many")
                 throw error
             }
@@ -33,21 +34,21 @@ extension Builtins {
                 examples: [BuiltinExample("inv([2, 0; 0, 4])", "  0.5  0\n  0    0.25"),
                            BuiltinExample("inv([1, 2; 3, 4])", "  -2     1\n   1.5  -0.5")], body: .general { args in
             let a = try args.matrix("A")
-            return args.checked(try args.linalg(at: "A") { try LinAlg.inv(a) })
+            return args.checked(try args.blaming("A") { try LinAlg.inv(a) })
         }),
         Builtin("pinv", [.req("A")], area: .linearAlgebra, summary: "Moore–Penrose pseudo-inverse",
                 help: "pinv(A) exists for every matrix, square or not, singular or not: it inverts the non-zero singular values of A = U·diag(S)·V' (those above max(m, n)·eps·σmax) and drops the rest. For an invertible matrix it equals inv(A); pinv(A) * b is the least-squares solution of smallest length.",
                 examples: [BuiltinExample("pinv([1, 2; 2, 4])", "  0.04  0.08\n  0.08  0.16"),
                            BuiltinExample("pinv([1; 1])", "  0.5  0.5")], body: .general { args in
             let a = try args.matrix("A")
-            return .matrix(try args.linalg(at: "A") { try LinAlg.pinv(a) })
+            return .matrix(try args.blaming("A") { try LinAlg.pinv(a) })
         }),
         Builtin("lstsq", [.req("A"), .req("b")], area: .linearAlgebra, summary: "Least-squares solution of A·x ≈ b, as a record",
                 help: "lstsq(A, b) finds the x that makes ‖A·x − b‖ as small as possible (LAPACK dgelsd, through the SVD): the best fit when there are more equations than unknowns, and the shortest solution when there are infinitely many. It returns a record: x (the solution), residual (‖A·x − b‖, the distance from b to the column space of A; a row of them when b has several columns), rank (the effective rank of A) and singular_values (of A). Use lstsq(A, b).x for the solution alone.",
                 examples: [BuiltinExample("lstsq([1, 0; 1, 1; 1, 2], [1, 2, 4]).x", "[0.833333, 1.5]"),
                            BuiltinExample("lstsq([1, 1; 1, 1], [2, 2]).rank", "1")], body: .general { args in
             let a = try args.matrix("A"), b = try args.matrix("b")
-            let r = try args.linalg { try LinAlg.lstsq(a, b) }
+            let r = try LinAlg.lstsq(a, b)
             let residuals = r.residuals.map { $0.squareRoot() }
             let residual: Value = residuals.count == 1 ? .number(residuals[0])
                 : .matrix(Matrix(rows: 1, cols: residuals.count, data: residuals))
@@ -61,7 +62,7 @@ extension Builtins {
                            BuiltinExample("classify([1, 2; 2, 4], [3, 5]).explanation", "no solution: rank(A) = 1 < rank([A b]) = 2, so b is not in the column space of A")],
                 body: .general { args in
             let a = try args.matrix("A"), b = try args.matrix("b")
-            let c = try args.linalg { try LinAlg.classify(a, b) }
+            let c = try LinAlg.classify(a, b)
             return .record(Record([("kind", .string(c.kind.rawValue)), ("rank", LinAlgValues.count(c.rank)),
                                    ("augmented_rank", LinAlgValues.count(c.augmentedRank)),
                                    ("unknowns", LinAlgValues.count(c.unknowns)),
@@ -74,13 +75,13 @@ extension Builtins {
                 examples: [BuiltinExample("is_singular([1, 2; 2, 4])", "true"), BuiltinExample("is_singular([1, 2; 3, 4])", "false")],
                 body: .general { args in
             let a = try args.matrix("A")
-            return .bool(try args.linalg(at: "A") { try LinAlg.isSingular(a) })
+            return .bool(try args.blaming("A") { try LinAlg.isSingular(a) })
         }),
         Builtin("cond", [.req("A")], area: .linearAlgebra, summary: "Condition number σmax/σmin (how much A amplifies errors)",
                 help: "cond(A) is the ratio of the largest to the smallest singular value: solving A·x = b can lose about log10(cond(A)) significant digits. It is 1 for an orthogonal matrix, inf for a zero matrix, and about 1e16 or more for a singular one (rounding keeps the smallest singular value from being exactly 0).",
                 examples: [BuiltinExample("cond([2, 0; 0, 1])", "2"), BuiltinExample("round(cond([1, 2; 3, 4]), 4)", "14.933")], body: .general { args in
             let a = try args.matrix("A")
-            return .number(try args.linalg(at: "A") { try LinAlg.cond(a) })
+            return .number(try args.blaming("A") { try LinAlg.cond(a) })
         }),
     ]
 }

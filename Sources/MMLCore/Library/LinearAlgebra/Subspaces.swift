@@ -12,7 +12,7 @@ extension Builtins {
             if let tol, !(tol >= 0) {
                 throw args.error("rank: tol must be a number ≥ 0", at: "tol")
             }
-            return LinAlgValues.count(try args.linalg(at: "A") { try LinAlg.rank(a, tolerance: tol) })
+            return LinAlgValues.count(try args.blaming("A") { try LinAlg.rank(a, tolerance: tol) })
         }),
         Builtin("rref", [.req("A"), .key("steps", "false")], area: .linearAlgebra, summary: "Reduced row echelon form by Gauss–Jordan elimination",
                 help: "rref(A) row-reduces A: each pivot becomes 1 and everything above and below it 0. Applied to an augmented matrix [A, b] it solves the system; the pivot columns show which columns are independent. When the entries are small fractions the arithmetic is exact, so 1/3 stays 1/3. rref(A, steps=true) prints every elementary row operation — swap two rows, scale a row, add a multiple of one row to another — with the matrix after it, in exact fractions (matrices up to 144 entries). Pivots are chosen by partial pivoting (the largest entry in the column), as numerical software does.",
@@ -22,7 +22,7 @@ extension Builtins {
                 body: .general { args in
             let a = try args.matrix("A")
             let steps = try args.bool("steps", default: false)
-            let r = try args.linalg(at: "A") { try LinAlg.rref(a, steps: steps) }
+            let r = try args.blaming("A") { try LinAlg.rref(a, steps: steps) }
             if steps { args.interpreter.output(r.stepsText(original: a) + "\n") }
             return .matrix(r.matrix)
         }),
@@ -31,7 +31,7 @@ extension Builtins {
                 examples: [BuiltinExample("nullspace([1, 1; 1, 1])", "[0.707107, -0.707107]"), BuiltinExample("nullspace(eye(2))", "[]")],
                 body: .general { args in
             let a = try args.matrix("A")
-            return .matrix(try args.linalg(at: "A") { try LinAlg.nullspace(a) })
+            return .matrix(try args.blaming("A") { try LinAlg.nullspace(a) })
         }),
     ]
 }

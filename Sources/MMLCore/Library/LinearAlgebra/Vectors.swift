@@ -8,13 +8,13 @@ extension Builtins {
                 examples: [BuiltinExample("dot([1, 2, 3], [4, 5, 6])", "32"), BuiltinExample("dot([1, 0], [0, 1])", "0")],
                 body: .general { args in
             let u = try args.matrix("u"), v = try args.matrix("v")
-            return .number(try args.linalg { try LinAlg.dot(u, v) })
+            return .number(try LinAlg.dot(u, v))
         }),
         Builtin("cross", [.req("u"), .req("v")], area: .linearAlgebra, summary: "Cross product u × v of two 3-vectors",
                 help: "cross(u, v) is the vector perpendicular to both u and v, with length ‖u‖·‖v‖·sin θ (the area of the parallelogram they span) and direction by the right-hand rule. cross(v, u) = -cross(u, v).",
                 examples: [BuiltinExample("cross([1, 0, 0], [0, 1, 0])", "[0, 0, 1]")], body: .general { args in
             let u = try args.matrix("u"), v = try args.matrix("v")
-            return .matrix(try args.linalg { try LinAlg.cross(u, v) })
+            return .matrix(try LinAlg.cross(u, v))
         }),
         Builtin("norm", [.req("x"), .opt("p", "2")], area: .linearAlgebra, summary: "Length of a vector, or size of a matrix",
                 help: "norm(v) is the Euclidean length √(Σ vᵢ²). norm(v, 1) is Σ|vᵢ|, norm(v, inf) is max|vᵢ|, and norm(v, p) is (Σ|vᵢ|ᵖ)^(1/p) for any p ≥ 1. For a matrix, norm(A) is the largest singular value, norm(A, 1) the largest column sum of |aᵢⱼ|, norm(A, inf) the largest row sum, and norm(A, \"fro\") the Frobenius norm √(Σ aᵢⱼ²).",
@@ -41,43 +41,39 @@ extension Builtins {
                                      hint: "for the p-norm of all the elements, use norm(A[:], p)")
                 }
             }
-            return .number(try args.linalg(at: "p") { try LinAlg.norm(x, kind) })
+            return .number(try args.blaming("p") { try LinAlg.norm(x, kind) })
         }),
         Builtin("angle", [.req("u"), .req("v")], area: .linearAlgebra, summary: "Angle between two vectors, in radians",
                 help: "angle(u, v) is θ with cos θ = u·v / (‖u‖·‖v‖), between 0 and π. Multiply by 180 / pi for degrees. Perpendicular vectors give π/2; the zero vector has no direction, so it is an error.",
                 examples: [BuiltinExample("angle([1, 0], [0, 1])", "1.5707963267948966"),
                            BuiltinExample("angle([1, 0], [1, 1]) * 180 / pi", "45.00000000000001")], body: .general { args in
             let u = try args.matrix("u"), v = try args.matrix("v")
-            return .number(try args.linalg { try LinAlg.angle(u, v) })
+            return .number(try LinAlg.angle(u, v))
         }),
         Builtin("unit", [.req("v")], area: .linearAlgebra, summary: "The unit vector v / ‖v‖ in the direction of v",
                 help: "unit(v) has length 1 and points the same way as v (normalising a vector). The zero vector has no direction, so it is an error.",
                 examples: [BuiltinExample("unit([3, 4])", "[0.6, 0.8]")], body: .general { args in
             let v = try args.matrix("v")
-            return .matrix(try args.linalg(at: "v") { try LinAlg.unit(v) })
+            return .matrix(try args.blaming("v") { try LinAlg.unit(v) })
         }),
         Builtin("outer", [.req("u"), .req("v")], area: .linearAlgebra, summary: "Outer product u·vᵀ (the same as u * v')",
                 help: "outer(u, v) is the matrix whose (i, j) entry is uᵢ·vⱼ: a column times a row, so it can be written u * v' as well. Every outer product has rank 1 (unless u or v is zero).",
                 examples: [BuiltinExample("outer([1, 2], [3, 4, 5])", "  3  4   5\n  6  8  10"),
                            BuiltinExample("u = [1, 2]; u * u'", "  1  2\n  2  4")], body: .general { args in
             let u = try args.matrix("u"), v = try args.matrix("v")
-            return .matrix(try args.linalg {
-                let x = try u.vectorElements("outer"), y = try v.vectorElements("outer")
-                return try LinAlg.matmul(Matrix(column: x), Matrix(rows: 1, cols: y.count, data: y))
-            })
+            let x = try u.vectorElements("outer"), y = try v.vectorElements("outer")
+            return .matrix(try LinAlg.matmul(Matrix(column: x), Matrix(rows: 1, cols: y.count, data: y)))
         }),
         Builtin("projection", [.req("u"), .req("onto")], area: .linearAlgebra, summary: "Orthogonal projection of u onto a vector or onto the column space of a matrix",
                 help: "projection(u, v) for a vector v is the shadow of u on the line through v: (u·v / v·v)·v. projection(u, A) for a matrix A is the point of the column space of A closest to u (computed from an orthonormal basis of that space, so A may be rank-deficient). u may also be a matrix: each of its columns is projected. In both cases u − projection(u, …) is perpendicular to the space.",
                 examples: [BuiltinExample("projection([2, 3], [1, 0])", "[2, 0]"),
                            BuiltinExample("projection([1, 2, 3], [1, 0; 0, 1; 0, 0])", "[1, 2, 0]")], body: .general { args in
             let u = try args.matrix("u"), onto = try args.matrix("onto")
-            return .matrix(try args.linalg {
-                // A single column spans a line, so both routes agree there; the vector one is exact.
-                if onto.isAnyVector && u.isAnyVector { return try LinAlg.project(u, onto: onto) }
-                // Several vectors (columns of u) onto a line: the line as a one-column matrix.
-                let basis = onto.rows == 1 && onto.cols > 1 ? onto.transposed : onto
-                return try LinAlg.project(u, ontoColumnSpaceOf: basis)
-            })
+            // A single column spans a line, so both routes agree there; the vector one is exact.
+            if onto.isAnyVector && u.isAnyVector { return .matrix(try LinAlg.project(u, onto: onto)) }
+            // Several vectors (columns of u) onto a line: the line as a one-column matrix.
+            let basis = onto.rows == 1 && onto.cols > 1 ? onto.transposed : onto
+            return .matrix(try LinAlg.project(u, ontoColumnSpaceOf: basis))
         }),
         Builtin("is_independent", [.req("A"), .rest("vectors")], area: .linearAlgebra, summary: "Whether vectors (or the columns of a matrix) are linearly independent",
                 help: "is_independent(A) asks whether the columns of A are linearly independent (rank(A) equals the number of columns); is_independent(u, v, w) asks the same of the vectors given. No vector of an independent set is a combination of the others. More vectors than their length can never be independent.",
@@ -85,7 +81,7 @@ extension Builtins {
                            BuiltinExample("is_independent([1, 0, 1; 0, 1, 1])", "false")], body: .general { args in
             let first = try args.matrix("A")
             if args.rest.isEmpty {
-                return .bool(try args.linalg(at: "A") { try LinAlg.isIndependent(first) })
+                return .bool(try args.blaming("A") { try LinAlg.isIndependent(first) })
             }
             var vectors = [first]
             for (value, span) in zip(args.rest, args.restSpans) {
@@ -94,7 +90,7 @@ extension Builtins {
                 }
                 vectors.append(m)
             }
-            return .bool(try args.linalg { try LinAlg.isIndependent(vectors: vectors) })
+            return .bool(try LinAlg.isIndependent(vectors: vectors))
         }),
         Builtin("kron", [.req("A"), .req("B")], area: .linearAlgebra, summary: "Kronecker product: every entry of A times the whole of B",
                 help: "kron(A, B) is the block matrix whose block (i, j) is A[i, j]·B; an m×n A and a p×q B give an mp×nq result.",
@@ -102,13 +98,13 @@ extension Builtins {
                            BuiltinExample("kron(eye(2), [1, 2; 3, 4])", "  1  2  0  0\n  3  4  0  0\n  0  0  1  2\n  0  0  3  4")],
                 body: .general { args in
             let a = try args.matrix("A"), b = try args.matrix("B")
-            return .matrix(try args.linalg { try LinAlg.kron(a, b) })
+            return .matrix(try LinAlg.kron(a, b))
         }),
         Builtin("trace", [.req("A")], area: .linearAlgebra, summary: "Sum of the diagonal of a square matrix",
                 help: "trace(A) = Σ aᵢᵢ. It equals the sum of the eigenvalues of A, and trace(A * B) = trace(B * A).",
                 examples: [BuiltinExample("trace([1, 2; 3, 4])", "5")], body: .general { args in
             let a = try args.matrix("A")
-            return .number(try args.linalg(at: "A") { try LinAlg.trace(a) })
+            return .number(try args.blaming("A") { try LinAlg.trace(a) })
         }),
     ]
 }

@@ -25,7 +25,7 @@ extension Builtins {
             }
             let random = try args.generator()
             let n = try args.int("n", in: 1...DataGenerators.maxSamples)
-            let blobs = try optimizing(at: args.callSpan) { try DataGenerators.makeBlobs(samples: n, centers: centers, std: std, box: box, random: random) }
+            let blobs = try DataGenerators.makeBlobs(samples: n, centers: centers, std: std, box: box, random: random)
             return .record(Record(tuple: ["X", "labels"], [.matrix(blobs.X), .matrix(Matrix(column: blobs.labels))]))
         }),
         Builtin("make_regression", [.req("n"), .key("features", "1"), .key("noise", "0"), .key("bias", "0"), .key("informative", "10"), .key("coef", "false"), .key("seed", "session")],
@@ -40,9 +40,7 @@ extension Builtins {
             let noise = try args.number("noise", default: 0)
             let bias = try args.number("bias", default: 0)
             let random = try args.generator()
-            let data = try optimizing(at: args.callSpan) {
-                try DataGenerators.makeRegression(samples: n, features: d, informative: informative, noise: noise, bias: bias, random: random)
-            }
+            let data = try DataGenerators.makeRegression(samples: n, features: d, informative: informative, noise: noise, bias: bias, random: random)
             var out: [Value] = [.matrix(data.X), .matrix(Matrix(column: data.y))]
             var names = ["X", "y"]
             if try args.bool("coef", default: false) {

@@ -41,7 +41,7 @@ extension Builtins {
                                                  tolerance: try args.tolerance(default: 1e-8), momentum: momentum)
             let source = GradientSource.make(for: f, given: given, caller: "gd")
             let objective = Objective(value: ValueSource.make(for: f), gradient: source.gradient, fillGradient: source.fill)
-            let result = try optimizing(at: args.callSpan) { try GradientDescent.run(objective, from: x0, options: options) }
+            let result = try GradientDescent.run(objective, from: x0, options: options)
             if try args.bool("trace", default: false) {
                 let x0Text = pointText(x0)
                 let momentumText = momentum > 0 ? ", momentum \(formatNumber(momentum, style: .short))" : ""
@@ -83,18 +83,16 @@ extension Builtins {
                 let source = GradientSource.make(for: f, given: given, caller: "newton")
                 let hessian = HessianSource.make(for: f, gradient: source, caller: "newton")
                 let objective = Objective(value: ValueSource.make(for: f), gradient: source.gradient, hessian: hessian.hessian, hessianAccuracy: hessian.accuracy)
-                result = try optimizing(at: args.callSpan) { try Newton.minimize(objective, from: x0, options: options) }
+                result = try Newton.minimize(objective, from: x0, options: options)
                 if trace { ip.output(TraceTable.text(result, title: title + ", minimizing")) }
             } else if n == 1 {
                 let derivative = JacobianSource.derivative(for: f, given: given, caller: "newton")
-                result = try optimizing(at: args.callSpan) { try Newton.root({ try f.number([$0]) }, derivative: derivative, from: x0[0], options: options) }
+                result = try Newton.root({ try f.number([$0]) }, derivative: derivative, from: x0[0], options: options)
                 if trace { ip.output(TraceTable.text(result, title: title + ", solving f(x) = 0", slopeHeader: "|f′(x)|")) }
             } else {
                 let m = try f.vector(x0).count
                 let jacobian = JacobianSource.make(for: f, given: given, outputs: m, caller: "newton")
-                result = try optimizing(at: args.callSpan) {
-                    try Newton.root(system: { try f.vector($0) }, jacobian: jacobian.jacobian, from: x0, jacobianAccuracy: jacobian.accuracy, options: options)
-                }
+                result = try Newton.root(system: { try f.vector($0) }, jacobian: jacobian.jacobian, from: x0, jacobianAccuracy: jacobian.accuracy, options: options)
                 if trace { ip.output(TraceTable.text(result, title: title + ", solving f(x) = 0", valueHeader: "‖f(x)‖", slopeHeader: "‖J‖")) }
             }
             reportOutcome(result, caller: "newton", ip: ip, at: args.callSpan)
@@ -122,7 +120,7 @@ extension Builtins {
             let options = BFGSOptions(steps: try args.int("steps", default: 1000, in: 0...maxOptimizerSteps), tolerance: try args.tolerance(default: 1e-8))
             let source = GradientSource.make(for: f, given: given, caller: "minimize")
             let objective = Objective(value: ValueSource.make(for: f), gradient: source.gradient)
-            let result = try optimizing(at: args.callSpan) { try BFGS.minimize(objective, from: x0, options: options) }
+            let result = try BFGS.minimize(objective, from: x0, options: options)
             if try args.bool("trace", default: false) {
                 ip.output(TraceTable.text(result, title: "BFGS from x0 = \(pointText(x0))"))
             }

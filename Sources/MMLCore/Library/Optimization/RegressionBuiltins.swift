@@ -12,7 +12,7 @@ extension Builtins {
                            BuiltinExample("fit_line([0, 1, 2, 3], [1, 3, 2, 4]).slope", "0.8")],
                 body: .general { args in
             let xs = try args.dataVector("xs"), ys = try args.dataVector("ys")
-            let fit = try optimizing(at: args.callSpan) { try Regression.fitLine(xs, ys) }
+            let fit = try Regression.fitLine(xs, ys)
             return .record(Record([("slope", .number(fit.slope)), ("intercept", .number(fit.intercept)), ("r2", .number(fit.r2))], title: "least-squares line"))
         }),
         Builtin("polyfit", [.req("xs"), .req("ys"), .req("deg")], area: .optimization, summary: "Least-squares polynomial coefficients, highest power first",
@@ -22,7 +22,7 @@ extension Builtins {
                 body: .general { args in
             let xs = try args.dataVector("xs"), ys = try args.dataVector("ys")
             let degree = try args.int("deg", in: 0...100)
-            let fit = try optimizing(at: args.callSpan) { try Regression.polyfit(xs, ys, degree: degree) }
+            let fit = try Regression.polyfit(xs, ys, degree: degree)
             if fit.rankDeficient {
                 args.interpreter.warn("polyfit: the \(xs.count) points (\(Set(xs).count) distinct xs) cannot determine all \(degree + 1) coefficients; this is one of many equally good fits",
                                       at: args.callSpan, hint: "use a degree below the number of distinct xs")

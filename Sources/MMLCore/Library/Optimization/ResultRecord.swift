@@ -42,12 +42,3 @@ func reportOutcome(_ result: OptimizationResult, caller: String, quietAtStepLimi
         if let caution = result.caution { ip.warn("\(caller): \(caution)", at: span) }
     }
 }
-
-/// Runs engine code, turning its errors into diagnostics at the call with the hint kept.
-func optimizing<T>(at span: SourceSpan, _ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let e as OptimizationError {
-        throw MMLError(kind: .optimization, e.message, at: span, hint: e.hint)
-    }
-}

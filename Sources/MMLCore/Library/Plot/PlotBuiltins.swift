@@ -122,7 +122,7 @@ extension Builtins {
 private func plotDistribution(_ d: Distribution, _ args: Arguments, _ options: PlotCallOptions) throws -> Value {
     let ip = args.interpreter
     func quantile(_ q: Double) throws -> Double {
-        do { return try d.quantile(q) } catch let e as ProbabilityError { throw ProbabilityBridge.error(e, at: args.span("x")) }
+        return try args.blaming("x") { try d.quantile(q) }
     }
     let lo = try args.has("y") ? args.number("y") : quantile(0.001)
     let hi = try args.has("b") ? args.number("b") : quantile(0.999)

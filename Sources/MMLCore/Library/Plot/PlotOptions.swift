@@ -66,17 +66,13 @@ struct PlotCallOptions {
 }
 
 extension Builtins {
-    /// A plot builtin: common keywords appended, PlotErrors and DataErrors reported at the call.
+    /// A plot builtin: the common keywords appended to its parameters.
     static func plotBuiltin(_ name: String, _ parameters: [BuiltinParameter], summary: String, help: String,
                             examples: [BuiltinExample], _ body: @escaping @Sendable (inout Arguments, PlotCallOptions) throws -> Value) -> Builtin {
         Builtin(name, parameters + plotKeywords, area: .plot, summary: summary, help: help + plotKeywordHelp, examples: examples,
                 body: .general { args in
             let options = try PlotCallOptions(args)
-            do { return try body(&args, options) } catch let e as PlotError {
-                throw MMLError(kind: .plot, "\(name): \(e.message)", at: args.callSpan, hint: e.hint)
-            } catch let e as DataError {
-                throw e.mmlError(at: args.callSpan)
-            }
+            return try body(&args, options)
         })
     }
 }
@@ -114,7 +110,7 @@ extension Arguments {
         if case .string = keys.first { column = Column(name: "g", strings: keys.map(\.description)) } else {
             column = Column(name: "g", numbers: keys.map { if case .number(let x) = $0 { return x } else { return .nan } })
         }
-        let grouped = try dataCall(at: span(name)) { try Table(columns: [column]).groupBy("g") }
+        let grouped = try Interpreter.locating(at: span(name)) { try Table(columns: [column]).groupBy("g") }
         guard grouped.keys.count < 64 else {
             throw error("\(builtin.name): \(grouped.keys.count) groups are too many to tell apart", at: name, hint: "group by something with at most 64 values")
         }

@@ -84,7 +84,7 @@ extension Interpreter {
         do {
             try FileAccess.writeAtomically(figure.renderSVG(width: size.width, height: size.height), to: path)
         } catch {
-            throw MMLError(kind: .plot, error.message, at: span, hint: error.hint)
+            throw error.located(at: span)
         }
     }
 }

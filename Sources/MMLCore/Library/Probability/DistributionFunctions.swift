@@ -7,7 +7,7 @@ extension Builtins {
                 summary: "The probability density (or mass) of a distribution at x",
                 help: "pdf(D, x) is the density of D at x, for every element of x. For a discrete D it is the probability P[X = x] (the same as pmf). log=true gives the log-density, accurate where the density itself underflows to 0. For MvNormal(μ, Σ), x is a point (a k-vector) or a matrix with one point per row.",
                 examples: [BuiltinExample("pdf(Normal(0, 1), 0)", "0.3989422804014327"), BuiltinExample("pdf(Normal(0, 1), [-1, 0, 1])", "[0.241971, 0.398942, 0.241971]")],
-                body: probabilityBody { args in
+                body: .general { args in
             let log = try args.bool("log", default: false)
             if case .object(let o as MvNormalValue) = try args.value("D") {
                 return try multivariatePdf(o.distribution, try args.matrix("x"), log: log, args)
@@ -19,7 +19,7 @@ extension Builtins {
                 summary: "The probability P[X = x] of a discrete distribution",
                 help: "pmf(D, x) is P[X = x] for a discrete distribution (Bernoulli, Binomial, Poisson, Geometric), for every element of x; it is 0 at values X cannot take. log=true gives the log-probability.",
                 examples: [BuiltinExample("pmf(Binomial(4, 0.5), 2)", "0.375"), BuiltinExample("pmf(Bernoulli(0.3), [0, 1])", "[0.7, 0.3]")],
-                body: probabilityBody { args in
+                body: .general { args in
             let d = try args.distribution("D")
             guard d.family.isDiscrete else {
                 throw args.error("pmf: \(d.family.name) is continuous, so P[X = x] is 0 everywhere; it has a density instead", at: "D",
@@ -32,7 +32,7 @@ extension Builtins {
                 summary: "The cumulative probability P[X ≤ x]; upper=true gives P[X > x]",
                 help: "cdf(D, x) is P[X ≤ x] for every element of x. upper=true gives the upper tail P[X > x], computed directly so that it stays accurate far in the tail (1 − cdf would round to 0 there): cdf(Normal(0, 1), 10, upper=true) is 7.6e-24. log=true gives the log of the probability.",
                 examples: [BuiltinExample("cdf(Normal(0, 1), 1.96)", "0.9750021048517796"), BuiltinExample("cdf(Normal(0, 1), 10, upper=true)", "7.619853024160527e-24")],
-                body: probabilityBody { args in
+                body: .general { args in
             let d = try args.distribution("D")
             let upper = try args.bool("upper", default: false), log = try args.bool("log", default: false)
             return try mapElements(args, "x") { d.cdf($0, upper: upper, log: log) }
@@ -41,7 +41,7 @@ extension Builtins {
                 summary: "Quantiles of a distribution (the inverse cdf) or of data",
                 help: "quantile(D, p) is the smallest x with P[X ≤ x] ≥ p, for every element of p; upper=true reads p as the upper-tail probability P[X > x]. quantile(data, p) is the sample quantile by linear interpolation between order statistics (type 7, the default of R and NumPy); on a matrix it works column by column (a vector p gives one row per probability).",
                 examples: [BuiltinExample("quantile(Normal(0, 1), 0.975)", "1.9599639845400536"), BuiltinExample("quantile([1, 2, 3, 4, 5], [0.25, 0.5])", "[2, 3]")],
-                body: probabilityBody { args in
+                body: .general { args in
             if let o = try args.value("x").distributionValue {
                 let d = o.distribution, upper = try args.bool("upper", default: false)
                 return try mapElements(args, "p") { try d.quantile($0, upper: upper) }
@@ -63,7 +63,7 @@ extension Builtins {
                 summary: "Random draws from a distribution",
                 help: "sample(D) is one draw, sample(D, n) a vector of n, sample(D, n, cols) an n×cols matrix (filled row by row, as NumPy). The draws come from the session's generator (see seed) with NumPy's legacy samplers, so sample(Normal(μ, σ), n) equals np.random.normal(μ, σ, n) bit for bit, and likewise for every univariate family (Exponential(λ) as np.random.exponential(1/λ), Bernoulli(p) as binomial(1, p)). sample(MvNormal(μ, Σ), n) is an n×k matrix, one draw per row (matching NumPy in distribution only).",
                 examples: [BuiltinExample("seed(3); sample(Normal(10, 2), 3)", "[13.5773, 10.873, 10.193]")],
-                body: probabilityBody { args in
+                body: .general { args in
             let rng = args.interpreter.random
             if case .object(let o as MvNormalValue) = try args.value("D") {
                 if args.has("cols") { throw args.error("sample(MvNormal, n) gives n rows of \(o.distribution.dimension) columns; cols does not apply", at: "cols") }

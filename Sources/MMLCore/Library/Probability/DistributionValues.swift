@@ -59,31 +59,6 @@ public final class MvNormalValue: MMLObject {
     var variances: [Double] { (0..<distribution.dimension).map { distribution.covariance[$0, $0] } }
 }
 
-/// Turning engine errors into diagnostics, and reading distribution arguments.
-enum ProbabilityBridge {
-    /// The diagnostic kind of probability errors. `mle` treats errors of this kind raised
-    /// inside the objective (an invalid parameter such as σ < 0) as "outside the domain".
-    static let errorKind = DiagnosticKind.probability
-
-    /// An engine error as a diagnostic at `span`, keeping its hint.
-    static func error(_ e: ProbabilityError, at span: SourceSpan) -> MMLError {
-        MMLError(kind: errorKind, e.message, at: span, hint: e.hint)
-    }
-}
-
-extension Builtins {
-    /// A general builtin body whose engine errors (ProbabilityError) become diagnostics at the call.
-    static func probabilityBody(_ f: @escaping @Sendable (inout Arguments) throws -> Value) -> Builtin.Body {
-        .general { args in
-            do {
-                return try f(&args)
-            } catch let e as ProbabilityError {
-                throw ProbabilityBridge.error(e, at: args.callSpan)
-            }
-        }
-    }
-}
-
 extension Value {
     /// The univariate distribution this value stands for: a distribution, or the posterior
     /// distribution of a Bayesian update (so mean(post) is mean(post.posterior)).

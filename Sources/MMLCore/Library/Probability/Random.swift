@@ -10,7 +10,7 @@ extension Builtins {
         Builtin("seed", [.opt("n", "none")], area: .probability, summary: "Set the random seed, or read it with seed()",
                 help: "seed(n) restarts the random stream from n, a whole number in 0…4294967295, exactly as NumPy's np.random.seed(n): after seed(3), randn() is 1.7886284734303186 in MML and in NumPy, on every machine. seed() returns the seed in use; until seed is called a session starts from a seed picked at random, so seed() tells you how to replay a run. seed([a, b, …]) seeds from a vector of numbers, as np.random.seed([a, b, …]); a vector of one number is NumPy's seed([a]), a different stream from seed(a).",
                 examples: [BuiltinExample("seed(3); randn()", "1.7886284734303186"), BuiltinExample("seed(42); seed()", "42")],
-                body: probabilityBody { args in
+                body: .general { args in
             let rng = args.interpreter.random
             guard let v = args.optional("n") else { return .number(Double(rng.seedValue)) }
             // Any vector, even of one number, seeds through init_by_array as NumPy does:
@@ -25,26 +25,27 @@ extension Builtins {
                 try rng.seed(array: words)
                 return .nothing
             }
-            do { try rng.seed(number: try args.number("n")) } catch let e as ProbabilityError { throw ProbabilityBridge.error(e, at: args.span("n")) }
+            let n = try args.number("n")
+            try args.blaming("n") { try rng.seed(number: n) }
             return .nothing
         }),
         Builtin("rand", [.opt("m", "none"), .opt("n", "none")], area: .probability, summary: "Uniform random numbers in [0, 1)",
                 help: "rand() is one number, rand(n) a vector of n, rand(m, n) an m×n matrix. The numbers are NumPy's, bit for bit: after seed(s), rand(m, n) equals np.random.rand(m, n) element for element (NumPy fills row by row, and so does MML here). For a uniform on [a, b] use sample(Uniform(a, b), n).",
                 examples: [BuiltinExample("seed(0); rand()", "0.5488135039273248"), BuiltinExample("seed(0); rand(2, 3)", "  0.548814  0.715189  0.602763\n  0.544883  0.423655  0.645894")],
-                body: probabilityBody { args in
+                body: .general { args in
             try randomArray(args) { rng, n in try rng.uniform(count: n) }
         }),
         Builtin("randn", [.opt("m", "none"), .opt("n", "none")], area: .probability, summary: "Standard normal random numbers",
                 help: "randn() is one draw from Normal(0, 1), randn(n) a vector of n, randn(m, n) an m×n matrix — NumPy's legacy polar Box–Muller, bit for bit: after seed(3), randn() is 1.7886284734303186, as np.random.randn() after np.random.seed(3), and randn(m, n) equals np.random.randn(m, n) element for element. For Normal(μ, σ) use μ + σ*randn(n) or sample(Normal(μ, σ), n) (the same numbers).",
                 examples: [BuiltinExample("seed(3); randn(3)", "[1.78863, 0.43651, 0.0964975]")],
-                body: probabilityBody { args in
+                body: .general { args in
             try randomArray(args) { rng, n in try rng.normal(count: n) }
         }),
         Builtin("randint", [.req("lo"), .req("hi"), .opt("m", "none"), .opt("n", "none")], area: .probability,
                 summary: "Random integers from lo up to but NOT including hi",
                 help: "randint(lo, hi) is a whole number k with lo ≤ k < hi — hi is EXCLUDED, as in NumPy's randint, so the numbers are NumPy's bit for bit: randint(1, 7) rolls a die (1 to 6). randint(lo, hi, n) is a vector of n, randint(lo, hi, m, n) an m×n matrix (filled row by row as NumPy).",
                 examples: [BuiltinExample("seed(0); randint(1, 7, 5)", "[5, 6, 1, 4, 4]")],
-                body: probabilityBody { args in
+                body: .general { args in
             let lo = try integerBound(args, "lo"), hi = try integerBound(args, "hi")
             guard lo < hi else {
                 throw args.error("randint: hi must be greater than lo (hi itself is never drawn), but lo = \(lo) and hi = \(hi)", at: "hi",
@@ -56,7 +57,7 @@ extension Builtins {
                 summary: "Random draws from the elements of a vector (or from 1…k)",
                 help: "choice(v) picks one element of v at random, choice(v, n) a vector of n (with replacement; replace=false draws distinct positions). p= gives each element's probability (they must sum to 1). choice(k, n) draws from 1…k. The draws are NumPy's np.random.choice bit for bit, shifted to MML's 1-based counting: choice(k, n) is np.random.choice(k, n) + 1.",
                 examples: [BuiltinExample("seed(1); choice([10, 20, 30], 4)", "[20, 10, 10, 20]")],
-                body: probabilityBody { args in
+                body: .general { args in
             let rng = args.interpreter.random
             let population: [Double]
             switch try args.value("x") {
@@ -77,7 +78,7 @@ extension Builtins {
         Builtin("permutation", [.req("x")], area: .probability, summary: "A random reordering of 1…n, of a vector, or of a matrix's rows",
                 help: "permutation(n) is 1…n in random order; permutation(v) is v shuffled; permutation(A) shuffles the rows of A. The order is NumPy's np.random.permutation bit for bit (with 1…n for NumPy's 0…n−1). shuffle is the same function; neither changes its argument.",
                 examples: [BuiltinExample("seed(0); permutation(5)", "[3, 1, 2, 4, 5]")], aliases: ["shuffle"],
-                body: probabilityBody { args in
+                body: .general { args in
             let rng = args.interpreter.random
             if case .number(let k) = try args.value("x") {
                 guard k >= 0, k == k.rounded(), k <= Double(Interpreter.maxElements) else {

@@ -6,7 +6,7 @@ extension Builtins {
                 summary: "Covariance of two vectors, or the covariance matrix of a matrix's columns",
                 help: "cov(u, v) is the sample covariance Σ(u − ū)(v − v̄)/(n − 1), a number; corrected=false divides by n. cov(X) is the covariance matrix of the columns of X (each row one observation, each column one variable), as R's cov and NumPy's cov(X, rowvar=False). cov(D) of an MvNormal is its Σ.",
                 examples: [BuiltinExample("cov([1, 2, 3], [1, 3, 2])", "0.5"), BuiltinExample("cov([1, 1; 2, 3; 3, 2])", "  1    0.5\n  0.5  1")],
-                body: probabilityBody { args in
+                body: .general { args in
             let corrected = try args.bool("corrected", default: true)
             if case .object(let o as MvNormalValue) = try args.value("x") { return .matrix(o.distribution.covariance) }
             let x = try args.matrix("x")
@@ -22,7 +22,7 @@ extension Builtins {
                 summary: "Correlation of two vectors, or the correlation matrix of a matrix's columns",
                 help: "corr(u, v) is Pearson's r, between −1 and 1: how close the points (u, v) are to a line. method=\"spearman\" correlates the ranks instead (ties get their average rank), which measures any monotone relation and resists outliers. corr(X) is the matrix of correlations between the columns of X.",
                 examples: [BuiltinExample("corr([1, 2, 3, 4], [2, 4, 5, 9])", "0.9647638212377322"), BuiltinExample("corr([1, 2, 3, 4], [1, 10, 100, 1000], method=\"spearman\")", "1")],
-                body: probabilityBody { args in
+                body: .general { args in
             let text = try args.string("method", default: "pearson")
             guard let method = CorrelationMethod(rawValue: text.lowercased()) else {
                 throw args.error("corr: method must be \"pearson\" or \"spearman\", not \"\(text)\"", at: "method")

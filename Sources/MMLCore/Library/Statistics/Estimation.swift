@@ -30,7 +30,7 @@ extension Builtins {
                 summary: "Fit a distribution to data by maximum likelihood",
                 help: "fit(Normal, data) returns the distribution of the family that makes the data most likely (the MLE); the first argument is the constructor itself, without parentheses. Closed forms for Normal (μ̂ = x̄, σ̂ with divisor n — the MLE, not the n − 1 std), Exponential (λ̂ = 1/x̄), Poisson, Bernoulli, Binomial (known n: fit(Binomial, data, n=10)), Uniform (min, max) and Geometric; Newton's method for Gamma and Beta.",
                 examples: [BuiltinExample("fit(Normal, [2, 4, 4, 4, 5, 5, 7, 9])", "Normal(μ=5, σ=2)  mean 5, variance 4"), BuiltinExample("fit(Bernoulli, [1, 0, 1, 1]).p", "0.75")],
-                body: probabilityBody { args in
+                body: .general { args in
             let family = try args.family("family")
             if args.has("n") && family != .binomial { throw args.error("fit: n= is the known number of trials of a Binomial; \(family.name) has none", at: "n") }
             let trials = args.has("n") ? try args.number("n") : nil
@@ -39,7 +39,7 @@ extension Builtins {
         Builtin("loglik", [.req("D"), .req("data")], area: .statistics, summary: "The log-likelihood Σ log pdf(D, xᵢ) of data under a distribution",
                 help: "loglik(D, data) adds up the log-density (log-probability for a discrete D) of every data value: larger means the data are more plausible under D. It is −inf when a value is impossible under D. For MvNormal, data has one point per row. -loglik is the usual objective of mle.",
                 examples: [BuiltinExample("loglik(Bernoulli(0.5), [1, 0, 1, 1])", "-2.772588722239781")],
-                body: probabilityBody { args in
+                body: .general { args in
             if case .object(let o as MvNormalValue) = try args.value("D") {
                 let x = try args.matrix("data"), k = o.distribution.dimension
                 let points = (x.isVector || x.isRow) && x.count == k ? [x.data] : (0..<x.rows).map { x.row($0) }
@@ -54,7 +54,7 @@ extension Builtins {
                 summary: "Maximum likelihood by minimising a negative log-likelihood from a starting point",
                 help: "mle(nll, θ0) minimises nll(θ) starting at θ0 with the Nelder–Mead simplex method (no derivatives needed) and returns a record with x (the estimate θ̂), value (nll at θ̂), steps and converged. θ is a number when θ0 is a number, else a vector. Write nll with loglik, e.g. nll(θ) = -loglik(Normal(θ[1], θ[2]), data). Points where nll fails because a parameter is invalid (σ ≤ 0) count as outside the domain, so the search stays inside it; θ0 itself must be valid.",
                 examples: [BuiltinExample("round(mle(p -> -loglik(Bernoulli(p), [1, 0, 1, 1]), 0.5).x, 6)", "0.75")],
-                body: probabilityBody { args in
+                body: .general { args in
             let ip = args.interpreter, span = args.callSpan
             let f = try args.function("negloglik")
             let start = try args.value("theta0")
@@ -71,7 +71,7 @@ extension Builtins {
                 let value: Value
                 do {
                     value = try ip.call(f, [arg], at: span)
-                } catch let e as MMLError where !first && e.diagnostic.kind == ProbabilityBridge.errorKind {
+                } catch let e as MMLError where !first && e.diagnostic.kind == ProbabilityError.kind {
                     return .infinity  // an invalid parameter: outside the domain
                 }
                 first = false
@@ -93,14 +93,14 @@ extension Builtins {
                 summary: "The posterior distribution of a conjugate Bayesian update",
                 help: "posterior(prior, Likelihood, data) updates a prior with data for the conjugate pairs: posterior(Beta(α, β), Bernoulli, data) (0/1 data), posterior(Beta(α, β), Binomial, counts, n=trials), posterior(Gamma(k, θ), Poisson, counts) and posterior(Normal(μ0, τ), Normal, data, sigma=σ) with σ known. The likelihood is the family constructor itself. The result prints the prior, the posterior, the MAP next to the MLE and the posterior mean; fields prior, posterior, map, mle, mean, n. It also stands for its posterior distribution: mean(post), var, std, median, quantile, pdf, cdf, sample and plot(post) work on post.posterior.",
                 examples: [BuiltinExample("posterior(Beta(2, 2), Bernoulli, [1, 0, 1, 1]).posterior", "Beta(α=5, β=3)  mean 0.625, variance 0.0260417")],
-                body: probabilityBody { args in
+                body: .general { args in
             .object(PosteriorValue(try conjugateUpdate(args)))
         }),
         Builtin("map_estimate", [.req("prior"), .req("likelihood"), .req("data"), .key("n", "none"), .key("sigma", "none")], area: .statistics,
                 summary: "The maximum a posteriori estimate: the mode of the conjugate posterior",
                 help: "map_estimate(prior, Likelihood, data) is the most probable parameter value after seeing the data — the peak of posterior(prior, Likelihood, data). With Beta(α, β) and Bernoulli data it is (α + k − 1)/(α + β + n − 2): the MLE k/n pulled toward the prior.",
                 examples: [BuiltinExample("map_estimate(Beta(2, 2), Bernoulli, [1, 0, 1, 1])", "0.6666666666666666")],
-                body: probabilityBody { args in
+                body: .general { args in
             let update = try conjugateUpdate(args)
             guard let m = update.map else {
                 throw args.error("map_estimate: the posterior \(update.posterior.signatureWithValues) has no single peak", at: "prior",

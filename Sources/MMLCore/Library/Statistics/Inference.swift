@@ -61,7 +61,7 @@ extension Builtins {
                 summary: "Confidence interval [lo, hi] for the mean of data",
                 help: "confint(x, level) is the t interval x̄ ± t·s/√n with n − 1 degrees of freedom, as [lo, hi]; level is 0.95 unless given. With sigma= (a known population standard deviation) it is the z interval x̄ ± z·σ/√n. Unpack it with lo, hi = confint(x).",
                 examples: [BuiltinExample("confint([4.1, 5.2, 6.3, 5.0, 4.4], 0.95)", "[3.94276, 6.05724]")],
-                body: probabilityBody { args in
+                body: .general { args in
             let sigma = args.has("sigma") ? try args.number("sigma") : nil
             let ci = try Stats.confint(try args.data("x"), level: try args.number("level", default: 0.95), sigma: sigma)
             return .matrix(Matrix(column: [ci.lower, ci.upper]))
@@ -71,7 +71,7 @@ extension Builtins {
                 summary: "Student's t-test: one sample, two samples (Welch) or paired",
                 help: "ttest(x, μ0) tests whether the mean of x is μ0 (also ttest(x, mu=μ0)); ttest(x, y) compares two means with Welch's test (unequal variances); equal_var=true pools the variances (Student's test); paired=true tests the differences x − y. alternative=\"less\" or \"greater\" makes it one-sided (H1: mean < or > μ0). The result prints a short report — hypotheses, t, df, p-value, the confidence interval at level, and the decision at α — and has fields p, statistic, df, ci, estimate.",
                 examples: [BuiltinExample("ttest([5.1, 4.9, 5.6, 5.8, 6.0, 5.4], 5).p", "0.04102919855187953")],
-                body: probabilityBody { args in
+                body: .general { args in
             let x = try args.data("x")
             let alternative = try parseAlternative(args)
             let level = try args.number("level", default: 0.95), alpha = try args.number("alpha", default: 0.05)
@@ -98,7 +98,7 @@ extension Builtins {
                 summary: "z-test for a mean (or two) when the population σ is known",
                 help: "ztest(x, μ0, sigma=σ) tests whether the mean of x is μ0 when the population standard deviation σ is known. ztest(x, y, sigma=[σx, σy]) compares two means (one σ for both is allowed). alternative=\"less\" or \"greater\" makes it one-sided. Fields p, statistic, ci, estimate. For proportions use prop_test.",
                 examples: [BuiltinExample("ztest([5.1, 4.9, 5.6, 5.8, 6.0, 5.4], 5, sigma=0.5).statistic", "2.2861904265976287")],
-                body: probabilityBody { args in
+                body: .general { args in
             guard args.has("sigma") else {
                 throw args.error("ztest needs the known population standard deviation, sigma=…", hint: "when σ is unknown, use ttest")
             }
@@ -125,7 +125,7 @@ extension Builtins {
                 summary: "z-test for one proportion, or for the difference of two (an A/B test)",
                 help: "prop_test(k, n) tests whether a proportion is p0 (0.5 unless given) from k successes in n trials. prop_test([k1, k2], [n1, n2]) compares two proportions with the pooled two-proportion z-test — the classic A/B test. The interval is the Wald interval (for two groups, unpooled). R's prop.test reports X² = z² with a continuity correction instead; this is the textbook z-test.",
                 examples: [BuiltinExample("prop_test([30, 18], [250, 260]).p", "0.049656445815885526")],
-                body: probabilityBody { args in
+                body: .general { args in
             let alternative = try parseAlternative(args)
             let level = try args.number("level", default: 0.95), alpha = try args.number("alpha", default: 0.05)
             let k = try args.data("successes"), n = try args.data("trials")
@@ -140,7 +140,7 @@ extension Builtins {
                 summary: "Pearson's chi-squared test: goodness of fit, or independence in a table",
                 help: "chisq_test(counts) tests whether the observed counts fit the probabilities p (equal probabilities unless given): chisq_test([50, 30, 15, 5], [0.4, 0.3, 0.2, 0.1]). chisq_test(table) with a matrix of counts (at least 2×2) tests whether rows and columns are independent; a 2×2 table gets Yates' continuity correction unless correction=false (as R and SciPy).",
                 examples: [BuiltinExample("chisq_test([50, 30, 15, 5], [0.4, 0.3, 0.2, 0.1]).statistic", "6.25")],
-                body: probabilityBody { args in
+                body: .general { args in
             let alpha = try args.number("alpha", default: 0.05)
             let observed = try args.matrix("observed")
             if observed.isVector || observed.isRow {
@@ -155,7 +155,7 @@ extension Builtins {
                 summary: "Subjects per group needed to detect p1 vs p2 with a two-proportion z-test",
                 help: "sample_size(p1, p2) is how many subjects each group of an A/B test needs so that a two-proportion z-test at level α detects the difference between conversion rates p1 and p2 with the given power (the chance of detecting it when it is real). Classical formula without continuity correction. Fields n (per group), total, exact.",
                 examples: [BuiltinExample("sample_size(0.10, 0.12).n", "3841")],
-                body: probabilityBody { args in
+                body: .general { args in
             .object(SampleSizeValue(try Stats.sampleSizeTwoProportions(
                 p1: try args.number("p1"), p2: try args.number("p2"), power: try args.number("power", default: 0.8),
                 alpha: try args.number("alpha", default: 0.05), alternative: try parseAlternative(args))))
@@ -164,8 +164,7 @@ extension Builtins {
 
     /// The `alternative=` argument, "two-sided" unless given.
     private static func parseAlternative(_ args: Arguments) throws -> Alternative {
-        do { return try Alternative(parsing: try args.string("alternative", default: "two-sided")) } catch let e as ProbabilityError {
-            throw ProbabilityBridge.error(e, at: args.span("alternative"))
-        }
+        let text = try args.string("alternative", default: "two-sided")
+        return try args.blaming("alternative") { try Alternative(parsing: text) }
     }
 }

@@ -93,7 +93,7 @@ extension Builtins {
         Builtin("counts", [.req("x")], area: .statistics, summary: "A frequency table: each distinct value and how often it occurs",
                 help: "counts(x) lists the distinct values of x in increasing order with their counts and proportions. The result has fields values, counts and proportions (counts divided by the total), e.g. for a bar chart. For strings (a text column of a table, t.species) it counts each category, in alphabetical order, leaving out missing cells.",
                 examples: [BuiltinExample("counts([2, 1, 2, 3, 2])", "value  count  proportion\n    1      1         0.2\n    2      3         0.6\n    3      1         0.2")],
-                body: probabilityBody { args in
+                body: .general { args in
             let x = try args.value("x")
             if !x.isString, let strings = x.stringValues { return .object(FrequencyTableValue(strings: strings)) }
             return .object(FrequencyTableValue(try Stats.counts(try args.data("x"))))
@@ -101,9 +101,9 @@ extension Builtins {
         Builtin("describe", [.req("x")], area: .statistics, summary: "Summary statistics: count, mean, std, min, quartiles, max",
                 help: "describe(x) gives the count, mean, sample standard deviation (n − 1), minimum, first quartile, median, third quartile and maximum, like pandas' describe (type-7 quartiles). On a matrix it describes every column. Fields: count, mean, std, min, q1, median, q3, max (rows with one entry per column for a matrix). On a table it gives a table with one column per numeric column (missing cells left out).",
                 examples: [BuiltinExample("describe([2, 4, 4, 4, 5, 5, 7, 9])", "count  8\nmean   5\nstd    2.13809\nmin    2\nq1     4\nmedian 4.5\nq3     5.5\nmax    9")],
-                body: probabilityBody { args in
+                body: .general { args in
             if case .object(let t as TableValue) = try args.value("x") {
-                return .object(TableValue(try dataCall(at: args.span("x")) { try t.table.describe() }))
+                return .object(TableValue(try Interpreter.locating(at: args.span("x")) { try t.table.describe() }))
             }
             let m = try args.matrix("x")
             if m.isVector || m.isRow || m.isEmpty { return .object(SummaryValue([try Stats.describe(m.data)], isMatrix: false)) }
