@@ -32,7 +32,14 @@ public struct Table: Sendable, Equatable {
             throw DataError("\(names.count) column names for a matrix with \(matrix.cols) columns")
         }
         try LinAlgLimits.reserve(matrix.count)
-        try self.init(columns: (0..<matrix.cols).map { Column(name: names[$0], numbers: matrix.column($0)) })
+        var columns: [Column] = []
+        columns.reserveCapacity(matrix.cols)
+        var poll = StopPoll()
+        for j in 0..<matrix.cols {
+            try poll.advance(matrix.rows)
+            columns.append(Column(name: names[j], numbers: matrix.column(j)))
+        }
+        try self.init(columns: columns)
     }
 
     /// Number of columns.

@@ -13,6 +13,9 @@ struct StopTokenTests {
         ("x = rand(200000)", "sort(x)"),
         ("t = table(rand(200000), \"a\")", "sort(t, \"a\")"),
         ("x = rand(200000)", "median(x)"),
+        ("x = rand(200000)", "unique(x)"),
+        // Found by the eval fuzzer: tables made from a large matrix ran to the end.
+        ("M = rand(1000, 200)", "table(M)"),
         ("x = rand(200000)", "quantile(x, 0.9)"),
         ("", "rand(200000)"),
         ("", "randn(300, 700)"),

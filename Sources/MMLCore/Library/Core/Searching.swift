@@ -19,8 +19,15 @@ extension Builtins {
                 return .object(StringVector(Set(strings.compactMap { $0 }).sorted()))
             }
             let m = try args.matrix("x")
-            var values = Array(Set(m.data.filter { !$0.isNaN })).sorted()
-            if m.data.contains(where: \.isNaN) { values.append(.nan) }
+            // Sorted first (interruptibly, NaN last), then each run of equal values kept once.
+            let ordered = try InterruptibleSort.ascending(m.data)
+            var values: [Double] = []
+            var poll = StopPoll()
+            for x in ordered {
+                try poll.advance()
+                if let last = values.last, last == x || last.isNaN && x.isNaN { continue }
+                values.append(x)
+            }
             var out = Matrix(column: values)
             out.isLogical = m.isLogical
             return .matrix(out)
