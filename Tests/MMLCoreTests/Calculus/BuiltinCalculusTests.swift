@@ -7,7 +7,7 @@ import Testing
 @Suite("Calculus: the builtins' calculus facets")
 struct BuiltinCalculusTests {
     /// The areas whose every builtin must declare a derivative rule or "not differentiable".
-    static let mathAreas: Set<BuiltinArea> = [.math]
+    static let mathAreas: Set<BuiltinArea> = [.math, .neural]
 
     @Test("every builtin of the math areas has a derivative rule or says why it has none")
     func everyMathBuiltinDeclaresItsCalculus() {
