@@ -1,4 +1,5 @@
-// The declaration every builtin is made from: name, parameters, docs, example, implementation.
+// The declaration every builtin is made from: name, parameters, docs, example, implementation,
+// and its calculus facet (scalar kernel, derivative rule, formula notation) where it has one.
 
 /// The area a builtin belongs to; `:help` lists builtins by area and Docs/ is grouped by it.
 public enum BuiltinArea: String, Sendable, CaseIterable {
@@ -72,10 +73,13 @@ public final class Builtin: Sendable {
     public let body: Body
     /// Other names for the same builtin (e.g. `transpose` for `'`).
     public let aliases: [String]
+    /// What the symbolic engine knows of it: its value at numbers, its derivative rule (or why
+    /// it has none), how it prints in a formula. Nil outside the math areas.
+    public let calculus: FunctionCalculus?
 
     public init(
         _ name: String, _ parameters: [BuiltinParameter], area: BuiltinArea, summary: String,
-        help: String = "", examples: [BuiltinExample], aliases: [String] = [], body: Body
+        help: String = "", examples: [BuiltinExample], aliases: [String] = [], calculus: FunctionCalculus? = nil, body: Body
     ) {
         self.name = name
         self.parameters = parameters
@@ -84,31 +88,33 @@ public final class Builtin: Sendable {
         self.help = help
         self.examples = examples
         self.aliases = aliases
+        self.calculus = calculus
         self.body = body
     }
 
     /// A builtin of one argument applied by the unary fast path.
     public static func unary(
         _ name: String, area: BuiltinArea, summary: String, help: String = "", examples: [BuiltinExample],
-        parameter: String = "x", _ f: @escaping @Sendable (Value, SourceSpan) throws -> Value
+        parameter: String = "x", calculus: FunctionCalculus? = nil, _ f: @escaping @Sendable (Value, SourceSpan) throws -> Value
     ) -> Builtin {
-        Builtin(name, [.req(parameter)], area: area, summary: summary, help: help, examples: examples, body: .unary { v, span, _ in try f(v, span) })
+        Builtin(name, [.req(parameter)], area: area, summary: summary, help: help, examples: examples, calculus: calculus,
+                body: .unary { v, span, _ in try f(v, span) })
     }
 
     /// A builtin of one argument applied by the unary fast path that may warn through the interpreter.
     public static func unary(
         _ name: String, area: BuiltinArea, summary: String, help: String = "", examples: [BuiltinExample],
-        parameter: String = "x", warning f: @escaping @Sendable (Value, SourceSpan, Interpreter) throws -> Value
+        parameter: String = "x", calculus: FunctionCalculus? = nil, warning f: @escaping @Sendable (Value, SourceSpan, Interpreter) throws -> Value
     ) -> Builtin {
-        Builtin(name, [.req(parameter)], area: area, summary: summary, help: help, examples: examples, body: .unary(f))
+        Builtin(name, [.req(parameter)], area: area, summary: summary, help: help, examples: examples, calculus: calculus, body: .unary(f))
     }
 
     /// A builtin of two required arguments applied by the binary fast path.
     public static func binary(
         _ name: String, _ first: String, _ second: String, area: BuiltinArea, summary: String, help: String = "",
-        examples: [BuiltinExample], _ f: @escaping @Sendable (Value, Value, SourceSpan) throws -> Value
+        examples: [BuiltinExample], calculus: FunctionCalculus? = nil, _ f: @escaping @Sendable (Value, Value, SourceSpan) throws -> Value
     ) -> Builtin {
-        Builtin(name, [.req(first), .req(second)], area: area, summary: summary, help: help, examples: examples, body: .binary(f))
+        Builtin(name, [.req(first), .req(second)], area: area, summary: summary, help: help, examples: examples, calculus: calculus, body: .binary(f))
     }
 
     /// `name(a, b=1, rest…; key=…)` as shown in help and errors.

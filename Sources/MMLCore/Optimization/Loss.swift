@@ -25,11 +25,14 @@ public enum Loss {
         try requireLabels(y, what: what)
         try requireOrder(p, y, what: what)
         var s = 0.0
-        for (pi, yi) in zip(p, y) {
-            let q = clip(pi)
-            s -= yi * Double.log(q) + (1 - yi) * Double.log(1 - q)
-        }
+        for (pi, yi) in zip(p, y) { s += logLoss(pi, yi) }
         return s / Double(y.count)
+    }
+
+    /// The log loss of one prediction: −(y·ln p + (1 − y)·ln(1 − p)), p clipped.
+    @Sendable public static func logLoss(_ p: Double, _ y: Double) -> Double {
+        let q = clip(p)
+        return -(y * Double.log(q) + (1 - y) * Double.log(1 - q))
     }
 
     /// Categorical cross-entropy: for each row i of p (a probability distribution over the

@@ -92,33 +92,18 @@ extension Formula {
         guard let f = SymbolicFunctions.table[name] else { throw SymbolicError("unknown function `\(name)` in the formula") }
         guard f.arity.contains(args.count) else { throw SymbolicError.wrongArity(name, args.count, f.arity) }
         let ks = try args.map { try $0.arrayKernel(slots, data) }
-        let a = ks[0]
-        switch name {
-        case "sum": return { ArrayMath.scalar(try a($0).data.reduce(0, +)) }
-        case "mean": return { let m = try a($0); return ArrayMath.scalar(m.data.reduce(0, +) / Double(m.data.count)) }
-        case "length": return { ArrayMath.scalar(Double(try a($0).data.count)) }
-        case "transpose": return { ArrayMath.transpose(try a($0)) }
-        case "softmax":
-            return { args in
-                let m = try a(args)
-                let top = m.data.max() ?? 0
-                let exps = m.data.map { Glibc.exp($0 - top) }
-                let total = exps.reduce(0, +)
-                return Matrix(rows: m.rows, cols: m.cols, data: exps.map { $0 / total })
-            }
-        default: break
+        if let whole = f.calculus.arrayKernel {
+            return { p in try whole(try ks.map { try $0(p) }) }
         }
-        switch f.implementation {
-        case .unary(let g):
+        switch (f.calculus.kernel, ks.count) {
+        case (.unary(let g)?, 1), (.unaryOrBinary(let g, _)?, 1):
+            let a = ks[0]
             return { ArrayMath.map(try a($0), g) }
-        case .binary(let g):
-            if ks.count == 2 {
-                let b = ks[1]
-                return { try ArrayMath.broadcast(try a($0), try b($0), g) }
-            }
-            if name == "log" { return { ArrayMath.map(try a($0)) { Glibc.log($0) } } }
-            let slope = SymbolicFunctions.leakySlope
-            return { ArrayMath.map(try a($0)) { g($0, slope) } }
+        case (.binary(let g)?, 2), (.unaryOrBinary(_, let g)?, 2):
+            let a = ks[0], b = ks[1]
+            return { try ArrayMath.broadcast(try a($0), try b($0), g) }
+        default:
+            throw SymbolicError("`\(name)` cannot be evaluated in a formula")
         }
     }
 }

@@ -104,19 +104,15 @@ extension Formula {
             }
             guard f.arity.contains(args.count) else { throw SymbolicError.wrongArity(name, args.count, f.arity) }
             let ks = try args.map { try $0.compile(slots, constants) }
-            switch f.implementation {
-            case .unary(let g):
+            switch (f.calculus.kernel, ks.count) {
+            case (.unary(let g)?, 1), (.unaryOrBinary(let g, _)?, 1):
                 let a = ks[0]
                 return { g(a($0)) }
-            case .binary(let g):
-                if ks.count == 2 {
-                    let a = ks[0], b = ks[1]
-                    return { g(a($0), b($0)) }
-                }
-                let a = ks[0]
-                if name == "log" { return { Glibc.log(a($0)) } }
-                let second = SymbolicFunctions.leakySlope
-                return { g(a($0), second) }
+            case (.binary(let g)?, 2), (.unaryOrBinary(_, let g)?, 2):
+                let a = ks[0], b = ks[1]
+                return { g(a($0), b($0)) }
+            default:
+                throw SymbolicError("`\(name)` cannot be evaluated at numbers in a formula")
             }
         case .matrixProduct:
             throw SymbolicError("a matrix product cannot be evaluated at a single point",

@@ -119,40 +119,30 @@ extension Formula {
         return .matrixProduct(a, b)
     }
 
-    /// A function call with light rewriting: `sqrt(u)` → `u^(1/2)`, `exp(log(u))` → `u`,
-    /// `log(exp(u))` → `u`, numeric arguments folded when the result is exact, `sum`/`mean`
-    /// of a scalar is the scalar itself, and scalar factors move out of `sum` and `mean`.
+    /// A function call with the light rewriting its function declares (`sqrt(u)` → `u^(1/2)`,
+    /// `exp(log(u))` → `u`, `sum` of a scalar is the scalar, …), numeric arguments folded when
+    /// the result is exact.
     public static func apply(_ name: String, _ args: [Formula]) -> Formula {
-        if args.count == 1 {
-            let u = args[0]
-            switch name {
-            case "sqrt": return pow(u, .fraction(1, 2))
-            case "exp":
-                if case .call("log", let inner) = u, inner.count == 1 { return inner[0] }
-                if u.isOne { return .constant(.e) }
-            case "log":
-                if case .call("exp", let inner) = u, inner.count == 1 { return inner[0] }
-                if u == .constant(.e) { return .one }
-            case "abs":
-                if case .call("abs", _) = u { return u }
-            case "transpose":
-                if !u.isNonScalar { return u }
-                if case .call("transpose", let inner) = u, inner.count == 1 { return inner[0] }
-            case "sum", "mean":
-                // The sum and the mean of a single number are that number.
-                if !u.isNonScalar { return u }
-                if case .product(let fs) = u {
-                    let scalars = fs.filter { !$0.isNonScalar }
-                    if !scalars.isEmpty {
-                        let rest = mul(fs.filter { $0.isNonScalar })
-                        return mul(scalars + [.call(name, [rest])])
-                    }
-                }
-            default: break
+        guard let f = SymbolicFunctions.table[name] else { return .call(name, args) }
+        if let rewrite = f.calculus.rewrite, let r = rewrite(args) { return r }
+        if let folded = SymbolicFunctions.fold(f, args) { return folded }
+        return .call(name, args)
+    }
+
+    /// `sum(u)` or `mean(u)` with the scalar factors of `u` moved out; `u` itself when it is a
+    /// scalar (the sum and the mean of a single number are that number).
+    static func linearReduction(_ name: String, _ args: [Formula]) -> Formula? {
+        guard args.count == 1 else { return nil }
+        let u = args[0]
+        if !u.isNonScalar { return u }
+        if case .product(let fs) = u {
+            let scalars = fs.filter { !$0.isNonScalar }
+            if !scalars.isEmpty {
+                let rest = mul(fs.filter { $0.isNonScalar })
+                return mul(scalars + [.call(name, [rest])])
             }
         }
-        if let folded = SymbolicFunctions.fold(name, args) { return folded }
-        return .call(name, args)
+        return nil
     }
 }
 

@@ -1,4 +1,4 @@
-// Differentiation: each node kind owns its rule; functions supply d/du from the table; the
+// Differentiation: each node kind owns its rule; functions supply d/du from their builtin's facet; the
 // chain rule is applied in exactly one place (`chain`).
 
 extension Formula {
@@ -188,10 +188,12 @@ extension Formula {
         let dargs = try args.map { try $0.differentiate(v, rec) }
         let result: Formula
         switch function.derivative {
-        case .directional(let rule):
+        case .directional(let rule, _):
             result = rule(args, dargs)
         case .zeroAlmostEverywhere:
             result = .zero
+        case .derivative(let rule):
+            result = Formula.mul([rule(args[0]), dargs[0]])
         case .partials(let rule):
             let partials = rule(args)
             result = Formula.add(zip(partials, dargs).compactMap { p, du in du.isZero ? nil : Formula.mul([p, du]) })

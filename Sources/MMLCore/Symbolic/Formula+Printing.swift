@@ -126,29 +126,24 @@ private struct FormulaPrinter {
 
     private func call(_ fname: String, _ args: [FormulaLayout]) -> String {
         let inner = args.map { text($0, minimum: 0) }
-        switch style {
-        case .unicode:
-            if fname == "abs", inner.count == 1 { return "|\(inner[0])|" }
-            if fname == "transpose", args.count == 1 { return text(args[0], minimum: Strength.atom) + "ᵀ" }
-            return "\(fname)(\(inner.joined(separator: ", ")))"
-        case .ascii:
-            return "\(fname)(\(inner.joined(separator: ", ")))"
-        case .latex:
-            let arg = inner.joined(separator: ", ")
-            switch fname {
-            case "abs": return "\\left|\(arg)\\right|"
-            case "transpose": return text(args[0], minimum: Strength.atom) + "^{\\top}"
-            case "exp": return "e^{\(arg)}"
-            case "log" where inner.count == 2: return "\\log_{\(inner[0])}\\left(\(inner[1])\\right)"
-            case "log": return "\\ln\\left(\(arg)\\right)"
-            case "log2": return "\\log_{2}\\left(\(arg)\\right)"
-            case "log10": return "\\log_{10}\\left(\(arg)\\right)"
-            case "sin", "cos", "tan", "sinh", "cosh", "tanh", "min", "max":
-                return "\\\(fname)\\left(\(arg)\\right)"
-            case "asin", "acos", "atan": return "\\arc\(fname.dropFirst())\\left(\(arg)\\right)"
-            default:
-                return "\\operatorname{\(fname.replacingUnderscores)}\\left(\(arg)\\right)"
-            }
+        let plain = "\(fname)(\(inner.joined(separator: ", ")))"
+        let notation = SymbolicFunctions.table[fname]?.calculus.notation ?? .call
+        switch (style, notation) {
+        case (.ascii, _): return plain
+        case (.unicode, .bars) where inner.count == 1: return "|\(inner[0])|"
+        case (.unicode, .transposed) where args.count == 1: return text(args[0], minimum: Strength.atom) + "ᵀ"
+        case (.unicode, _): return plain
+        case (.latex, _): break
+        }
+        let arg = inner.joined(separator: ", ")
+        switch notation {
+        case .bars: return "\\left|\(arg)\\right|"
+        case .transposed: return text(args[0], minimum: Strength.atom) + "^{\\top}"
+        case .exponential: return "e^{\(arg)}"
+        case .logarithm where inner.count == 2: return "\\log_{\(inner[0])}\\left(\(inner[1])\\right)"
+        case .logarithm: return "\\ln\\left(\(arg)\\right)"
+        case .command(let command): return "\(command)\\left(\(arg)\\right)"
+        case .call: return "\\operatorname{\(fname.replacingUnderscores)}\\left(\(arg)\\right)"
         }
     }
 

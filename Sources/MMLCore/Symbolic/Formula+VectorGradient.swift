@@ -3,7 +3,7 @@
 
 extension Formula {
     /// ∇_w of this scalar formula, where `w` is a vector parameter: a vector-valued formula.
-    /// Uses sum/mean linearity, elementwise rules from the derivative table and
+    /// Uses the pullbacks of sum, mean, softmax and the losses, elementwise rules from the builtins' facets and
     /// ∇_w (X·w)ᵀs = Xᵀ·s for matrix products.
     public func gradient(vector name: String, simplify: Bool = true) throws -> Formula {
         guard !isNonScalar else {
@@ -57,23 +57,19 @@ extension Formula {
         case .call(let name, let args):
             guard let function = SymbolicFunctions.table[name] else { throw SymbolicError.noDerivativeRule(name) }
             guard function.arity.contains(args.count) else { throw SymbolicError.wrongArity(name, args.count, function.arity) }
-            switch (name, function.derivative) {
-            case ("sum", _):
-                return try args[0].pullback(seed, w)
-            case ("mean", _):
-                return try args[0].pullback(Formula.div(seed, Formula.apply("length", [args[0]])), w)
-            case ("transpose", _):
-                return try args[0].pullback(Formula.apply("transpose", [seed]), w)
-            case ("softmax", _):
-                // The softmax Jacobian is symmetric: Jᵀ·seed = s ⊙ (seed − sum(s ⊙ seed)).
-                let s = self
-                let local = Formula.mul([s, Formula.sub(seed, Formula.apply("sum", [Formula.mul([s, seed])]))])
-                return try args[0].pullback(local, w)
-            case (_, .directional):
-                throw SymbolicError.noDerivativeRule(name)
-            case (_, .zeroAlmostEverywhere):
+            switch function.derivative {
+            case .directional(_, let pullback):
+                guard let pullback else { throw SymbolicError.noDerivativeRule(name) }
+                var parts: [Formula?] = []
+                for (arg, s) in zip(args, pullback(args, seed, self)) where arg.contains(variable: w) {
+                    parts.append(try arg.pullback(s, w))
+                }
+                return Formula.accumulate(parts)
+            case .zeroAlmostEverywhere:
                 return nil
-            case (_, .partials(let rule)):
+            case .derivative(let rule):
+                return try args[0].pullback(Formula.reduce(Formula.mul([seed, rule(args[0])]), to: args[0]), w)
+            case .partials(let rule):
                 let partials = rule(args)
                 var parts: [Formula?] = []
                 for (arg, partial) in zip(args, partials) where arg.contains(variable: w) {

@@ -112,8 +112,10 @@ public indirect enum Formula: Hashable, Sendable {
         case .data, .vectorVariable, .matrixProduct: return true
         case .number, .constant, .variable: return false
         case .call(let name, let args):
-            if name == "sum" || name == "mean" || name == "length" { return false }
-            return args.contains { $0.isNonScalar }
+            // The table is looked up only for calls of vectors, so scalar formulas never pay for it.
+            guard args.contains(where: { $0.isNonScalar }) else { return false }
+            if case .reduces? = SymbolicFunctions.table[name]?.calculus.vector { return false }
+            return true
         default: return children.contains { $0.isNonScalar }
         }
     }

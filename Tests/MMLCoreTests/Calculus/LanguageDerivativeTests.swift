@@ -63,6 +63,12 @@ struct CalculusLanguageDerivativeTests {
         case "log": return ["log(x)", "log(2, x)", "log(x, 10)"]
         case "leaky_relu": return ["leaky_relu(x)", "leaky_relu(x, 0.2)"]
         case "min", "max": return ["\(name)(x, 0.8)", "\(name)(-1, x)"]
+        case "atan2": return ["atan2(x, 0.8)", "atan2(-1.5, x)"]
+        case "mod": return ["mod(x, 2.5)", "mod(5.3, x)"]
+        case "dot": return ["dot(sin(x*v), c)"]
+        case "rows", "cols": return ["\(name)(x*v)*x^2"]
+        case "mse": return ["mse(sin(x*v), c)", "mse(c, x*v .* v)"]
+        case "log_loss": return ["log_loss(sigmoid(x*v), q)", "log_loss(r, sigmoid(x*v))"]
         default: return ["\(name)(x)"]
         }
     }
@@ -71,7 +77,7 @@ struct CalculusLanguageDerivativeTests {
           arguments: SymbolicFunctions.names.filter { Builtins.table[$0] != nil })
     func builtinRuleThroughTheLanguage(name: String) throws {
         let ip = Interpreter()
-        _ = try ip.evaluate("v = [0.5, -1, 2]; c = [1, 3, -2]")
+        _ = try ip.evaluate("v = [0.5, -1, 2]; c = [1, 3, -2]; q = [1, 0, 0.3]; r = [0.2, 0.7, 0.9]")
         for call in Self.calls(name) {
             _ = try ip.evaluate("f(x) = \(call)")
             _ = try ip.evaluate("d = f'")

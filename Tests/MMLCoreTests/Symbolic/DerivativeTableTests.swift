@@ -1,5 +1,5 @@
-// Every rule in the derivative table against a central finite difference of the function's
-// own numeric implementation, so a new rule is covered without a new test.
+// Every builtin's derivative rule against a central finite difference of the function's own
+// scalar kernel, so a new rule is covered without a new test.
 import Foundation
 import MMLCore
 import MMLTestSupport
@@ -24,6 +24,8 @@ struct SymbolicDerivativeTableTests {
         case "log": return [2.0, 10.0, 0.5]
         case "leaky_relu": return [0.01, 0.2]
         case "min", "max": return [-1.0, 0.8, 2.5]
+        case "atan2", "dot": return [0.8, -1.5]
+        case "mod": return [2.5, -1.7]
         default: return []
         }
     }
@@ -55,7 +57,7 @@ struct SymbolicDerivativeTableTests {
             let args = arity == 1 ? [u] : [u, a]
             let seconds = arity == 1 ? [0.0] : Self.secondArguments(name)
             switch function.derivative {
-            case .partials, .zeroAlmostEverywhere:
+            case .derivative, .partials, .zeroAlmostEverywhere:
                 let partials = try #require(SymbolicFunctions.partials(name, args))
                 for (k, partial) in partials.enumerated() {
                     let compiled = try partial.compiled(variables: ["u", "a"])
@@ -72,11 +74,19 @@ struct SymbolicDerivativeTableTests {
                 }
             case .directional:
                 // sum, mean, softmax and transpose act on whole vectors: check them inside
-                // sum(f(sin(x .* v)) .* f(c)) over data, against a central difference in x.
-                let v = Formula.data("v"), c = Formula.data("c")
-                let inner = Formula.apply("sin", [Formula.mul([.variable("x"), v])])
-                let g = Formula.apply("sum", [Formula.mul([Formula.apply(name, [inner]), Formula.apply(name, [c])])])
-                let data: [String: Matrix] = ["v": Matrix(column: [0.5, -1.0, 2.0]), "c": Matrix(column: [1.0, 3.0, -2.0])]
+                // sum(f(sin(x .* v)) .* f(c)) over data, the losses on a prediction and on labels
+                // that vary with x, against a central difference in x.
+                let v = Formula.data("v"), c = Formula.data("c"), x = Formula.variable("x")
+                let inner = Formula.apply("sin", [Formula.mul([x, v])])
+                let g: Formula
+                if arity == 1 {
+                    g = Formula.apply("sum", [Formula.mul([Formula.apply(name, [inner]), Formula.apply(name, [c])])])
+                } else {
+                    let p = Formula.apply("sigmoid", [Formula.mul([x, v])])
+                    g = Formula.add([Formula.apply(name, [p, .data("q")]), Formula.apply(name, [.data("r"), p])])
+                }
+                let data: [String: Matrix] = ["v": Matrix(column: [0.5, -1.0, 2.0]), "c": Matrix(column: [1.0, 3.0, -2.0]),
+                                              "q": Matrix(column: [1.0, 0.0, 0.3]), "r": Matrix(column: [0.2, 0.7, 0.9])]
                 let value = try g.compiledOverData(variables: ["x"], data: data)
                 let d = try g.derivative("x").compiledOverData(variables: ["x"], data: data)
                 for x in Self.points(name) {

@@ -12,19 +12,17 @@ enum BuiltinCall {
         case .unary(let f) where args.count == 1:
             return UnaryBuiltinCallNode(slot: slot, body: f, args[0], general: general)
         case .binary(let f) where args.count == 2:
-            return BinaryBuiltinCallNode(slot: slot, body: f, kernel: scalarKernel(builtin.name), args[0], args[1], general: general)
+            return BinaryBuiltinCallNode(slot: slot, body: f, kernel: scalarKernel(builtin), args[0], args[1], general: general)
         default:
             return nil
         }
     }
 
-    /// The number-by-number kernel of a two-value builtin whose body, given two numbers,
-    /// returns exactly `.number(kernel(x, y))` (checked against the builtin's definition).
-    private static func scalarKernel(_ name: String) -> ((Double, Double) -> Double)? {
-        switch name {
-        case "mod": return modulo  // Elementwise.combine("mod", …, modulo)
-        default: return nil
-        }
+    /// The number-by-number kernel of a two-value builtin: its calculus facet's, which given two
+    /// numbers is exactly what the body returns (a test checks every such builtin).
+    private static func scalarKernel(_ builtin: Builtin) -> ((Double, Double) -> Double)? {
+        if case .binary(let g)? = builtin.calculus?.kernel { return g }
+        return nil
     }
 }
 

@@ -5,7 +5,7 @@
 // differentiation: names are resolved the way the evaluator resolves them at the top level —
 // parameters become variables, workspace numbers become constants, workspace vectors and
 // matrices become data leaves, other math functions are inlined (so the chain rule runs through
-// them), builtins become calls the derivative table knows.
+// them), builtins become calls of the functions whose calculus facet has a derivative rule.
 //
 // Limit: names are looked up in the workspace (globals). A function defined inside a block
 // function may read that function's locals, which have no names at run time; such a function can
@@ -250,10 +250,9 @@ struct FormulaConverter {
         return result
     }
 
-    /// A call of a builtin inside a formula: known to the derivative table, or an error that
+    /// A call of a builtin inside a formula: one with a derivative rule, or an error that
     /// names the builtin.
     static func builtinCall(_ name: String, _ operands: [Formula], in functionName: String, at span: SourceSpan) throws -> Formula {
-        if name == "dot", operands.count == 2 { return Formula.apply("sum", [Formula.mul(operands)]) }
         if let f = SymbolicFunctions.table[name] {
             if f.arity.contains(operands.count) { return Formula.apply(name, operands) }
             if (name == "min" || name == "max") && operands.count == 1 {

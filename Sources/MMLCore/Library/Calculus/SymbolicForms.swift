@@ -1,5 +1,5 @@
 // Getting the formula of a function value: math functions and one-line lambdas through their
-// syntax tree, builtins through the derivative table.
+// syntax tree, builtins through their calculus facet.
 
 enum SymbolicForms {
     /// The function as formulas, with names resolved in the workspace (for differentiation).
@@ -70,14 +70,13 @@ enum SymbolicForms {
     /// formula treats them so: under sum/mean/…, transposed, or in elementwise operators.
     private static func displayDataNames(_ e: Expr, parameters: Set<String>) -> Set<String> {
         var found = Set<String>()
-        let vectorContexts: Set<String> = VectorParameters.reductions.union(["dot", "transpose"])
         func visit(_ e: Expr, inVectorContext: Bool) {
             switch e.kind {
             case .identifier(let n):
                 if inVectorContext, !parameters.contains(n) { found.insert(n) }
             case .call(let callee, let args):
                 var vectorArgs = inVectorContext
-                if case .identifier(let n) = callee.kind, vectorContexts.contains(n) { vectorArgs = true }
+                if case .identifier(let n) = callee.kind, VectorParameters.role(of: n) != .elementwise { vectorArgs = true }
                 for a in args { visit(a.value, inVectorContext: vectorArgs) }
             case .binary(let op, let l, let r):
                 let elementwise = [.elementMultiply, .elementDivide, .elementPower, .dot].contains(op)

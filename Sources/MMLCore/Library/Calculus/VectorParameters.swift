@@ -4,7 +4,8 @@
 //   a parameter is a vector when the formula uses it as one —
 //     multiplied by a matrix from the right (X * w, with X a data matrix or a transposed vector),
 //     transposed (w'), in a dot product (w ⋅ v, dot(w, v)),
-//     or reduced on its own: sum, mean, length, softmax or norm of an expression without data
+//     or reduced on its own: a builtin whose calculus facet reduces a vector or takes it whole
+//     (sum, mean, length, norm, softmax, the losses) of an expression without data
 //     (sum(w .^ 2), softmax(z)).
 //   Every other parameter is a number.
 //
@@ -12,8 +13,18 @@
 // and in L(w) = sum(log(1 + exp(-ys .* (X * w)))) w is a vector.
 
 enum VectorParameters {
-    /// Reductions whose argument, when it involves no data, makes its parameters vectors.
-    static let reductions: Set<String> = ["sum", "mean", "length", "softmax", "norm"]
+    /// How the builtin `name` treats a vector argument (elementwise when it has no facet).
+    static func role(of name: String) -> VectorRole {
+        Builtins.table[name]?.calculus?.vector ?? .elementwise
+    }
+
+    /// True for builtins whose argument, when it involves no data, makes its parameters vectors.
+    static func takesWholeVector(_ name: String) -> Bool {
+        switch role(of: name) {
+        case .reduces, .wholeVector: return true
+        case .elementwise, .pairs, .transposes: return false
+        }
+    }
 
     /// The parameters of `body` used as vectors. `isData(name)` says whether a name that is not
     /// a parameter holds a vector or matrix; `isMatrix(name)` whether it has several columns.
@@ -55,9 +66,9 @@ enum VectorParameters {
                 if let p = parameter(r) { vectors.insert(p) }
             case .call(let callee, let args):
                 if case .identifier(let name) = callee.kind {
-                    if name == "dot" {
+                    if case .pairs = role(of: name) {
                         for a in args { if let p = parameter(a.value) { vectors.insert(p) } }
-                    } else if reductions.contains(name), args.count == 1, !mentionsData(args[0].value) {
+                    } else if takesWholeVector(name), args.count == 1, !mentionsData(args[0].value) {
                         mark(parametersIn: args[0].value)
                     }
                 }

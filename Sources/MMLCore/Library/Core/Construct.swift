@@ -47,12 +47,24 @@ extension Builtins {
             return .matrix(Matrix(column: [Double(r), Double(c)]))
         }),
         Builtin("rows", [.req("A")], area: .construct, summary: "The number of rows",
-                examples: [BuiltinExample("rows(ones(4, 2))", "4")], body: .general { .number(Double(try shape($0).0)) }),
+                examples: [BuiltinExample("rows(ones(4, 2))", "4")],
+                calculus: FunctionCalculus(kernel: .unary { _ in 1 }, derivative: .partials { _ in [.zero] },
+                                           note: "rows(A) counts the rows of A; it does not change with the variables", vector: .reduces,
+                                           arrayKernel: { a in ArrayMath.scalar(Double(a[0].rows)) }),
+                body: .general { .number(Double(try shape($0).0)) }),
         Builtin("cols", [.req("A")], area: .construct, summary: "The number of columns",
-                examples: [BuiltinExample("cols(ones(4, 2))", "2")], body: .general { .number(Double(try shape($0).1)) }),
+                examples: [BuiltinExample("cols(ones(4, 2))", "2")],
+                calculus: FunctionCalculus(kernel: .unary { _ in 1 }, derivative: .partials { _ in [.zero] },
+                                           note: "cols(A) counts the columns of A; it does not change with the variables", vector: .reduces,
+                                           arrayKernel: { a in ArrayMath.scalar(Double(a[0].cols)) }),
+                body: .general { .number(Double(try shape($0).1)) }),
         Builtin("length", [.req("x")], area: .construct, summary: "The number of elements",
                 help: "length(x) is the number of elements of a vector or matrix (rows × cols), of characters of a string, of values of a tuple, or of rows of a table.",
-                examples: [BuiltinExample("length([5, 6, 7])", "3"), BuiltinExample("length(1:10)", "10")], body: .general { args in
+                examples: [BuiltinExample("length([5, 6, 7])", "3"), BuiltinExample("length(1:10)", "10")],
+                calculus: FunctionCalculus(kernel: .unary { _ in 1 }, derivative: .partials { _ in [.zero] },
+                                           note: "length(u) counts the elements of u; it does not change with the variables", vector: .reduces,
+                                           arrayKernel: { a in ArrayMath.scalar(Double(a[0].data.count)) }),
+                body: .general { args in
             switch try args.value("x") {
             case .string(let s): return .number(Double(s.count))
             case .tuple(let t): return .number(Double(t.count))
@@ -105,7 +117,19 @@ extension Builtins {
             }
             return .matrix(out)
         }),
-        .unary("transpose", area: .construct, summary: "The transpose Aᵀ (the same as A')", examples: [BuiltinExample("transpose([1, 2; 3, 4])", "  1  3\n  2  4")], parameter: "A") { v, span in
+        .unary("transpose", area: .construct, summary: "The transpose Aᵀ (the same as A')", examples: [BuiltinExample("transpose([1, 2; 3, 4])", "  1  3\n  2  4")], parameter: "A",
+               calculus: FunctionCalculus(
+                   kernel: .unary { $0 },
+                   derivative: .directional({ _, du in Formula.apply("transpose", [du[0]]) },
+                                            pullback: { _, seed, _ in [Formula.apply("transpose", [seed])] }),
+                   note: "transpose is linear: d transpose(u) = transpose(du)", notation: .transposed, vector: .transposes,
+                   rewrite: { a in
+                       guard a.count == 1 else { return nil }
+                       if !a[0].isNonScalar { return a[0] }
+                       if case .call("transpose", let inner) = a[0], inner.count == 1 { return inner[0] }
+                       return nil
+                   },
+                   arrayKernel: { a in ArrayMath.transpose(a[0]) })) { v, span in
             guard let m = v.asMatrix else { throw MMLError(kind: .type, "transpose needs a matrix, not a \(v.typeName)", at: span) }
             return m.count == 1 ? v : .matrix(m.transposed)
         },

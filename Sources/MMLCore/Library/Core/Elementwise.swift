@@ -14,13 +14,33 @@ enum Elementwise {
         }
     }
 
-    /// A one-argument elementwise builtin, with an optional complex version.
+    /// The calculus of a one-argument elementwise builtin, whose scalar kernel is the builtin's own function.
+    enum Calculus {
+        /// f′(u) as a formula in u; how a call prints in LaTeX; a convention a learner should know.
+        case derivative(notation: FormulaNotation = .call, note: String? = nil, rewrite: (@Sendable ([Formula]) -> Formula?)? = nil,
+                        @Sendable (Formula) -> Formula)
+        /// Constant between jumps (floor, sign): derivative 0 almost everywhere.
+        case piecewiseConstant
+        case notDifferentiable(String)
+
+        func facet(_ f: @escaping @Sendable (Double) -> Double) -> FunctionCalculus {
+            switch self {
+            case .derivative(let notation, let note, let rewrite, let d):
+                return FunctionCalculus(kernel: .unary(f), derivative: .derivative(d), note: note, notation: notation, rewrite: rewrite)
+            case .piecewiseConstant: return .piecewiseConstant(f)
+            case .notDifferentiable(let why): return .notDifferentiable(why, kernel: .unary(f))
+            }
+        }
+    }
+
+    /// A one-argument elementwise builtin, with an optional complex version and its calculus.
     static func builtin(
-        _ name: String, summary: String, help: String = "", examples: [BuiltinExample],
-        complex: (@Sendable (Complex<Double>) -> Complex<Double>)? = nil,
+        _ name: String, area: BuiltinArea = .math, summary: String, help: String = "", examples: [BuiltinExample],
+        complex: (@Sendable (Complex<Double>) -> Complex<Double>)? = nil, calculus: Calculus,
         _ f: @escaping @Sendable (Double) -> Double
     ) -> Builtin {
-        .unary(name, area: .math, summary: summary, help: help + (help.isEmpty ? "" : " ") + "Applies to every element of a vector or matrix.", examples: examples) { value, span in
+        .unary(name, area: area, summary: summary, help: help + (help.isEmpty ? "" : " ") + "Applies to every element of a vector or matrix.", examples: examples,
+               calculus: calculus.facet(f)) { value, span in
             if case .complex(let z) = value {
                 guard let complex else {
                     throw MMLError(kind: .type, "\(name) is not defined for complex numbers", at: span,

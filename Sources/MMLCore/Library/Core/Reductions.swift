@@ -4,7 +4,13 @@ import ComplexModule
 extension Builtins {
     static let reductions: [Builtin] = [
         reduction("sum", summary: "Sum of the elements", examples: [BuiltinExample("sum([1, 2, 3])", "6"), BuiltinExample("sum([1, 2; 3, 4])", "  4  6")],
-                  complex: { zs in zs.reduce(.zero, +) }) { xs in
+                  complex: { zs in zs.reduce(.zero, +) },
+                  calculus: FunctionCalculus(
+                      kernel: .unary { $0 },
+                      derivative: .directional({ _, du in Formula.apply("sum", [du[0]]) }, pullback: { _, seed, _ in [seed] }),
+                      note: "sum is linear: d sum(u) = sum(du)", vector: .reduces,
+                      rewrite: { Formula.linearReduction("sum", $0) },
+                      arrayKernel: { a in ArrayMath.scalar(a[0].data.reduce(0, +)) })) { xs in
             var s = 0.0
             for x in xs { s += x }
             return s
@@ -15,7 +21,14 @@ extension Builtins {
         // pairwise as NumPy does, so mean(randn(n)) after seed(s) equals NumPy's to the last bit.
         reduction("mean", summary: "Arithmetic mean (average) of data, or the mean of a distribution",
                   examples: [BuiltinExample("mean([1, 2, 3, 4])", "2.5"), BuiltinExample("mean([1, 2; 3, 4])", "  2  3"), BuiltinExample("mean(Exponential(4))", "0.25")],
-                  object: distributionMean, needsData: true, complex: { zs in zs.reduce(.zero, +) / Complex(Double(zs.count)) }) { xs in
+                  object: distributionMean, needsData: true, complex: { zs in zs.reduce(.zero, +) / Complex(Double(zs.count)) },
+                  calculus: FunctionCalculus(
+                      kernel: .unary { $0 },
+                      derivative: .directional({ _, du in Formula.apply("mean", [du[0]]) },
+                                               pullback: { u, seed, _ in [Formula.div(seed, Formula.apply("length", [u[0]]))] }),
+                      note: "mean is linear: d mean(u) = mean(du)", vector: .reduces,
+                      rewrite: { Formula.linearReduction("mean", $0) },
+                      arrayKernel: { a in ArrayMath.scalar(a[0].data.reduce(0, +) / Double(a[0].data.count)) })) { xs in
             Stats.sum(xs) / Double(xs.count)
         },
         Builtin("cumsum", [.req("x"), dimParameter], area: .reduce, summary: "Running totals",
@@ -40,10 +53,23 @@ extension Builtins {
             return .matrix(m)
         }),
         extreme("min", summary: "Smallest element, or the elementwise minimum of two arguments", example: BuiltinExample("min([3, 1, 2])", "1"),
-                pair: BuiltinExample("min([1, 5], 3)", "[1, 3]")) { Swift.min($0, $1) },
+                pair: BuiltinExample("min([1, 5], 3)", "[1, 3]"),
+                calculus: FunctionCalculus(arity: 2...2, kernel: .binary(smaller), derivative: .partials { a in
+                    let s = RuleForms.step(Formula.sub(a[1], a[0]))
+                    return [s, Formula.sub(.one, s)]
+                }, note: "min(a, b) follows a where a < b and b elsewhere (piecewise)", notation: .command("\\min")), smaller),
         extreme("max", summary: "Largest element, or the elementwise maximum of two arguments", example: BuiltinExample("max([3, 1, 2])", "3"),
-                pair: BuiltinExample("max([-1, 2, -3], 0)", "[0, 2, 0]")) { Swift.max($0, $1) },
+                pair: BuiltinExample("max([-1, 2, -3], 0)", "[0, 2, 0]"),
+                calculus: FunctionCalculus(arity: 2...2, kernel: .binary(larger), derivative: .partials { a in
+                    let s = RuleForms.step(Formula.sub(a[0], a[1]))
+                    return [s, Formula.sub(.one, s)]
+                }, note: "max(a, b) follows a where a > b and b elsewhere (piecewise)", notation: .command("\\max")), larger),
     ]
+
+    /// The smaller of two numbers, ignoring a NaN.
+    @Sendable static func smaller(_ a: Double, _ b: Double) -> Double { a.isNaN ? b : b.isNaN ? a : Swift.min(a, b) }
+    /// The larger of two numbers, ignoring a NaN.
+    @Sendable static func larger(_ a: Double, _ b: Double) -> Double { a.isNaN ? b : b.isNaN ? a : Swift.max(a, b) }
 
     /// The dimension a reduction works along, given by position (`sum(A, 2)`, as NumPy, Octave
     /// and R users type it) or by name (`sum(A, dim=2)`).
@@ -57,11 +83,11 @@ extension Builtins {
     /// `needsData`: empty data is an error (a mean of nothing), where sum and prod of nothing are 0 and 1.
     static func reduction(_ name: String, summary: String, examples: [BuiltinExample], object: (@Sendable (any MMLObject) -> Value?)? = nil,
                           needsData: Bool = false, complex: (@Sendable ([Complex<Double>]) -> Complex<Double>)? = nil,
-                          _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
+                          calculus: FunctionCalculus? = nil, _ f: @escaping @Sendable ([Double]) -> Double) -> Builtin {
         Builtin(name, [.req("x"), dimParameter], area: .reduce, summary: summary,
                 help: "\(name)(v) reduces a vector to a number. " + dimHelp.replacingOccurrences(of: "NAME", with: name)
                     + (complex == nil ? "" : " Complex vectors and matrices reduce the same way."),
-                examples: examples, body: .general { args in
+                examples: examples, calculus: calculus, body: .general { args in
             let x = try args.value("x")
             if let object, case .object(let o) = x, let v = object(o) { return v }
             if let complex, case .complexMatrix(let c) = x {
@@ -105,18 +131,18 @@ extension Builtins {
         return Matrix(column: try (0..<m.rows).map { try f(m.row($0)) })
     }
 
-    private static func extreme(_ name: String, summary: String, example: BuiltinExample, pair: BuiltinExample, _ f: @escaping @Sendable (Double, Double) -> Double) -> Builtin {
+    /// min or max; `f` of two numbers ignores a NaN (it is the formula kernel too).
+    private static func extreme(_ name: String, summary: String, example: BuiltinExample, pair: BuiltinExample, calculus: FunctionCalculus,
+                                _ f: @escaping @Sendable (Double, Double) -> Double) -> Builtin {
         Builtin(name, [.req("x"), .opt("y", "none"), .key("dim", "1")], area: .reduce, summary: summary,
                 help: "\(name)(v) is the \(name == "min" ? "smallest" : "largest") element of v (column by column for a matrix, giving a row; \(name)(A, dim=2) for rows: the dimension is named here because \(name)(a, b) compares elementwise, broadcasting a number: \(pair.code)). NaN is ignored unless every element is NaN. m, i = \(name)(v) also gives the position i of the first \(name == "min" ? "smallest" : "largest") element (as argmax/argmin).",
-                examples: [example, pair], body: .general { args in
+                examples: [example, pair], calculus: calculus, body: .general { args in
             if args.has("y") {
-                return try Elementwise.combine(name, try args.value("x"), try args.value("y"), args, ("x", "y")) { a, b in
-                    a.isNaN ? b : b.isNaN ? a : f(a, b)
-                }
+                return try Elementwise.combine(name, try args.value("x"), try args.value("y"), args, ("x", "y"), f)
             }
             let m = try args.matrix("x")
             guard !m.isEmpty else { throw emptyDataError(args) }
-            let pick: ([Double]) -> Double = { xs in xs.reduce(Double.nan) { $0.isNaN ? $1 : $1.isNaN ? $0 : f($0, $1) } }
+            let pick: ([Double]) -> Double = { xs in xs.reduce(Double.nan, f) }
             let extreme = try reduce(args, pick)
             // m, i = max(v): the value and its position, a tuple with parts value and index.
             guard args.resultCount == 2 else { return extreme }

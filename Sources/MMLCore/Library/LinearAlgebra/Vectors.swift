@@ -6,6 +6,9 @@ extension Builtins {
         Builtin("dot", [.req("u"), .req("v")], area: .linearAlgebra, summary: "Dot product u·v (the same as u ⋅ v)",
                 help: "dot(u, v) is Σ uᵢvᵢ for two vectors of the same length (rows or columns). It is ‖u‖·‖v‖·cos θ, so it is 0 exactly when u and v are perpendicular. Type ⋅ as the operator u ⋅ v.",
                 examples: [BuiltinExample("dot([1, 2, 3], [4, 5, 6])", "32"), BuiltinExample("dot([1, 0], [0, 1])", "0")],
+                // In a formula dot(u, v) is sum(u .* v), differentiated as such.
+                calculus: FunctionCalculus(arity: 2...2, kernel: .binary { $0 * $1 }, derivative: .partials { a in [a[1], a[0]] },
+                                           vector: .pairs, rewrite: { a in a.count == 2 ? Formula.apply("sum", [Formula.mul(a)]) : nil }),
                 body: .general { args in
             let u = try args.matrix("u"), v = try args.matrix("v")
             return .number(try LinAlg.dot(u, v))
@@ -19,7 +22,9 @@ extension Builtins {
         Builtin("norm", [.req("x"), .opt("p", "2")], area: .linearAlgebra, summary: "Length of a vector, or size of a matrix",
                 help: "norm(v) is the Euclidean length √(Σ vᵢ²). norm(v, 1) is Σ|vᵢ|, norm(v, inf) is max|vᵢ|, and norm(v, p) is (Σ|vᵢ|ᵖ)^(1/p) for any p ≥ 1. For a matrix, norm(A) is the largest singular value, norm(A, 1) the largest column sum of |aᵢⱼ|, norm(A, inf) the largest row sum, and norm(A, \"fro\") the Frobenius norm √(Σ aᵢⱼ²).",
                 examples: [BuiltinExample("norm([3, 4])", "5"), BuiltinExample("norm([3, -4], 1)", "7"), BuiltinExample("norm([3, -4], inf)", "4"),
-                           BuiltinExample("norm([1, 2; 3, 4], \"fro\")", "5.477225575051661")], body: .general { args in
+                           BuiltinExample("norm([1, 2; 3, 4], \"fro\")", "5.477225575051661")],
+                calculus: .notDifferentiable("norm has no derivative rule; write the Euclidean norm as sqrt(sum(v .^ 2))", vector: .reduces),
+                body: .general { args in
             let x = try args.matrix("x")
             var kind = NormKind.two
             switch args.optional("p") {
