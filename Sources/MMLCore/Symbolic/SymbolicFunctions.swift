@@ -2,11 +2,20 @@
 // indexed by name (made on first use, not at start-up).
 
 /// One function known to the symbolic engine: a builtin's name and its calculus facet.
-public struct SymbolicFunction: Sendable {
+///
+/// A class: it is looked up for every call in every formula that is differentiated, printed
+/// or compiled, and a reference is one retain where copying the facet's closures is several.
+public final class SymbolicFunction: Sendable {
     public let name: String
     public let calculus: FunctionCalculus
     /// The rule (every entry has one).
     public let derivative: DerivativeRule
+
+    init(name: String, calculus: FunctionCalculus, derivative: DerivativeRule) {
+        self.name = name
+        self.calculus = calculus
+        self.derivative = derivative
+    }
 
     /// Accepted argument counts.
     public var arity: ClosedRange<Int> { calculus.arity }
