@@ -17,9 +17,11 @@ struct ScriptRunner {
         let session = Session(configuration)
         let renderer = TextRenderer(sources: session.sources, color: color)
         let report = reportDescriptor
+        var showedSomething = false
         let result = session.run(text, name: name, echo: echo) { event in
             renderer.emit(event, write: Terminal.writeOut, writeError: Terminal.writeError)
             if case .check(let outcome) = event, let report { Terminal.write(CheckReport.line(for: outcome), to: report) }
+            if case .warning = event {} else { showedSomething = true }
         }
         ScriptStop.markFinishing()
         if case .stopped(let cause) = result.stop {
@@ -28,6 +30,9 @@ struct ScriptRunner {
             return ScriptStop.status(for: cause)
         }
         for d in result.diagnostics { Terminal.writeError(renderer.diagnostics.render(d)) }
+        if result.succeeded, !showedSomething, let span = result.unshownValue {
+            Terminal.writeError(renderer.diagnostics.render(Self.unshownNote(span, in: session.sources)))
+        }
         var status: Int32 = result.succeeded ? 0 : 1
         if let summary = TextRenderer.summary(of: session.checks) {
             Terminal.writeOut(summary + "\n")
@@ -35,6 +40,17 @@ struct ScriptRunner {
         }
         if let report { Terminal.write(CheckReport.endLine(session.checks), to: report) }
         return status
+    }
+}
+
+extension ScriptRunner {
+    /// Why a script that printed nothing showed nothing: its values are shown only at the
+    /// REPL (a learner who pastes REPL lines from the guide into a file meets this first).
+    static func unshownNote(_ span: SourceSpan, in sources: SourceMap) -> Diagnostic {
+        let code = sources[span.source]?.text(of: span) ?? "x"
+        let shown = code.count <= 40 && !code.contains("\n") ? code : "…"
+        return Diagnostic(.note, kind: .warning, message: "a script shows only what it prints, so this value was not shown", span: span,
+                          hints: ["write show(\(shown)) or print(\(shown)); at the REPL (mml) every value is shown"])
     }
 }
 

@@ -8,6 +8,8 @@ struct ProgramRun {
     var diagnostics: [Diagnostic] = []
     /// The value of the last statement when it was an expression, else `.nothing`.
     var lastValue: Value = .nothing
+    /// Without echo: the first top-level expression whose value was not shown.
+    var unshownValue: SourceSpan?
 }
 
 public final class Interpreter {
@@ -97,14 +99,16 @@ public final class Interpreter {
         }
         if !errors.isEmpty { return ProgramRun(status: .failed, diagnostics: errors) }
         var last: Value = .nothing
+        var unshown: SourceSpan?
         for (i, top) in compiled.enumerated() {
             do {
                 last = try execute(top, echo: echo, isLast: i == compiled.count - 1)
             } catch {
                 return ProgramRun(status: .failed, diagnostics: [diagnostic(for: error, at: top.node.span)])
             }
+            if !echo, unshown == nil, case .value = top.echo, !top.silent, last.isShowable { unshown = top.node.span }
         }
-        return ProgramRun(status: .completed, lastValue: last)
+        return ProgramRun(status: .completed, lastValue: last, unshownValue: unshown)
     }
 
     /// Runs one top-level statement; the value of an expression statement, else `.nothing`.
@@ -382,6 +386,12 @@ public final class Interpreter {
 }
 
 extension Value {
+    /// False for `.nothing`, the result of a statement that produces nothing to show.
+    var isShowable: Bool {
+        if case .nothing = self { return false }
+        return true
+    }
+
     /// Script arguments are strings; kept as a tuple of strings.
     fileprivate func withStrings(_ strings: [String]) -> Value {
         .tuple(strings.map { .string($0) })

@@ -69,7 +69,8 @@ public final class Session {
         let ran = configuration.runsOnLargeStack ? withLargeStack(work) : work()
         checks.passed += tally.passed
         checks.failed += tally.failed
-        return RunResult(stop: stopReason(ran), diagnostics: ran.diagnostics, events: events, checks: tally, lastValue: ran.lastValue)
+        return RunResult(stop: stopReason(ran), diagnostics: ran.diagnostics, events: events, checks: tally, lastValue: ran.lastValue,
+                         unshownValue: ran.unshownValue)
     }
 
     /// Runs `text` and returns the value of its last statement (`.nothing` when that is not an

@@ -91,6 +91,9 @@ public struct RunResult {
     public var checks: CheckTally
     /// The value of the last statement when it was an expression, else `.nothing`.
     public var lastValue: Value
+    /// In a run without echo (a script), the first top-level expression whose value was not
+    /// shown (no trailing `;`): a script that printed nothing can tell the learner why.
+    public var unshownValue: SourceSpan?
 
     /// True when every statement ran.
     public var succeeded: Bool { stop == .completed }

@@ -78,6 +78,20 @@ struct CommandLineTests {
         #expect(failedCheck.stdout == "✗ one: expected 2, got 1\n0 passed, 1 failed\n")
     }
 
+    @Test("a script that printed nothing says its values are shown only at the REPL")
+    func unshownValuesNote() throws {
+        let silent = try runBinary([try temporaryScript("D = Normal(0, 1)\npdf(D, 0)\ncdf(D, 0)\n")])
+        #expect(silent.status == 0)
+        #expect(silent.stdout == "")
+        #expect(silent.stderr.hasPrefix("note: a script shows only what it prints, so this value was not shown\n"))
+        #expect(silent.stderr.contains("2 | pdf(D, 0)\n"))
+        #expect(silent.stderr.contains("hint: write show(pdf(D, 0)) or print(pdf(D, 0)); at the REPL (mml) every value is shown\n"))
+        // Nothing to say when the script prints, hides its values with ;, or only assigns.
+        for quiet in ["x = 1\nx + 1\nprint(x)\n", "x = 1\nx + 1;\n", "x = 1\nseed(3)\n"] {
+            #expect(try runBinary([try temporaryScript(quiet)]).stderr == "", "\(quiet)")
+        }
+    }
+
     @Test func expressionAndStandardInput() throws {
         #expect(try runBinary(["-e", "2^10"]).stdout == "1024\n")
         #expect(try runBinary(["-"], input: "print(6 * 7)\n").stdout == "42\n")
