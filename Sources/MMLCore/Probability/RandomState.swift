@@ -107,6 +107,13 @@ public final class RandomState {
             cachedGauss = nil
             return g
         }
+        let (first, second) = Self.polarPair(&mt)
+        cachedGauss = second
+        return first
+    }
+
+    /// One polar Box–Muller pair in NumPy's order: the value returned first, then the one cached.
+    @inline(__always) private static func polarPair(_ mt: inout MersenneTwister) -> (Double, Double) {
         var x1 = 0.0, x2 = 0.0, r2 = 0.0
         repeat {
             x1 = 2.0 * mt.nextDouble() - 1.0
@@ -114,8 +121,7 @@ public final class RandomState {
             r2 = x1 * x1 + x2 * x2
         } while r2 >= 1.0 || r2 == 0.0
         let f = (-2.0 * log(r2) / r2).squareRoot()
-        cachedGauss = f * x1
-        return f * x2
+        return (f * x2, f * x1)
     }
 
     /// `n` standard normals (`np.random.randn(n)`), generated in pairs without per-call overhead.
@@ -147,15 +153,9 @@ public final class RandomState {
         let n = buffer.count
         var i = start
         while i < n {
-            var x1 = 0.0, x2 = 0.0, r2 = 0.0
-            repeat {
-                x1 = 2.0 * mt.nextDouble() - 1.0
-                x2 = 2.0 * mt.nextDouble() - 1.0
-                r2 = x1 * x1 + x2 * x2
-            } while r2 >= 1.0 || r2 == 0.0
-            let f = (-2.0 * log(r2) / r2).squareRoot()
-            buffer[i] = f * x2
-            if i + 1 < n { buffer[i + 1] = f * x1 } else { return f * x1 }
+            let (first, second) = polarPair(&mt)
+            buffer[i] = first
+            if i + 1 < n { buffer[i + 1] = second } else { return second }
             i += 2
         }
         return nil
