@@ -34,11 +34,6 @@ public func formatScalar(_ x: Double, mode: FormatStyle) -> String {
     renderNumber(x, style: mode == .rational ? .rational : .long, rationalFallback: .long)
 }
 
-/// `z` as `a + bi` with both parts in `style`; `.rational` falls back to `.short`.
-public func formatComplex(_ z: Complex<Double>, style: FormatStyle) -> String {
-    complexText(z, style: style, rationalFallback: .short)
-}
-
 /// A standalone complex scalar under the session's format `mode` (parts round-trip, as for reals).
 public func formatComplexScalar(_ z: Complex<Double>, mode: FormatStyle) -> String {
     complexText(z, style: mode == .rational ? .rational : .long, rationalFallback: .long)

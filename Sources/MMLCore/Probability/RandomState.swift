@@ -54,19 +54,6 @@ public final class RandomState {
         cachedGauss = nil
     }
 
-    /// Re-seeds with a freshly picked seed and returns it.
-    @discardableResult public func reseedRandomly() -> UInt32 {
-        var system = SystemRandomNumberGenerator()
-        let s = UInt32.random(in: 0...UInt32.max, using: &system)
-        seed(s)
-        return s
-    }
-
-    // MARK: Raw output
-
-    /// The next raw 32-bit word.
-    public func nextUInt32() -> UInt32 { mt.next32() }
-
     /// A uniform double in [0, 1): `np.random.rand()` / `random_sample()`.
     @inline(__always) public func uniform() -> Double { mt.nextDouble() }
 
@@ -159,32 +146,5 @@ public final class RandomState {
             i += 2
         }
         return nil
-    }
-
-    // MARK: Saving and restoring
-
-    /// A snapshot of the whole stream (like `get_state()`), to replay it later.
-    public struct State: Sendable, Equatable {
-        public var key: [UInt32]
-        public var position: Int
-        public var cachedGauss: Double?
-        public var seedValue: UInt32
-    }
-
-    /// The current state.
-    public var state: State {
-        State(key: Array(UnsafeBufferPointer(start: mt.key, count: MersenneTwister.n)),
-              position: mt.pos, cachedGauss: cachedGauss, seedValue: seedValue)
-    }
-
-    /// Restores a state taken with `state`.
-    public func restore(_ s: State) throws {
-        guard s.key.count == MersenneTwister.n, (0...MersenneTwister.n).contains(s.position) else {
-            throw ProbabilityError("not a valid generator state")
-        }
-        for i in 0..<MersenneTwister.n { mt.key[i] = s.key[i] }
-        mt.pos = s.position
-        cachedGauss = s.cachedGauss
-        seedValue = s.seedValue
     }
 }
