@@ -17,12 +17,8 @@ extension Table {
         while numeric.contains(where: { $0.name == stat }) { stat += "_" }
         var result = [Column(name: stat, strings: Table.describeStatistics)]
         for column in numeric {
-            let sorted = sortedFinite(column.numbers ?? [])
-            let (mean, std) = meanAndSampleStd(sorted)
-            let stats = [Double(sorted.count), mean, std, sorted.first ?? .nan,
-                         quantileType7(sorted: sorted, 0.25), quantileType7(sorted: sorted, 0.5),
-                         quantileType7(sorted: sorted, 0.75), sorted.last ?? .nan]
-            result.append(Column(name: column.name, numbers: stats))
+            let summary = try DataSummary(values: (column.numbers ?? []).filter { !$0.isNaN })
+            result.append(Column(name: column.name, numbers: summary.fields.map(\.1)))
         }
         return try Table(columns: result)
     }

@@ -1,5 +1,4 @@
 // Tables printed as aligned text: 1-based row numbers, numbers right-aligned, a row count.
-import Glibc
 
 extension Table {
     /// The table as aligned text. Past `maxRows` rows only the first and last `maxRows/2` are
@@ -46,11 +45,9 @@ extension Table {
     }
 }
 
-/// A number as a table cell: integers in full (below 10¹⁵), otherwise 6 significant digits.
+/// A number as a table cell: `NA` when missing, otherwise as engine reports write numbers
+/// (integers in full, 6 significant digits).
 func formatTableNumber(_ x: Double) -> String {
-    if x.isNaN { return "NA" }
-    if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-    return String(cFormat: "%.6g", x)
+    x.isNaN ? "NA" : NumberFormat.short(x)
 }
 

@@ -57,12 +57,6 @@ public struct Table: Sendable, Equatable {
         throw unknownColumn(name)
     }
 
-    /// The 0-based position of the column called `name`; an error when there is none.
-    public func columnIndex(named name: String) throws -> Int {
-        if let index = columns.firstIndex(where: { $0.name == name }) { return index }
-        throw unknownColumn(name)
-    }
-
     func unknownColumn(_ name: String) -> DataError {
         let hint: String
         if let guess = Suggestions.nearest(to: name, in: columnNames) {

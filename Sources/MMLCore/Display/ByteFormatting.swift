@@ -14,7 +14,7 @@ func formatBytes(_ bytes: Double) -> String {
 /// Three significant digits, scientific for very large or small numbers (a condition
 /// number, a size): 0.00123, 12.3, 1.2e+16.
 func formatThreeDigits(_ x: Double) -> String {
-    if !x.isFinite { return x.isNaN ? "NaN" : (x > 0 ? "Inf" : "-Inf") }
+    if !x.isFinite { return NumberFormat.short(x) }
     let mag = abs(x)
     if mag != 0 && (mag >= 1e6 || mag < 1e-3) {
         let e = Int(Double.log10(mag).rounded(.down))

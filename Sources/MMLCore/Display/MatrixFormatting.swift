@@ -53,11 +53,6 @@ public func displayMatrix(_ m: Matrix, options: DisplayOptions = DisplayOptions(
                    cell: { [numberCell(m.data[$0], style: style)] })
 }
 
-/// `m` as text: `displayMatrix(m, options:).text`.
-public func formatMatrix(_ m: Matrix, options: DisplayOptions = DisplayOptions()) -> String {
-    displayMatrix(m, options: options).text
-}
-
 /// The complex matrix `real + i·imaginary` laid out for display. The shape is `real`'s; an
 /// `imaginary` of another shape contributes only the elements at indices it has (others are 0).
 public func displayComplexMatrix(real: Matrix, imaginary: Matrix,
@@ -74,12 +69,6 @@ public func displayComplexMatrix(real: Matrix, imaginary: Matrix,
                        im.tail += "i"
                        return [numberCell(text: p.real, style: style), AlignedText(lead: p.sign, tail: ""), im]
                    })
-}
-
-/// The complex matrix `real + i·imaginary` as text.
-public func formatComplexMatrix(real: Matrix, imaginary: Matrix,
-                                options: DisplayOptions = DisplayOptions()) -> String {
-    displayComplexMatrix(real: real, imaginary: imaginary, options: options).text
 }
 
 // MARK: - Shared layout

@@ -34,11 +34,6 @@ public func formatScalar(_ x: Double, mode: FormatStyle) -> String {
     renderNumber(x, style: mode == .rational ? .rational : .long, rationalFallback: .long)
 }
 
-/// `z` as `a + bi` with both parts in `style`; `.rational` falls back to `.short`.
-public func formatComplex(_ z: Complex<Double>, style: FormatStyle) -> String {
-    complexText(z, style: style, rationalFallback: .short)
-}
-
 /// A standalone complex scalar under the session's format `mode` (parts round-trip, as for reals).
 public func formatComplexScalar(_ z: Complex<Double>, mode: FormatStyle) -> String {
     complexText(z, style: mode == .rational ? .rational : .long, rationalFallback: .long)
@@ -49,17 +44,54 @@ public func formatLogical(_ b: Bool) -> String { b ? "true" : "false" }
 
 // MARK: - Internals shared with the matrix printer
 
-func renderNumber(_ x: Double, style: FormatStyle, rationalFallback: FormatStyle) -> String {
+/// The text every style shares: `nan`, `inf`, `-inf`, `0`, and integers up to 2^53 in full; nil otherwise.
+private func exactText(_ x: Double) -> String? {
     if x.isNaN { return "nan" }
     if x.isInfinite { return x < 0 ? "-inf" : "inf" }
     if x == 0 { return "0" }
     if x.magnitude <= exactIntegerLimit, x.rounded(.towardZero) == x {
         return String(Int64(x))
     }
+    return nil
+}
+
+/// A number that `exactText` does not cover, rounded to `significant` digits: fixed notation
+/// for exponents from -4 to `significant` − 1, exponent form otherwise. With `keepsFraction`
+/// a non-integer that rounds to an integer-looking value keeps one `.0`.
+private func significantText(_ x: Double, significant: Int, keepsFraction: Bool) -> String {
+    guard let d = DecimalDigits(x)?.rounded(toSignificant: significant) else {
+        return String(describing: x)
+    }
+    if x.rounded(.towardZero) == x { return d.scientific() }
+    let forceFraction = keepsFraction && d.looksInteger  // x is not an integer: don't let it read as one
+    if d.exponent < -4 || d.exponent >= significant {
+        return d.scientific(forceFraction: forceFraction)
+    }
+    return d.fixed(forceFraction: forceFraction)
+}
+
+/// Numbers in the plain-language text of engines — test reports, distributions, steps of
+/// working, error messages — written as the short style writes them (`nan`, `inf`, `1.5e-8`),
+/// except that a non-integer rounding to an integer prints as one (`95` for 95.00000000000001).
+enum NumberFormat {
+    /// `digits` significant digits (integers up to 2^53 in full).
+    static func short(_ x: Double, digits: Int = 6) -> String {
+        exactText(x) ?? significantText(x, significant: digits, keepsFraction: false)
+    }
+
+    /// A p-value, to 4 significant digits.
+    static func pValue(_ p: Double) -> String {
+        short(p, digits: 4)
+    }
+}
+
+func renderNumber(_ x: Double, style: FormatStyle, rationalFallback: FormatStyle) -> String {
+    if let text = exactText(x) { return text }
     switch style {
     case .rational:
-        if let r = rationalApproximation(x) {
-            return r.denominator == 1 ? String(r.numerator) : "\(r.numerator)/\(r.denominator)"
+        // Beyond 1e11 the relative tolerance (0.1 there) would swallow a visible fraction such as .5.
+        if x.magnitude < 1e11, let r = Rational.approximating(x) {
+            return r.description
         }
         return renderNumber(x, style: rationalFallback == .rational ? .short : rationalFallback,
                             rationalFallback: .short)
@@ -68,15 +100,7 @@ func renderNumber(_ x: Double, style: FormatStyle, rationalFallback: FormatStyle
         // Integer-valued here means beyond 2^53 (smaller integers returned above).
         return d.exponent < -4 || x.rounded(.towardZero) == x ? d.scientific() : d.fixed()
     case .short:
-        guard let d = DecimalDigits(x)?.rounded(toSignificant: FormatStyle.shortSignificantDigits) else {
-            return String(describing: x)
-        }
-        if x.rounded(.towardZero) == x { return d.scientific() }
-        let forceFraction = d.looksInteger  // x is not an integer: don't let it read as one
-        if d.exponent < -4 || d.exponent >= FormatStyle.shortSignificantDigits {
-            return d.scientific(forceFraction: forceFraction)
-        }
-        return d.fixed(forceFraction: forceFraction)
+        return significantText(x, significant: FormatStyle.shortSignificantDigits, keepsFraction: true)
     }
 }
 

@@ -30,11 +30,7 @@ extension LinAlg {
     /// Least squares by dgelsd (SVD-based, handles rank deficiency). `rcond` (default
     /// max(m, n)·eps) is relative to σmax. A row-vector b of length m is read as a column.
     public static func lstsq(_ a: Matrix, _ b: Matrix, rcond: Double? = nil) throws -> LstsqResult {
-        var rhs = b
-        if b.rows != a.rows && b.rows == 1 && b.cols == a.rows { rhs = b.transposed }
-        guard rhs.rows == a.rows else {
-            throw LinAlgError("lstsq: A is \(a.shapeDescription) but b has \(b.rows) rows; b needs \(a.rows) (one per equation)")
-        }
+        let rhs = try rightHandSide(b, for: a, what: "lstsq")
         try a.requireFinite("lstsq")
         try rhs.requireFinite("lstsq")
         let cut = rcond ?? Double(Swift.max(a.rows, a.cols)) * eps
@@ -74,9 +70,7 @@ extension LinAlg {
     /// The orthogonal projection of `u` (one vector, or several as columns) onto the column
     /// space of A, as U_r·U_rᵀ·u with U_r the left singular vectors of the non-zero singular values.
     public static func project(_ u: Matrix, ontoColumnSpaceOf a: Matrix) throws -> Matrix {
-        var target = u
-        if u.rows != a.rows && u.rows == 1 && u.cols == a.rows { target = u.transposed }
-        guard target.rows == a.rows else {
+        guard let target = u.asColumns(height: a.rows) else {
             throw LinAlgError("projection: A has \(a.rows) rows, so the vector needs \(a.rows) elements (it has \(u.count))")
         }
         try target.requireFinite("projection")

@@ -93,11 +93,7 @@ extension LinAlg {
     /// length is read as a column). Singular or ill-conditioned A behave as in `inv`.
     public static func solve(_ a: Matrix, _ b: Matrix) throws -> CheckedResult {
         try a.requireSquare("solve", hint: "for a non-square system use lstsq(A, b) for the least-squares solution")
-        var rhs = b
-        if b.rows != a.rows && b.rows == 1 && b.cols == a.rows { rhs = b.transposed }
-        guard rhs.rows == a.rows else {
-            throw LinAlgError("solve: A is \(a.shapeDescription) but b has \(b.rows) rows; b needs \(a.rows) rows (one per equation)")
-        }
+        var rhs = try rightHandSide(b, for: a, what: "solve")
         try a.requireFinite("solve")
         try b.requireFinite("solve")
         if a.rows == 0 { return CheckedResult(value: rhs) }
@@ -158,11 +154,7 @@ extension LinAlg {
 
     /// Classifies `A x = b` as having a unique solution, none, or infinitely many.
     public static func classify(_ a: Matrix, _ b: Matrix) throws -> SystemClassification {
-        var rhs = b
-        if b.rows != a.rows && b.rows == 1 && b.cols == a.rows { rhs = b.transposed }
-        guard rhs.rows == a.rows else {
-            throw LinAlgError("classify: A has \(a.rows) rows but b has \(b.rows); they need one entry per equation")
-        }
+        let rhs = try rightHandSide(b, for: a, what: "classify")
         try a.requireFinite("classify")
         try b.requireFinite("classify")
         let r = try rank(a)
@@ -170,5 +162,22 @@ extension LinAlg {
         let kind: SolutionCount = ra > r ? .none : (r == a.cols ? .unique : .infinitelyMany)
         return SystemClassification(kind: kind, rank: r, augmentedRank: ra, unknowns: a.cols,
                                     freeVariables: kind == .none ? 0 : a.cols - r)
+    }
+
+    /// The right-hand side `b` of `A x = b` as columns of A's height: a row vector of the right
+    /// length is read as a column; any other height is an error naming `what`.
+    static func rightHandSide(_ b: Matrix, for a: Matrix, what: String) throws -> Matrix {
+        guard let rhs = b.asColumns(height: a.rows) else {
+            throw LinAlgError("\(what): A is \(a.shapeDescription) but b has \(b.rows) rows; b needs \(a.rows) rows (one per equation)")
+        }
+        return rhs
+    }
+}
+
+extension Matrix {
+    /// This matrix when it has `height` rows, a row vector of `height` elements as a column, else nil.
+    func asColumns(height: Int) -> Matrix? {
+        if rows == height { return self }
+        return rows == 1 && cols == height ? transposed : nil
     }
 }

@@ -20,14 +20,6 @@ public enum LinAlg {
         return try LAPACK.gemm(a, b)
     }
 
-    /// `Aᵀ · B` without forming the transpose.
-    public static func matmulTransposed(_ a: Matrix, _ b: Matrix) throws -> Matrix {
-        guard a.rows == b.rows else {
-            throw LinAlgError.shapeMismatch("Aᵀ·B", a, b, need: "A and B need the same number of rows")
-        }
-        return try LAPACK.gemm(a, transposeA: true, b)
-    }
-
     /// The dot product of two vectors of equal length (rows or columns).
     public static func dot(_ u: Matrix, _ v: Matrix) throws -> Double {
         let x = try u.vectorElements("dot"), y = try v.vectorElements("dot")

@@ -1,22 +1,15 @@
 // Plain-text rendering of numbers and small matrices for step-by-step output (not the REPL printer).
-import Glibc
 
 /// How step-by-step output writes numbers and matrices.
 public enum MatrixText {
     /// A number as a learner writes it: an exact small fraction ("1/3", "-5/2", "4") when it is
-    /// one, otherwise up to 6 significant digits.
+    /// one, otherwise up to 6 significant digits ("0.333333", "1.5e-8", "nan").
     public static func number(_ x: Double, maxDenominator: Int = 10_000) -> String {
         if x == 0 { return "0" }
         if let r = Rational.approximating(x, maxDenominator: maxDenominator) { return r.description }
-        return decimal(x)
+        return NumberFormat.short(x)
     }
 
-    /// Up to 6 significant digits, trailing zeros dropped ("0.333333", "1.5e-08").
-    public static func decimal(_ x: Double) -> String {
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "Inf" : "-Inf" }
-        return String(cFormat: "%.6g", x)
-    }
 
     /// A coefficient in a formula: "1/3" becomes "(1/3)" so "(1/3)·R1" reads unambiguously.
     public static func coefficient(_ x: Double) -> String {

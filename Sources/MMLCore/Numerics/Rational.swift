@@ -18,19 +18,21 @@ public struct Rational: Sendable, Equatable, CustomStringConvertible {
 
     public var doubleValue: Double { Double(numerator) / Double(denominator) }
 
-    /// The small fraction `x` is (within rounding), or nil when there is none.
+    /// The small fraction `x` is (within rounding), or nil when there is none (and for nan, inf).
     ///
     /// Walks the continued-fraction convergents of |x| and keeps the first p/q with
-    /// q ≤ `maxDenominator` and |x − p/q| ≤ `tolerance`·max(1, |x|). The default tolerance
-    /// (1e-12) accepts the rounding error of a few arithmetic steps but not a typed decimal
-    /// such as 0.333333.
+    /// q ≤ `maxDenominator` and |x − p/q| ≤ `tolerance`·|x|. The default tolerance (1e-12)
+    /// accepts the rounding error of a few arithmetic steps (`1.0/3`, the `0.30000000000000004`
+    /// of `0.1 + 0.2`) but not a typed decimal such as 0.333333 or a generic Double such as
+    /// `sqrt(2)`. The bound is relative only, so a tiny value such as 1e-17 is not passed off
+    /// as `0` (zero itself is `0`).
     public static func approximating(_ x: Double, maxDenominator: Int = 10_000,
                                      tolerance: Double = 1e-12) -> Rational? {
         guard x.isFinite, maxDenominator >= 1 else { return nil }
         let limit = Double(1 << 52)  // numerators stay exact in a Double and fit an Int
         let ax = abs(x)
         guard ax < limit else { return nil }
-        let tol = tolerance * Swift.max(1, ax)
+        let tol = tolerance * ax
         let sign = x < 0 ? -1 : 1
         // Convergents h/k from the recurrence h(n) = a(n)·h(n−1) + h(n−2).
         var (h0, h1) = (0, 1)

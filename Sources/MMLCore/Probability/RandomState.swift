@@ -54,19 +54,6 @@ public final class RandomState {
         cachedGauss = nil
     }
 
-    /// Re-seeds with a freshly picked seed and returns it.
-    @discardableResult public func reseedRandomly() -> UInt32 {
-        var system = SystemRandomNumberGenerator()
-        let s = UInt32.random(in: 0...UInt32.max, using: &system)
-        seed(s)
-        return s
-    }
-
-    // MARK: Raw output
-
-    /// The next raw 32-bit word.
-    public func nextUInt32() -> UInt32 { mt.next32() }
-
     /// A uniform double in [0, 1): `np.random.rand()` / `random_sample()`.
     @inline(__always) public func uniform() -> Double { mt.nextDouble() }
 
@@ -107,6 +94,13 @@ public final class RandomState {
             cachedGauss = nil
             return g
         }
+        let (first, second) = Self.polarPair(&mt)
+        cachedGauss = second
+        return first
+    }
+
+    /// One polar Box–Muller pair in NumPy's order: the value returned first, then the one cached.
+    @inline(__always) private static func polarPair(_ mt: inout MersenneTwister) -> (Double, Double) {
         var x1 = 0.0, x2 = 0.0, r2 = 0.0
         repeat {
             x1 = 2.0 * mt.nextDouble() - 1.0
@@ -114,8 +108,7 @@ public final class RandomState {
             r2 = x1 * x1 + x2 * x2
         } while r2 >= 1.0 || r2 == 0.0
         let f = (-2.0 * log(r2) / r2).squareRoot()
-        cachedGauss = f * x1
-        return f * x2
+        return (f * x2, f * x1)
     }
 
     /// `n` standard normals (`np.random.randn(n)`), generated in pairs without per-call overhead.
@@ -147,44 +140,11 @@ public final class RandomState {
         let n = buffer.count
         var i = start
         while i < n {
-            var x1 = 0.0, x2 = 0.0, r2 = 0.0
-            repeat {
-                x1 = 2.0 * mt.nextDouble() - 1.0
-                x2 = 2.0 * mt.nextDouble() - 1.0
-                r2 = x1 * x1 + x2 * x2
-            } while r2 >= 1.0 || r2 == 0.0
-            let f = (-2.0 * log(r2) / r2).squareRoot()
-            buffer[i] = f * x2
-            if i + 1 < n { buffer[i + 1] = f * x1 } else { return f * x1 }
+            let (first, second) = polarPair(&mt)
+            buffer[i] = first
+            if i + 1 < n { buffer[i + 1] = second } else { return second }
             i += 2
         }
         return nil
-    }
-
-    // MARK: Saving and restoring
-
-    /// A snapshot of the whole stream (like `get_state()`), to replay it later.
-    public struct State: Sendable, Equatable {
-        public var key: [UInt32]
-        public var position: Int
-        public var cachedGauss: Double?
-        public var seedValue: UInt32
-    }
-
-    /// The current state.
-    public var state: State {
-        State(key: Array(UnsafeBufferPointer(start: mt.key, count: MersenneTwister.n)),
-              position: mt.pos, cachedGauss: cachedGauss, seedValue: seedValue)
-    }
-
-    /// Restores a state taken with `state`.
-    public func restore(_ s: State) throws {
-        guard s.key.count == MersenneTwister.n, (0...MersenneTwister.n).contains(s.position) else {
-            throw ProbabilityError("not a valid generator state")
-        }
-        for i in 0..<MersenneTwister.n { mt.key[i] = s.key[i] }
-        mt.pos = s.position
-        cachedGauss = s.cachedGauss
-        seedValue = s.seedValue
     }
 }

@@ -65,15 +65,8 @@ public enum Rmath {
     public static func qchisq(_ p: Double, _ df: Double, lower: Bool = true, log: Bool = false) -> Double { CRmath.qchisq(p, df, flag(lower), flag(log)) }
     public static func df(_ x: Double, _ d1: Double, _ d2: Double, log: Bool = false) -> Double { CRmath.df(x, d1, d2, flag(log)) }
     public static func pf(_ x: Double, _ d1: Double, _ d2: Double, lower: Bool = true, log: Bool = false) -> Double { CRmath.pf(x, d1, d2, flag(lower), flag(log)) }
-    public static func qf(_ p: Double, _ d1: Double, _ d2: Double, lower: Bool = true, log: Bool = false) -> Double { CRmath.qf(p, d1, d2, flag(lower), flag(log)) }
 
     // MARK: Special functions
-    /// Γ(x).
-    public static func gamma(_ x: Double) -> Double { gammafn(x) }
-    /// log |Γ(x)|.
-    public static func lgamma(_ x: Double) -> Double { lgammafn(x) }
-    /// B(a, b) = Γ(a)Γ(b)/Γ(a+b).
-    public static func beta(_ a: Double, _ b: Double) -> Double { CRmath.beta(a, b) }
     /// log B(a, b).
     public static func lbeta(_ a: Double, _ b: Double) -> Double { CRmath.lbeta(a, b) }
     /// ψ(x) = d/dx log Γ(x).
@@ -82,10 +75,4 @@ public enum Rmath {
     public static func trigamma(_ x: Double) -> Double { CRmath.trigamma(x) }
     /// The binomial coefficient n choose k (n real, k rounded to an integer, as R).
     public static func choose(_ n: Double, _ k: Double) -> Double { CRmath.choose(n, k) }
-    /// log |n choose k|.
-    public static func lchoose(_ n: Double, _ k: Double) -> Double { CRmath.lchoose(n, k) }
-    /// Regularised incomplete beta I_x(a, b).
-    public static func incompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double { CRmath.pbeta(x, a, b, 1, 0) }
-    /// Regularised lower incomplete gamma P(a, x).
-    public static func incompleteGamma(_ a: Double, _ x: Double) -> Double { CRmath.pgamma(x, a, 1, 1, 0) }
 }

@@ -79,12 +79,8 @@ extension REPLSession {
         let text: String
         do {
             text = try FileAccess.readText(try interpreter.fileAccess.checkRead(path, at: .none))
-        } catch let error as MMLError {
-            return commandError(error.diagnostic.message, hint: error.diagnostic.hints.first)
-        } catch let error as EngineError {
-            return commandError(error.message, hint: error.hint)
         } catch {
-            return commandError("\(error)")
+            return fileCommandError(error)
         }
         let before = Set(interpreter.globals.definedNames)
         let values = interpreter.globals.snapshot()
@@ -97,17 +93,22 @@ extension REPLSession {
         write("loaded \(path)" + (new.isEmpty ? "" : ": defines \(new.joined(separator: ", "))") + "\n")
     }
 
+    /// A refused or failed file access of `:load` or `:save`, as a command error.
+    private func fileCommandError(_ error: any Error) {
+        switch error {
+        case let error as MMLError: commandError(error.diagnostic.message, hint: error.diagnostic.hints.first)
+        case let error as EngineError: commandError(error.message, hint: error.hint)
+        default: commandError("\(error)")
+        }
+    }
+
     private func save(_ argument: String) {
         let path = Self.unquote(argument)
         if path.isEmpty { return commandError(":save needs a file name", hint: "for example :save session.mml") }
         do {
             try FileAccess.writeAtomically(transcript.script, to: try interpreter.fileAccess.checkWrite(path, at: .none))
-        } catch let error as MMLError {
-            return commandError(error.diagnostic.message, hint: error.diagnostic.hints.first)
-        } catch let error as EngineError {
-            return commandError(error.message, hint: error.hint)
         } catch {
-            return commandError("\(error)")
+            return fileCommandError(error)
         }
         let saved = transcript.savedCount, leftOut = transcript.leftOutCount
         write("saved \(saved) input\(saved == 1 ? "" : "s") to \(path)"

@@ -105,16 +105,6 @@ extension Stats {
                                map: mode(of: post), mle: mle)
     }
 
-    /// The MAP estimate: the mode of the posterior (throws when it is not unique).
-    public static func mapEstimate(prior: Distribution, likelihood: Likelihood, data: [Double]) throws -> Double {
-        let u = try posterior(prior: prior, likelihood: likelihood, data: data)
-        guard let m = u.map else {
-            throw ProbabilityError("map_estimate: the posterior \(u.posterior.signatureWithValues) has no single mode",
-                                   hint: "with a Beta(α, β) posterior the mode is unique when α ≥ 1 and β ≥ 1, not both equal to 1")
-        }
-        return m
-    }
-
     /// The mode of a Beta, Gamma or Normal posterior.
     static func mode(of d: Distribution) -> Double? {
         let p = d.parameters

@@ -67,7 +67,7 @@ public enum Stats {
     /// The middle value of the sorted data (the mean of the two middle ones for even n).
     public static func median(_ x: [Double]) throws -> Double {
         try check(x, "median")
-        return quantileSorted(try InterruptibleSort.sorted(x, by: <), 0.5)
+        return quantileType7(sorted: try InterruptibleSort.sorted(x, by: <), 0.5)
     }
 
     /// The most frequent value (the smallest one when several are equally frequent).
@@ -87,6 +87,11 @@ public enum Stats {
     /// `what` names the statistic in errors (std goes through here too).
     public static func variance(_ x: [Double], corrected: Bool = true, what: String = "var") throws -> Double {
         try check(x, what, atLeast: corrected ? 2 : 1)
+        return uncheckedVariance(x, corrected: corrected)
+    }
+
+    /// `variance` of data already known to be NaN-free and long enough.
+    static func uncheckedVariance(_ x: [Double], corrected: Bool) -> Double {
         let m = sum(x) / Double(x.count)
         let ss = x.withUnsafeBufferPointer { b in b.baseAddress.map { pairwiseSquares($0, b.count, about: m) } ?? 0 }
         return ss / Double(corrected ? x.count - 1 : x.count)
@@ -129,7 +134,7 @@ public enum Stats {
             throw ProbabilityError("quantile needs a probability between 0 and 1, but got \(NumberFormat.short(p))",
                                    hint: "the 90th percentile is quantile(x, 0.9)")
         }
-        return quantileSorted(try InterruptibleSort.sorted(x, by: <), p)
+        return quantileType7(sorted: try InterruptibleSort.sorted(x, by: <), p)
     }
 
     /// Type-7 quantiles at several probabilities (sorting once).
@@ -140,18 +145,8 @@ public enum Stats {
             guard p >= 0 && p <= 1 else {
                 throw ProbabilityError("quantile needs probabilities between 0 and 1, but got \(NumberFormat.short(p))")
             }
-            return quantileSorted(sorted, p)
+            return quantileType7(sorted: sorted, p)
         }
-    }
-
-    /// h = (n − 1)p; interpolate between the order statistics around h.
-    static func quantileSorted(_ s: [Double], _ p: Double) -> Double {
-        let h = Double(s.count - 1) * p
-        let lo = Int(h.rounded(.down))
-        let hi = min(lo + 1, s.count - 1)
-        let t = h - Double(lo)
-        if t == 0 { return s[lo] }
-        return s[lo] + t * (s[hi] - s[lo])
     }
 
     /// The interquartile range Q3 − Q1 (type 7).

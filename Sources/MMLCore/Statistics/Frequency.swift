@@ -63,10 +63,6 @@ extension Stats {
     /// The describe summary of the data.
     public static func describe(_ x: [Double]) throws -> DataSummary {
         try check(x, "describe")
-        let s = x.sorted()
-        let std = x.count > 1 ? try Stats.std(x) : .nan
-        return DataSummary(count: x.count, mean: try mean(x), std: std, min: s[0],
-                           q1: quantileSorted(s, 0.25), median: quantileSorted(s, 0.5),
-                           q3: quantileSorted(s, 0.75), max: s[s.count - 1])
+        return try DataSummary(values: x)
     }
 }

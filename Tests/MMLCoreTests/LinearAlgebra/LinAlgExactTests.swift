@@ -216,7 +216,7 @@ import Testing
         #expect(Rational.approximating(355.0 / 113)?.description == "355/113")
         #expect(Rational.approximating(1e300) == nil && Rational.approximating(.nan) == nil)
         #expect(MatrixText.number(0.1 + 0.2) == "3/10")
-        #expect(MatrixText.number(1.0 / 7e6) == "1.42857e-07")
+        #expect(MatrixText.number(1.0 / 7e6) == "1.42857e-7")
     }
 }
 

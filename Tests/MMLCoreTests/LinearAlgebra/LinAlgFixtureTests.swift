@@ -22,7 +22,7 @@ private let eps = Double.ulpOfOne
         if n.cols > 0 {
             let scale = max(1, c.svals.first ?? 0)
             #expect(maxAbs(try LinAlg.matmul(a, n)) <= 1e-12 * scale)
-            #expect(close(try LinAlg.matmulTransposed(n, n), Matrix.identity(n.cols), rtol: 1e-12))
+            #expect(close(try LinAlg.matmul(n.transposed, n), Matrix.identity(n.cols), rtol: 1e-12))
         }
         let cond = try LinAlg.cond(a)
         if let expected = c.cond, c.rank == min(a.rows, a.cols) {
@@ -53,7 +53,7 @@ private let eps = Double.ulpOfOne
             let f = try LinAlg.qr(a, full: full)
             #expect(f.Q.rows == a.rows && f.Q.cols == (full ? a.rows : min(a.rows, a.cols)))
             #expect(close(try LinAlg.matmul(f.Q, f.R), a, rtol: 1e-12))
-            #expect(close(try LinAlg.matmulTransposed(f.Q, f.Q), Matrix.identity(f.Q.cols), rtol: 1e-12))
+            #expect(close(try LinAlg.matmul(f.Q.transposed, f.Q), Matrix.identity(f.Q.cols), rtol: 1e-12))
             for j in 0..<f.R.cols {
                 for i in 0..<f.R.rows where i > j { #expect(f.R[i, j] == 0) }
                 if j < f.R.rows { #expect(f.R[j, j] >= 0) }
@@ -92,8 +92,8 @@ private let eps = Double.ulpOfOne
             var us = d.U.columns(0, k)
             for j in 0..<k { for i in 0..<us.rows { us[i, j] *= d.S[j] } }
             #expect(close(try LinAlg.matmul(us, d.V.columns(0, k).transposed), a, rtol: 1e-12))
-            #expect(close(try LinAlg.matmulTransposed(d.U, d.U), Matrix.identity(d.U.cols), rtol: 1e-12))
-            #expect(close(try LinAlg.matmulTransposed(d.V, d.V), Matrix.identity(d.V.cols), rtol: 1e-12))
+            #expect(close(try LinAlg.matmul(d.U.transposed, d.U), Matrix.identity(d.U.cols), rtol: 1e-12))
+            #expect(close(try LinAlg.matmul(d.V.transposed, d.V), Matrix.identity(d.V.cols), rtol: 1e-12))
             for j in 0..<k where d.S[j] > 0 { #expect(followsSignConvention(d.V.column(j))) }
         }
     }
