@@ -319,7 +319,9 @@ public struct Parser {
         var expr = first
         while true {
             guard case .identifier(let name) = expr.kind else {
-                record(.unpackNotName, at: expr.span)
+                // No `=` ahead: not an unpacking but several values, as a learner types to
+                // see two results at once.
+                record(equalAheadInStatement() ? .unpackNotName : .severalValues, at: expr.span)
                 throw ParseAbort()
             }
             names.append(Parameter(name: name, span: expr.span, defaultValue: nil))
@@ -334,6 +336,21 @@ public struct Parser {
         skipNewlines()
         let value = try parseTupleOrExpression()
         return Stmt(.destructure(names: names, value: value), first.span.to(value.span))
+    }
+
+    /// True when an `=` follows in the current statement (before its end, outside brackets).
+    private func equalAheadInStatement() -> Bool {
+        var depth = 0
+        for token in tokens[index...] {
+            switch token.kind {
+            case .leftParen, .leftBracket, .leftBrace: depth += 1
+            case .rightParen, .rightBracket, .rightBrace: depth -= 1
+            case .newline where depth <= 0, .semicolon where depth <= 0, .eof: return false
+            case .equal where depth == 0: return true
+            default: break
+            }
+        }
+        return false
     }
 
     private mutating func parseTupleOrExpression() throws -> Expr {

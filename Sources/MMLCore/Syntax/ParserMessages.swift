@@ -109,6 +109,9 @@ extension ParserMessage {
         ParserMessage("unexpected `\(word)`", hint: logicalWordHint(word))
     }
 
+    static let severalValues = ParserMessage("a statement is one expression; a comma here does not show several values",
+                                             hint: "show each on its own line (or separated by ;), or put them in a vector: [a, b]")
+
     static let unmatchedBrace = ParserMessage("unmatched `}`")
 
     static func unpackExpectedEqual(found: String) -> ParserMessage {
