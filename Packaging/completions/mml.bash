@@ -226,12 +226,15 @@ _mml_test() {
     repeating_flags=()
     non_repeating_flags=(--update --version -h --help)
     repeating_options=()
-    non_repeating_options=(--timeout)
+    non_repeating_options=(--timeout --max-memory)
     __mml_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--timeout')
+        return
+        ;;
+    '--max-memory')
         return
         ;;
     esac

@@ -26,8 +26,14 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a script that runs longer than this.", valueName: "seconds"))
     var timeout: Double = 60
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The memory budget of each script, e.g. 512M or 2G (default: 75% of memory).", valueName: "size"))
+    var maxMemory: String?
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let maxMemory, (MemoryBudget.parseSize(maxMemory) ?? 0) <= 0 {
+            throw ValidationError("--max-memory needs a size such as 8G, 512M or 2000000000 (bytes), not \(maxMemory)")
+        }
     }
 
     func run() throws {
@@ -94,7 +100,8 @@ struct TestCommand: ParsableCommand {
     private func runOne(_ script: String) -> Outcome {
         var outcome = Outcome()
         // The child reports its checks on a descriptor of its own: a line it prints cannot count.
-        let arguments = ["--no-color", "--report-fd", String(ChildProcess.reportDescriptor), script]
+        let arguments = ["--no-color", "--report-fd", String(ChildProcess.reportDescriptor)]
+            + (maxMemory.map { ["--max-memory", $0] } ?? []) + [script]
         let result = ChildProcess.run(executable: FrontEndHandover.executablePath() ?? CommandLine.arguments[0], arguments: arguments, limits: ChildProcess.Limits(timeout: timeout))
         let report = CheckReport(parsing: result.report)
         let checks = report.tally

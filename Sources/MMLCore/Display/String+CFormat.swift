@@ -11,6 +11,6 @@ extension String {
             buffer = [CChar](repeating: 0, count: Int(needed) + 1)
             _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
         }
-        self = String(cString: buffer)
+        self = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -92,6 +92,15 @@ struct CommandLineTests {
         }
     }
 
+    @Test("mml test passes --max-memory to each script it runs")
+    func testCommandMemoryBudget() throws {
+        let path = try temporaryScript("M = ones(8192, 8192)\nN = M + 1\nprint(1)\n")
+        let limited = try runBinary(["test", "--max-memory", "600M", path])
+        #expect(limited.status == 1)
+        #expect(limited.stdout.contains("error: out of memory: this needs 512 MiB, but only"))
+        #expect(try runBinary(["test", "--max-memory", "2x", path]).status != 0)
+    }
+
     @Test func expressionAndStandardInput() throws {
         #expect(try runBinary(["-e", "2^10"]).stdout == "1024\n")
         #expect(try runBinary(["-"], input: "print(6 * 7)\n").stdout == "42\n")
