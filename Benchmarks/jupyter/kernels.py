@@ -1,6 +1,6 @@
 """MML's Jupyter kernel side by side with ipykernel, through the same jupyter_client code: (a) the
 time from KernelManager.start_kernel() to the kernel_info_reply, (b) the round trip of executing
-`1 + 1` (from sending execute_request to receiving its execute_reply), medians of RUNS each.
+`1 + 1` (from sending execute_request to receiving its execute_reply), medians of RUNS each, the two kernels' runs interleaved.
 Issue 19's targets: MML's start at most 0.25× ipykernel's, its round trip at most ipykernel's.
 
 Run by Benchmarks/jupyter/run, which makes the environment and installs MML's kernelspec.
@@ -31,39 +31,49 @@ def start_to_kernel_info(name):
     return elapsed, km, kc
 
 
-def measure(name):
-    starts = []
+def execute_round_trip(kc):
+    started = time.perf_counter()
+    msg_id = kc.execute("1 + 1")
+    while True:
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    elapsed = time.perf_counter() - started
+    assert reply["content"]["status"] == "ok", reply["content"]
+    # Drain the cell's iopub messages so they do not pile up between runs.
+    while True:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status" \
+                and msg["content"]["execution_state"] == "idle":
+            break
+    return elapsed
+
+
+def measure(names):
+    """Medians of start-up and round trip per kernel, the kernels' runs interleaved so that
+    the machine's load falls on both alike."""
+    starts = {name: [] for name in names}
+    trips = {name: [] for name in names}
     for _ in range(RUNS):
-        elapsed, km, kc = start_to_kernel_info(name)
-        starts.append(elapsed)
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
-    _, km, kc = start_to_kernel_info(name)
-    trips = []
+        for name in names:
+            elapsed, km, kc = start_to_kernel_info(name)
+            starts[name].append(elapsed)
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    kernels = {name: start_to_kernel_info(name)[1:] for name in names}
     try:
         for _ in range(RUNS):
-            started = time.perf_counter()
-            msg_id = kc.execute("1 + 1")
-            while True:
-                reply = kc.get_shell_msg(timeout=TIMEOUT)
-                if reply["parent_header"].get("msg_id") == msg_id:
-                    break
-            trips.append(time.perf_counter() - started)
-            assert reply["content"]["status"] == "ok", reply["content"]
-            # Drain the cell's iopub messages so they do not pile up between runs.
-            while True:
-                msg = kc.get_iopub_msg(timeout=TIMEOUT)
-                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status" \
-                        and msg["content"]["execution_state"] == "idle":
-                    break
+            for name, (_, kc) in kernels.items():
+                trips[name].append(execute_round_trip(kc))
     finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
-    return statistics.median(starts), statistics.median(trips)
+        for km, kc in kernels.values():
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    return {name: (statistics.median(starts[name]), statistics.median(trips[name])) for name in names}
 
 
 def main():
-    results = {name: measure(name) for name in ("mml", "python3")}
+    results = measure(("mml", "python3"))
     print(f"medians of {RUNS}            MML         ipykernel   ratio (target)")
     (ms, mt), (ps, pt) = results["mml"], results["python3"]
     print(f"start → kernel_info_reply  {ms * 1000:8.1f} ms  {ps * 1000:8.1f} ms  {ms / ps:5.2f} (≤ 0.25)")

@@ -55,7 +55,21 @@ public struct KernelArguments: ParsableArguments {
             completion: .file(extensions: ["json"]))
     public var connectionFile: String
 
+    /// The sockets `mml kernel` already listens on when it hands over (one descriptor per
+    /// channel, in `KernelChannel` order): internal to the handover, so hidden from help.
+    @Option(name: .customLong(KernelArguments.listeningSocketsOption), help: .private)
+    public var listeningSockets: String?
+
     public init() {}
+
+    public static let listeningSocketsOption = "listening-sockets"
+
+    /// The handed-over descriptors by channel; none unless one is given for every channel.
+    public var listeningDescriptors: [KernelChannel: Int32] {
+        let descriptors = (listeningSockets ?? "").split(separator: ",").compactMap { Int32($0) }
+        guard descriptors.count == KernelChannel.allCases.count else { return [:] }
+        return Dictionary(uniqueKeysWithValues: zip(KernelChannel.allCases, descriptors))
+    }
 }
 
 /// Where a kernelspec goes, with the meanings `jupyter kernelspec install` gives these options.

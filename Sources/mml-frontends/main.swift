@@ -21,7 +21,7 @@ struct KernelCommand: ParsableCommand {
     func run() throws {
         let kernel: Kernel
         do {
-            kernel = try Kernel(connection: try ConnectionInfo.read(arguments.connectionFile))
+            kernel = try Kernel(connection: try ConnectionInfo.read(arguments.connectionFile), listening: arguments.listeningDescriptors)
         } catch {
             log("\(error)")
             throw ExitCode(1)

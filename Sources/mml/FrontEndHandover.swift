@@ -12,7 +12,12 @@ struct KernelCommand: ParsableCommand {
     static let configuration = FrontEndCommands.kernel
     @OptionGroup var arguments: KernelArguments
 
-    func run() throws { try FrontEndHandover.execute() }
+    func run() throws {
+        let listening = KernelListeners.open(for: arguments.connectionFile)
+        try FrontEndHandover.execute(adding: listening.map {
+            ["--" + KernelArguments.listeningSocketsOption, $0.map(String.init).joined(separator: ",")]
+        } ?? [])
+    }
 }
 
 struct LanguageServerCommand: ParsableCommand {
@@ -49,9 +54,9 @@ struct NotebookCommand: ParsableCommand {
 }
 
 enum FrontEndHandover {
-    /// Replaces this process with `mml-frontends`, passing this command line on unchanged;
-    /// returns only by throwing when that cannot be done.
-    static func execute() throws {
+    /// Replaces this process with `mml-frontends`, passing this command line on, followed by
+    /// `extra`; returns only by throwing when that cannot be done.
+    static func execute(adding extra: [String] = []) throws {
         guard let own = executablePath() else {
             Terminal.writeError("mml: cannot find where this mml is installed (/proc/self/exe)\n")
             throw ExitCode(1)
@@ -67,7 +72,7 @@ enum FrontEndHandover {
             throw ExitCode(1)
         }
         Terminal.flushOutput()
-        let arguments = [target] + CommandLine.arguments.dropFirst()
+        let arguments = [target] + CommandLine.arguments.dropFirst() + extra
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         execv(target, &argv)
         let reason = String(cString: strerror(errno))

@@ -7,6 +7,7 @@ against the kernelspec `mml jupyter install --prefix` wrote, found through JUPYT
 """
 import json
 import os
+import socket
 import subprocess
 import tempfile
 import time
@@ -305,7 +306,10 @@ class ProcessTests(unittest.TestCase):
                     if f.read().split(") ")[1].startswith("Z"):
                         break  # ended; nobody reaps it until the test process ends
                 time.sleep(0.1)
-            alive = os.path.exists(f"/proc/{pid}") and not open(f"/proc/{pid}/stat").read().split(") ")[1].startswith("Z")
+            alive = os.path.exists(f"/proc/{pid}")
+            if alive:
+                with open(f"/proc/{pid}/stat") as f:
+                    alive = not f.read().split(") ")[1].startswith("Z")
             if alive:
                 os.kill(pid, 9)
             self.assertFalse(alive, "the kernel outlived its parent")
@@ -324,6 +328,38 @@ class ProcessTests(unittest.TestCase):
                 kc.stop_channels()
                 km.shutdown_kernel()
             self.assertFalse(km.is_alive())
+
+    def test_mml_listens_before_it_hands_over(self):
+        # `mml kernel` opens the kernel's sockets before it becomes mml-frontends, so the
+        # client's first connect is queued instead of retried 100-200 ms later.
+        with tempfile.TemporaryDirectory() as folder:
+            connection, _ = write_connection_file(os.path.join(folder, "kernel.json"))
+            km = KernelManager(kernel_name="mml", connection_file=connection)
+            km.load_connection_file()
+            km.start_kernel()
+            kc = km.client()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=TIMEOUT)
+                pid = km.provisioner.process.pid
+                with open(f"/proc/{pid}/cmdline") as f:
+                    argv = f.read().split("\0")
+                self.assertTrue(argv[0].endswith("mml-frontends"), argv)
+                self.assertIn("--listening-sockets", argv)
+                content, outputs = _run(kc, "2 ^ 10")
+                self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "1024")
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel()
+
+    def test_a_port_in_use_is_a_clear_error(self):
+        with tempfile.TemporaryDirectory() as folder, socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            connection, _ = write_connection_file(os.path.join(folder, "kernel.json"), shell_port=taken.getsockname()[1])
+            result = subprocess.run([self.mml, "kernel", "-f", connection], capture_output=True, text=True, timeout=TIMEOUT)
+            self.assertEqual(result.returncode, 1)
+            self.assertIn(f"binding tcp://127.0.0.1:{taken.getsockname()[1]}: Address already in use", result.stderr)
 
     def test_a_missing_connection_file_is_a_clear_error(self):
         result = subprocess.run([self.mml, "kernel", "-f", "/nonexistent/kernel-1.json"], capture_output=True, text=True)

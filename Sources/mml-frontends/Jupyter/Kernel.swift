@@ -3,6 +3,7 @@
 // control channel (interrupt, shutdown) and the heartbeat have threads of their own, so they
 // answer while a cell runs. Requests are handled in Kernel+Execute and Kernel+Requests.
 import Foundation
+import MMLCommandLine
 import MMLCore
 
 /// The threads share the kernel object but not its parts: the workspace, shell and stdin
@@ -27,7 +28,9 @@ final class Kernel: @unchecked Sendable {
     var executionCount = 0
     var history: [HistoryEntry] = []
 
-    init(connection: ConnectionInfo) throws {
+    /// `listening` holds sockets already listening on some channels' addresses (handed over
+    /// by `mml kernel`), which the kernel adopts instead of binding anew.
+    init(connection: ConnectionInfo, listening: [KernelChannel: Int32] = [:]) throws {
         codec = MessageCodec(signer: MessageSigner(key: connection.key), session: UUID().uuidString.lowercased())
         context = try ZMQContext()
         shell = try ZMQSocket(context, .router)
@@ -35,11 +38,10 @@ final class Kernel: @unchecked Sendable {
         stdin = try ZMQSocket(context, .router)
         heartbeat = try ZMQSocket(context, .reply)
         let iopub = try ZMQSocket(context, .publisher)
-        try shell.bind(connection.endpoint(connection.shellPort))
-        try control.bind(connection.endpoint(connection.controlPort))
-        try stdin.bind(connection.endpoint(connection.stdinPort))
-        try heartbeat.bind(connection.endpoint(connection.hbPort))
-        try iopub.bind(connection.endpoint(connection.iopubPort))
+        let sockets: [KernelChannel: ZMQSocket] = [.shell: shell, .control: control, .stdin: stdin, .heartbeat: heartbeat, .iopub: iopub]
+        for channel in KernelChannel.allCases {
+            try sockets[channel]!.bind(connection.endpoint(channel), adopting: listening[channel])
+        }
         publisher = Publisher(socket: iopub, codec: codec)
         streams = OutputStreams(publisher: publisher)
         workspace = Session(SessionConfiguration(fileAccess: .forScript(at: nil)))

@@ -66,7 +66,14 @@ final class ZMQSocket: @unchecked Sendable {
         zmq_setsockopt(handle, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
     }
 
-    func bind(_ endpoint: String) throws {
+    /// Listens on `endpoint`; with `descriptor`, on that socket, already listening there
+    /// (ZMQ_USE_FD), instead of a new one.
+    func bind(_ endpoint: String, adopting descriptor: Int32? = nil) throws {
+        if var descriptor {
+            guard zmq_setsockopt(handle, ZMQ_USE_FD, &descriptor, MemoryLayout<Int32>.size) == 0 else {
+                throw ZMQError("adopting the listening socket \(descriptor) for \(endpoint)")
+            }
+        }
         guard zmq_bind(handle, endpoint) == 0 else { throw ZMQError("binding \(endpoint)") }
     }
 
