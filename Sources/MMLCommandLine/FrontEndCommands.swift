@@ -40,7 +40,8 @@ public enum FrontEndCommands {
         discussion: """
             Without an option it goes where `jupyter kernelspec install` puts a kernel for every \
             user (/usr/local/share/jupyter/kernels/mml); the kernelspec starts this `mml` by its \
-            absolute path.
+            absolute path. MML's Pygments lexer, which colours MML in rendered notebooks, goes \
+            into the Python environment that goes with that place, as pip would install it.
             """)
 
     public static let jupyterUninstall = CommandConfiguration(

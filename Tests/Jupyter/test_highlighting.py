@@ -4,11 +4,20 @@ notebooks, Sphinx) and the CodeMirror mode the kernel names for JupyterLab's edi
 The lexer's word lists are generated from the builtin table, and a Swift test fails when they
 are stale; here the lexer itself is checked — found through Pygments' plugin entry point, no
 error token in any shipped script, the right kinds of token in a sample, and nbconvert using it
-for a notebook the kernel described. Scripts/test-jupyter runs this in .venv-test, where the
-lexer is installed.
+for a notebook the kernel described — and `mml jupyter install` putting the lexer into a Python
+environment and `mml jupyter uninstall` taking it out. Scripts/test-jupyter runs this in
+.venv-test, where `mml jupyter install --sys-prefix` installed the lexer.
 """
+import base64
 import glob
+import hashlib
+import importlib.metadata
+import json
 import os
+import subprocess
+import sys
+import sysconfig
+import tempfile
 import unittest
 
 import nbformat
@@ -80,3 +89,45 @@ class NotebookColourTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LexerInstallTests(unittest.TestCase):
+    """The lexer as `mml jupyter install` installs it: what pip would write for a wheel."""
+
+    def setUp(self):
+        spec = os.path.join(os.environ["JUPYTER_PATH"].split(os.pathsep)[0], "kernels", "mml", "kernel.json")
+        with open(spec) as f:
+            self.mml = json.load(f)["argv"][0]
+        # mml asks the first python3 on PATH where packages go: make it this environment's.
+        self.env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+
+    def test_this_environment_has_the_lexer_mml_installed(self):
+        distribution = importlib.metadata.distribution("mml-pygments")
+        self.assertEqual(distribution.read_text("INSTALLER").strip(), "mml")
+        self.assertEqual(get_lexer_by_name("mml").name, "MML")
+
+    def test_install_and_uninstall_with_a_prefix(self):
+        with tempfile.TemporaryDirectory() as prefix:
+            subprocess.run([self.mml, "jupyter", "install", "--prefix", prefix], env=self.env, check=True, capture_output=True)
+            site = sysconfig.get_paths("posix_prefix", vars={"base": prefix, "platbase": prefix})["purelib"]
+            found = [d for d in importlib.metadata.distributions(path=[site]) if d.metadata["Name"] == "mml-pygments"]
+            self.assertEqual(len(found), 1)
+            distribution = found[0]
+            (entry_point,) = [e for e in distribution.entry_points if e.group == "pygments.lexers"]
+            self.assertEqual((entry_point.name, entry_point.value), ("mml", "mml_pygments:MMLLexer"))
+            # Every file RECORD names is there, with the size and hash it gives.
+            for record in distribution.files:
+                path = os.path.join(site, str(record))
+                self.assertTrue(os.path.isfile(path), path)
+                if record.hash is not None:
+                    with open(path, "rb") as f:
+                        data = f.read()
+                    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+                    self.assertEqual((record.hash.mode, record.hash.value, record.size), ("sha256", digest, len(data)))
+            # The installed package is the one in Grammar/pygments.
+            for name in ("__init__.py", "names.py"):
+                with open(os.path.join(site, "mml_pygments", name)) as a, \
+                        open(os.path.join(ROOT, "Grammar", "pygments", "mml_pygments", name)) as b:
+                    self.assertEqual(a.read(), b.read())
+            subprocess.run([self.mml, "jupyter", "uninstall", "--prefix", prefix], env=self.env, check=True, capture_output=True)
+            self.assertEqual(sorted(os.listdir(site)), [])

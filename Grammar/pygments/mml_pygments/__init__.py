@@ -4,6 +4,7 @@ instead; the kernel names the built-in `octave` mode for it).
 
 The keywords, constants and builtin names come from names.py, which MML generates from its
 own lexer and builtin table; the patterns below follow Sources/MMLCore/Syntax/Lexer.swift.
+This file is written from Sources/MMLCore/Library/Docs/PygmentsLexer.swift: edit it there.
 """
 from pygments.lexer import RegexLexer, bygroups, words
 from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Whitespace

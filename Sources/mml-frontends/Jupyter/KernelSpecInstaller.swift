@@ -19,21 +19,34 @@ struct KernelSpecInstaller {
             if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/jupyter" }
             return NSHomeDirectory() + "/.local/share/jupyter"
         }
-        if location.sysPrefix {
-            // `jupyter` on PATH lives in PREFIX/bin.
-            let path = (environment["PATH"] ?? "").split(separator: ":").map { String($0) + "/jupyter" }
-                .first { FileManager.default.isExecutableFile(atPath: $0) }
-            guard let path else {
-                throw FrontEndError("--sys-prefix: there is no `jupyter` on PATH (activate the environment that has Jupyter, or use --user)")
-            }
-            let prefix = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        if let prefix = try jupyterPrefix() {
             return prefix + "/share/jupyter"
         }
         if let prefix = location.prefix {
-            let absolute = prefix.hasPrefix("/") ? prefix : FileManager.default.currentDirectoryPath + "/" + prefix
-            return (absolute as NSString).standardizingPath + "/share/jupyter"
+            return Self.absolute(prefix) + "/share/jupyter"
         }
         return "/usr/local/share/jupyter"
+    }
+
+    /// For --sys-prefix, the prefix of the environment whose `jupyter` is on PATH (PREFIX/bin/jupyter).
+    func jupyterPrefix() throws -> String? {
+        guard location.sysPrefix else { return nil }
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { String($0) + "/jupyter" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else {
+            throw FrontEndError("--sys-prefix: there is no `jupyter` on PATH (activate the environment that has Jupyter, or use --user)")
+        }
+        return ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+    }
+
+    /// `path` made absolute against the working folder.
+    static func absolute(_ path: String) -> String {
+        ((path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path) as NSString).standardizingPath
+    }
+
+    /// The lexer's place in the Python environment that goes with the kernelspec's, if there is one.
+    private func lexer() throws -> LexerInstaller? {
+        LexerInstaller.locate(location, jupyterPrefix: try jupyterPrefix())
     }
 
     /// Writes the kernelspec; it starts `program` (a path on the system that will run it), else the mml beside this program.
@@ -64,6 +77,13 @@ struct KernelSpecInstaller {
         }
         print("Installed the MML kernel in \(folder)")
         print("It starts \(mml); `jupyter kernelspec list` shows it, and notebooks offer \"MML\".")
+        guard let lexer = try lexer() else {
+            print("There is no Python here to install MML's Pygments lexer for (it colours MML in nbconvert and Sphinx); later, `pip install` its folder Grammar/pygments.")
+            return
+        }
+        do { print(try lexer.install()) } catch {
+            FileHandle.standardError.write(Data("mml: note: MML's Pygments lexer was not installed in \(lexer.sitePackages): \(error.localizedDescription)\n".utf8))
+        }
     }
 
     func uninstall() throws {
@@ -75,6 +95,7 @@ struct KernelSpecInstaller {
             throw FrontEndError("cannot remove \(folder): \(error.localizedDescription)")
         }
         print("Removed the MML kernel from \(folder)")
+        if let message = try lexer()?.uninstall() { print(message) }
     }
 
     /// The `mml` beside this program (the kernelspec starts it by its absolute path).

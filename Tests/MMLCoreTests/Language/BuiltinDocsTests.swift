@@ -50,8 +50,11 @@ func builtinExample(_ example: ExampleCase) {
     Snapshot.expect(generated, matches: "Grammar/mml.tmLanguage.json")
 }
 
-@Test func pygmentsNamesAreCurrent() {
-    Snapshot.expect(PygmentsNames.python(), matches: "Grammar/pygments/mml_pygments/names.py")
+@Test func pygmentsLexerPackageIsCurrent() {
+    for file in PygmentsLexer.moduleFiles {
+        Snapshot.expect(file.text, matches: "Grammar/pygments/" + file.path)
+    }
+    Snapshot.expect(PygmentsLexer.pyproject, matches: "Grammar/pygments/pyproject.toml")
 }
 
 @Test func everyKeywordLexesAsItself() {

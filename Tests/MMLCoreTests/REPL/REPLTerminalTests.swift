@@ -171,8 +171,12 @@ extension REPLTerminalTests {
             "OPENBLAS_NUM_THREADS=1",
         ])
         #expect(term.expect("mml> ", timeout: 30))
-        // One SVD of this size runs for seconds inside LAPACK, where no stop flag is seen.
-        term.send("A = rand(3000, 3000); s = svd(A);\r")
+        // The matrix first (filling it can take seconds on a busy machine, and it stops at
+        // Ctrl-C), then one SVD of this size, which runs for seconds inside LAPACK, where no
+        // stop flag is seen.
+        term.send("A = rand(3000, 3000); rows(A) + 1\r")
+        #expect(term.expect("3001", timeout: 60))
+        term.send("s = svd(A);\r")
         term.drain(for: 1.0)
         term.send("\u{3}")
         #expect(term.expect("press Ctrl-C again to leave MML", timeout: 10), "no explanation: \(term.screenText)")
