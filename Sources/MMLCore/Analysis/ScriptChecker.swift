@@ -2,7 +2,7 @@
 // a function are its parameters and every name its body assigns; everything else is a global,
 // then a builtin or constant) and reports, with the errors evaluation would give:
 // unknown names, calls of builtins and of the script's own functions whose arguments do not
-// fit, and calls of numbers.
+// fit, and calls of numbers. On the way it notes the fields each name is known to have.
 // It errs towards silence: a report must be an error the script would really hit.
 
 struct ScriptChecker {
@@ -250,10 +250,8 @@ struct ScriptChecker {
             return (builtin, fields)
         case .likeBuiltin(let parameter)?:
             guard let i = builtin.parameters.firstIndex(where: { $0.name == parameter }),
-                  let bound = try? builtin.bind(
-                    positional: args.filter { $0.label == nil }.map(\.value), positionalSpans: args.filter { $0.label == nil }.map(\.value.span),
-                    keywords: args.compactMap { a in a.label.map { ($0, a.value, a.value.span) } }, callSpan: span),
-                  case .identifier(let named)? = bound.values[i]?.kind, resolve(named) == nil,
+                  let bound = try? ScriptChecker.bind(builtin, args, span),
+                  case .identifier(let named)? = bound[i]?.kind, resolve(named) == nil,
                   let other = Builtins.table[named], case .fields(let fields)? = other.result else { return nil }
             return (other, fields)
         case nil:
@@ -348,14 +346,20 @@ struct ScriptChecker {
         }
         guard let builtin = Builtins.table[name] else { return }
         do {
-            _ = try builtin.bind(
-                positional: args.filter { $0.label == nil }.map { _ in () },
-                positionalSpans: args.filter { $0.label == nil }.map(\.value.span),
-                keywords: args.compactMap { a in a.label.map { ($0, (), (a.labelSpan ?? span).to(a.value.span)) } },
-                callSpan: span)
+            _ = try ScriptChecker.bind(builtin, args, span)
         } catch let error as MMLError {
             diagnostics.append(error.diagnostic)
         } catch {}
+    }
+
+    /// The argument given for each parameter of a builtin, bound as running the call binds it
+    /// (with the same errors).
+    private static func bind(_ builtin: Builtin, _ args: [CallArgument], _ span: SourceSpan) throws -> [Expr?] {
+        try builtin.bind(
+            positional: args.filter { $0.label == nil }.map(\.value),
+            positionalSpans: args.filter { $0.label == nil }.map(\.value.span),
+            keywords: args.compactMap { a in a.label.map { ($0, a.value, (a.labelSpan ?? span).to(a.value.span)) } },
+            callSpan: span).values
     }
 
     /// `3`, `-2.5`: an expression that is surely a number.

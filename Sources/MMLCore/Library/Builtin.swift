@@ -1,5 +1,6 @@
 // The declaration every builtin is made from: name, parameters, docs, example, implementation,
-// and its calculus facet (scalar kernel, derivative rule, formula notation) where it has one.
+// its calculus facet (scalar kernel, derivative rule, formula notation) and the fields of its
+// result, where it has them.
 
 /// The area a builtin belongs to; `:help` lists builtins by area and Docs/ is grouped by it.
 public enum BuiltinArea: String, Sendable, CaseIterable {

@@ -20,11 +20,13 @@ extension LanguageServer {
     ]
 
     /// `r` when a line up to the cursor ends in `r.` followed by `field` (what is typed of a
-    /// field's name); nil when the cursor is not after a field access.
+    /// field's name); nil when the cursor is not after a field access, "" when the fields are
+    /// not known (`r.path.`: the fields of a field).
     static func recordName(before line: String, field: String) -> String? {
         let head = line.dropLast(field.count)
         guard head.hasSuffix(".") else { return nil }
-        return REPLSession.namePrefix(endingWith: head.dropLast()) ?? ""
+        let record = REPLSession.namePrefix(endingWith: head.dropLast()) ?? ""
+        return head.dropLast(record.count + 1).hasSuffix(".") ? "" : record
     }
 
     /// `gd result: the point found`, or `field of r` for a field the script assigns.
