@@ -159,6 +159,19 @@ class MMLLanguageServerTest(unittest.IsolatedAsyncioTestCase):
         self.assertEqual(snippets[0].insert_text_format, lsp.InsertTextFormat.Snippet)
         self.assertTrue(snippets[0].insert_text.startswith("for ${1:i} in"))
 
+    async def test_the_fields_of_a_builtins_result(self):
+        uri = "file:///scratch/result.mml"
+        await self.open(uri, "J(w) = (w[1] - 1)^2 + w[2]^2\nres = gd(J, [0, 0])\nbest = res.x\nres.\n")
+        completion = await self.client.text_document_completion_async(lsp.CompletionParams(**self.at(uri, 3, 4)))
+        items = sorted(completion.items, key=lambda item: item.sort_text)
+        self.assertEqual([item.label for item in items],
+                         ["x", "value", "steps", "converged", "diverged", "message", "path", "values", "grad_norm", "f"])
+        self.assertEqual(items[0].kind, lsp.CompletionItemKind.Field)
+        self.assertTrue(items[0].detail.startswith("gd result: the point found"), items[0].detail)
+        # Hover on the field x of `res.x`: what it holds.
+        hover = await self.client.text_document_hover_async(lsp.HoverParams(**self.at(uri, 2, 11)))
+        self.assertIn("the point found", hover.contents.value)
+
     async def test_diagnostics_of_a_long_script_arrive_quickly(self):
         # 2,000 lines; timed from sending the change to receiving its diagnostics.
         uri = "file:///scratch/long.mml"

@@ -37,6 +37,16 @@ public struct ScriptAnalysis: Sendable {
         public var kind: SymbolKind { definitions[0].kind }
     }
 
+    /// A field a record (or object) is known to have without running the script.
+    public struct RecordField: Sendable, Equatable {
+        public var name: String
+        /// The builtin whose result has the field (`r = gd(…)`); nil for one the script
+        /// assigns (`r.rate = 0.1`).
+        public var builtin: String?
+        /// The field as that builtin declares it: what it holds, and when only some calls give it.
+        public var declaration: ResultField?
+    }
+
     /// A name written in the script, a use or a definition.
     public struct Occurrence: Sendable {
         public var name: String
@@ -59,9 +69,11 @@ public struct ScriptAnalysis: Sendable {
     /// Sorted by position.
     public var occurrences: [Occurrence]
     public var scopes: [Scope]
-    /// The record fields the script assigns (`r.rate = 0.1`), by the record's name, each in
-    /// first-written order (`r.rate = 0.1` makes the record r when there is none).
-    public var recordFields: [String: [String]]
+    /// The fields each name is known to have, by the name, in first-written order: those of
+    /// a builtin's result assigned to it (`res = gd(…)`, its declared `ResultShape`; also
+    /// through `best = res`) and those the script assigns (`r.rate = 0.1` makes the record r
+    /// when there is none). Names are not told apart by scope.
+    public var recordFields: [String: [RecordField]]
 
     /// Parses `text` with MML's own parser and checks the statements it recovered.
     public static func analyze(_ text: String, source: SourceID) -> ScriptAnalysis {

@@ -2,7 +2,7 @@
 // a function are its parameters and every name its body assigns; everything else is a global,
 // then a builtin or constant) and reports, with the errors evaluation would give:
 // unknown names, calls of builtins and of the script's own functions whose arguments do not
-// fit, and calls of numbers.
+// fit, and calls of numbers. On the way it notes the fields each name is known to have.
 // It errs towards silence: a report must be an error the script would really hit.
 
 struct ScriptChecker {
@@ -13,7 +13,7 @@ struct ScriptChecker {
     private(set) var symbols: [ScriptAnalysis.Symbol] = []
     private(set) var occurrences: [ScriptAnalysis.Occurrence] = []
     private(set) var scopes: [ScriptAnalysis.Scope] = []
-    private(set) var recordFields: [String: [String]] = [:]
+    private(set) var recordFields: [String: [ScriptAnalysis.RecordField]] = [:]
 
     /// Globals by name.
     private var globals: [String: Int] = [:]
@@ -169,6 +169,7 @@ struct ScriptChecker {
             case .identifier(let name):
                 // `x += 1` reads x first; a plain assignment only defines it (recorded above).
                 if op != nil { read(name, target.span, recordOccurrence: false) }
+                if op == nil { addFields(knownFields(of: value), to: name) }
             default:
                 checkAssignedPath(target)
             }
@@ -210,13 +211,51 @@ struct ScriptChecker {
             for i in indices { check(i) }
         case .field(let base, let field):
             checkAssignedPath(base)
-            if case .identifier(let name) = base.kind, !recordFields[name, default: []].contains(field) {
-                recordFields[name, default: []].append(field)
-            }
+            if case .identifier(let name) = base.kind { addFields([.init(name: field)], to: name) }
         case .identifier(let name):
             occurrences.append(.init(name: name, span: target.span, symbol: resolve(name), isDefinition: false))
         default:
             check(target)
+        }
+    }
+
+    // MARK: Record fields
+
+    private mutating func addFields(_ fields: [ScriptAnalysis.RecordField], to name: String) {
+        for field in fields where !recordFields[name, default: []].contains(where: { $0.name == field.name }) {
+            recordFields[name, default: []].append(field)
+        }
+    }
+
+    /// The fields an assigned value is known to have: a call of a builtin that declares the
+    /// shape of its result, or a name whose fields are known already (`best = res`).
+    private func knownFields(of value: Expr) -> [ScriptAnalysis.RecordField] {
+        switch value.kind {
+        case .identifier(let name):
+            return recordFields[name] ?? []
+        case .call(let callee, let args):
+            guard case .identifier(let name) = callee.kind, resolve(name) == nil, let builtin = Builtins.table[name],
+                  let (owner, fields) = resultFields(of: builtin, args, value.span) else { return [] }
+            return fields.map { .init(name: $0.name, builtin: owner.name, declaration: $0) }
+        default:
+            return []
+        }
+    }
+
+    /// The declared fields of what a call of a builtin returns, and the builtin that declares
+    /// them: for `fit(Normal, data)`, Normal's.
+    private func resultFields(of builtin: Builtin, _ args: [CallArgument], _ span: SourceSpan) -> (Builtin, [ResultField])? {
+        switch builtin.result {
+        case .fields(let fields)?:
+            return (builtin, fields)
+        case .likeBuiltin(let parameter)?:
+            guard let i = builtin.parameters.firstIndex(where: { $0.name == parameter }),
+                  let bound = try? ScriptChecker.bind(builtin, args, span),
+                  case .identifier(let named)? = bound[i]?.kind, resolve(named) == nil,
+                  let other = Builtins.table[named], case .fields(let fields)? = other.result else { return nil }
+            return (other, fields)
+        case nil:
+            return nil
         }
     }
 
@@ -307,14 +346,20 @@ struct ScriptChecker {
         }
         guard let builtin = Builtins.table[name] else { return }
         do {
-            _ = try builtin.bind(
-                positional: args.filter { $0.label == nil }.map { _ in () },
-                positionalSpans: args.filter { $0.label == nil }.map(\.value.span),
-                keywords: args.compactMap { a in a.label.map { ($0, (), (a.labelSpan ?? span).to(a.value.span)) } },
-                callSpan: span)
+            _ = try ScriptChecker.bind(builtin, args, span)
         } catch let error as MMLError {
             diagnostics.append(error.diagnostic)
         } catch {}
+    }
+
+    /// The argument given for each parameter of a builtin, bound as running the call binds it
+    /// (with the same errors).
+    private static func bind(_ builtin: Builtin, _ args: [CallArgument], _ span: SourceSpan) throws -> [Expr?] {
+        try builtin.bind(
+            positional: args.filter { $0.label == nil }.map(\.value),
+            positionalSpans: args.filter { $0.label == nil }.map(\.value.span),
+            keywords: args.compactMap { a in a.label.map { ($0, a.value, (a.labelSpan ?? span).to(a.value.span)) } },
+            callSpan: span).values
     }
 
     /// `3`, `-2.5`: an expression that is surely a number.

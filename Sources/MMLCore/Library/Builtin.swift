@@ -1,5 +1,6 @@
 // The declaration every builtin is made from: name, parameters, docs, example, implementation,
-// and its calculus facet (scalar kernel, derivative rule, formula notation) where it has one.
+// its calculus facet (scalar kernel, derivative rule, formula notation) and the fields of its
+// result, where it has them.
 
 /// The area a builtin belongs to; `:help` lists builtins by area and Docs/ is grouped by it.
 public enum BuiltinArea: String, Sendable, CaseIterable {
@@ -51,6 +52,31 @@ public struct BuiltinExample: Sendable {
     }
 }
 
+/// One field of the record or object a builtin returns: what an editor offers after `r.`
+/// when `r = gd(…)`, with a line on what it holds.
+public struct ResultField: Sendable, Equatable {
+    public var name: String
+    public var summary: String
+    /// When only some calls give the field, which ones ("with scale=true"); nil when every call does.
+    public var condition: String?
+
+    public init(_ name: String, _ summary: String, only condition: String? = nil) {
+        self.name = name
+        self.summary = summary
+        self.condition = condition
+    }
+}
+
+/// The fields of what a builtin returns, when it returns a record or an object with fields.
+/// Declared with the builtin; a test calls each builtin and compares with what it really returns.
+public enum ResultShape: Sendable {
+    /// A record or object with these fields, in the order it lists them.
+    case fields([ResultField])
+    /// The fields of what the builtin named by this parameter's argument returns:
+    /// `fit(Normal, data)` has the fields of `Normal(…)`.
+    case likeBuiltin(parameter: String)
+}
+
 /// A builtin function, declared once: `:help`, completion, Docs/reference.md and the
 /// example tests all come from this. A class, so passing one around copies nothing.
 public final class Builtin: Sendable {
@@ -76,10 +102,14 @@ public final class Builtin: Sendable {
     /// What the symbolic engine knows of it: its value at numbers, its derivative rule (or why
     /// it has none), how it prints in a formula. Nil outside the math areas.
     public let calculus: FunctionCalculus?
+    /// The fields of its result when that is a record or an object with fields; nil otherwise
+    /// (and for tables, whose fields are their data's column names).
+    public let result: ResultShape?
 
     public init(
         _ name: String, _ parameters: [BuiltinParameter], area: BuiltinArea, summary: String,
-        help: String = "", examples: [BuiltinExample], aliases: [String] = [], calculus: FunctionCalculus? = nil, body: Body
+        help: String = "", examples: [BuiltinExample], aliases: [String] = [], calculus: FunctionCalculus? = nil,
+        result: ResultShape? = nil, body: Body
     ) {
         self.name = name
         self.parameters = parameters
@@ -89,6 +119,7 @@ public final class Builtin: Sendable {
         self.examples = examples
         self.aliases = aliases
         self.calculus = calculus
+        self.result = result
         self.body = body
     }
 

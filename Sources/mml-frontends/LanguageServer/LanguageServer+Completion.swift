@@ -1,6 +1,7 @@
 // Completion: keyword arguments inside a builtin's call, the user's names visible at the
 // cursor, builtins and constants (from the one builtin table), the language's keywords,
-// statement snippets (`fn`, `for`, `if`, `while`) and, after `r.`, the fields the script gives r.
+// statement snippets (`fn`, `for`, `if`, `while`) and, after `r.`, the fields r is known to have:
+// those of a builtin's result assigned to it (`r = gd(…)`) and those the script gives it.
 import MMLCore
 
 extension LanguageServer {
@@ -18,17 +19,34 @@ extension LanguageServer {
         ("while", "loop while a condition holds", "while ${1:condition} {\n\t$0\n}"),
     ]
 
+    /// `r` when a line up to the cursor ends in `r.` followed by `field` (what is typed of a
+    /// field's name); nil when the cursor is not after a field access, "" when the fields are
+    /// not known (`r.path.`: the fields of a field).
+    static func recordName(before line: String, field: String) -> String? {
+        let head = line.dropLast(field.count)
+        guard head.hasSuffix(".") else { return nil }
+        let record = REPLSession.namePrefix(endingWith: head.dropLast()) ?? ""
+        return head.dropLast(record.count + 1).hasSuffix(".") ? "" : record
+    }
+
+    /// `gd result: the point found`, or `field of r` for a field the script assigns.
+    static func detail(of field: ScriptAnalysis.RecordField, in record: String) -> String {
+        guard let builtin = field.builtin, let declared = field.declaration else { return "field of \(record)" }
+        return "\(builtin) result: \(declared.summary)" + (declared.condition.map { " (only \($0))" } ?? "")
+    }
+
     func completion(_ document: Document, at offset: Int) -> Any {
         let lineStart = document.source.lineStarts[document.source.lineIndex(of: offset)]
         let before = document.source.slice(lineStart, offset)
         let typed = REPLSession.namePrefix(endingWith: Substring(before)) ?? ""
-        // After `r.` come the fields the script gives r (`r.rate = 0.1`); a builtin's result's
-        // fields only running the script would tell.
-        if before.dropLast(typed.count).hasSuffix(".") {
-            let record = REPLSession.namePrefix(endingWith: Substring(before.dropLast(typed.count + 1))) ?? ""
-            let fields = document.analysis.recordFields[record] ?? []
+        if let record = Self.recordName(before: before, field: typed) {
+            let fields = (document.analysis.recordFields[record] ?? []).enumerated().filter { $0.element.name.hasPrefix(typed) }
+            // sortText keeps the order the builtin declares (x, value, steps, … for gd).
             return ["isIncomplete": false,
-                    "items": fields.filter { $0.hasPrefix(typed) }.map { ["label": $0, "kind": ItemKind.field, "detail": "field of \(record)"] as JSONObject }]
+                    "items": fields.map { k, field in
+                        ["label": field.name, "kind": ItemKind.field, "detail": Self.detail(of: field, in: record),
+                         "sortText": String(format: "%03d", k)] as JSONObject
+                    }]
         }
         var items: [JSONObject] = []
         var seen: Set<String> = []

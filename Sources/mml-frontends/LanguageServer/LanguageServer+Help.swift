@@ -1,5 +1,6 @@
 // Hover and signature help: a builtin's reference entry (signature, summary, help,
-// examples — the text of Docs/reference.md), a user name's defining line, and the parameter
+// examples — the text of Docs/reference.md), a user name's defining line, what a field of a
+// builtin's result holds (`res.x` after `res = gd(…)`), and the parameter
 // under the cursor inside a call of a builtin or of the script's own function.
 import Foundation
 import MMLCore
@@ -9,6 +10,7 @@ extension LanguageServer {
         let analysis = document.analysis
         // A name the parser kept; on a half-typed line, the word at the cursor.
         var name: String?, span: SourceSpan?, symbol: Int?
+        if let field = fieldHelp(document, at: offset) { return hoverResult(field, document, nil) }
         if let occurrence = analysis.occurrence(at: offset) {
             (name, span, symbol) = (occurrence.name, occurrence.span, occurrence.symbol)
             if let s = symbol, let definition = analysis.definition(for: occurrence) {
@@ -25,6 +27,17 @@ extension LanguageServer {
         var result: JSONObject = ["contents": ["kind": "markdown", "value": markdown]]
         if let span { result["range"] = document.range(span) }
         return result
+    }
+
+    /// `res.x` under the cursor, where res holds a builtin's result: what the field holds.
+    private func fieldHelp(_ document: Document, at offset: Int) -> String? {
+        let lineStart = document.source.lineStarts[document.source.lineIndex(of: offset)]
+        let before = document.source.slice(lineStart, offset)
+        guard let typed = REPLSession.namePrefix(endingWith: Substring(before)),
+              let record = Self.recordName(before: before, field: typed), !record.isEmpty,
+              let word = REPLSession.name(at: document.source.textPosition(of: offset, in: .codePoints), in: document.text),
+              let field = document.analysis.recordFields[record]?.first(where: { $0.name == word }), field.builtin != nil else { return nil }
+        return "`\(record).\(word)`: \(Self.detail(of: field, in: record))"
     }
 
     /// A builtin's or constant's help, as Markdown.

@@ -119,3 +119,63 @@ func reportsWhatRunningWould(_ text: String, _ expected: [String]) {
     #expect(Set(inside) == ["rate", "step", "w", "g"])
     #expect(Set(outside) == ["rate", "step", "w"])
 }
+
+// MARK: Fields of records
+
+/// The fields the analysis knows `name` has at the end of a script, and the fields the value
+/// of `name` really has after running it.
+private func knownAndRealFields(_ script: String, of name: String) throws -> (known: [String], real: [String]) {
+    let known = ScriptAnalysis.analyze(script, source: SourceID(0)).recordFields[name]?.map(\.name) ?? []
+    let session = Session()
+    _ = try session.evaluate(script)
+    return (known, Completer.fieldNames(of: try session.evaluate(name)))
+}
+
+@Test func theFieldsOfAnOptimizersResult() throws {
+    let (known, real) = try knownAndRealFields("J(w) = (w[1] - 1)^2 + w[2]^2\nres = gd(J, [0, 0])", of: "res")
+    #expect(known == ["x", "value", "steps", "converged", "diverged", "message", "path", "values", "grad_norm", "f"])
+    #expect(known == real)
+    let field = ScriptAnalysis.analyze("res = gd(x -> x^2, 1)", source: SourceID(0)).recordFields["res"]?.first
+    #expect(field?.builtin == "gd" && field?.declaration?.summary.isEmpty == false)
+}
+
+@Test(arguments: [
+    ("t = ttest([5.1, 4.9, 5.6, 5.8, 6.0, 5.4], 5)", "t",
+     ["statistic", "p", "df", "ci", "estimate", "level", "alpha", "rejected", "alternative", "h0", "h1", "title"]),
+    ("z = ztest([5.1, 4.9, 5.6], 5, sigma=0.5)", "z",
+     ["statistic", "p", "ci", "estimate", "level", "alpha", "rejected", "alternative", "h0", "h1", "title"]),
+    ("c = chisq_test([50, 30, 15, 5], [0.4, 0.3, 0.2, 0.1])", "c",
+     ["statistic", "p", "df", "level", "alpha", "rejected", "alternative", "h0", "h1", "title"]),
+    ("A = [2, 1; 1, 2]\ne = eig(A)", "e", ["values", "vectors"]),
+    ("s = svd([3, 0; 0, -2])", "s", ["U", "S", "V"]),
+    ("line = fit_line([1, 2, 3], [2, 4, 7])", "line", ["slope", "intercept", "r2"]),
+    // The family named by fit's first argument gives the fields.
+    ("D = fit(Normal, [2, 4, 4, 5])", "D", ["family", "mu", "sigma", "mean", "var", "std"]),
+    ("D = fit(data=[1, 0, 1], family=Bernoulli)", "D", ["family", "p", "mean", "var", "std"]),
+    // Through another name.
+    ("r = minimize(x -> (x - 3)^2, 0)\nbest = r", "best", ["x", "value", "steps", "converged", "diverged", "message", "path", "values", "grad_norm", "f"]),
+] as [(String, String, [String])])
+func theFieldsOfABuiltinsResult(_ script: String, _ name: String, _ expected: [String]) throws {
+    let (known, real) = try knownAndRealFields(script, of: name)
+    #expect(known == expected)
+    #expect(known == real)
+}
+
+@Test func fieldsOnlySomeCallsGiveAreOfferedWithTheirCondition() throws {
+    let (known, real) = try knownAndRealFields("p = pca([1, 2; 2, 4; 3, 7])", of: "p")
+    #expect(known == real + ["scale"])
+    let scale = ScriptAnalysis.analyze("p = pca([1, 2; 2, 4; 3, 7])", source: SourceID(0)).recordFields["p"]?.last
+    #expect(scale?.declaration?.condition == "with scale=true")
+}
+
+@Test func noFieldsWhereTheResultIsNotKnown() {
+    func fields(_ script: String, _ name: String) -> [String] {
+        ScriptAnalysis.analyze(script, source: SourceID(0)).recordFields[name]?.map(\.name) ?? []
+    }
+    // The script's own gd, a builtin without fields, a family that is not a constructor.
+    #expect(fields("gd = (f, x) -> x\nres = gd(1, 2)", "res") == [])
+    #expect(fields("m = mean([1, 2])", "m") == [])
+    #expect(fields("fam = 3\nD = fit(fam, [1, 2])", "D") == [])
+    // Fields the script assigns follow the builtin's.
+    #expect(fields("res = fit_line([1, 2], [3, 5])\nres.note = \"first try\"", "res") == ["slope", "intercept", "r2", "note"])
+}

@@ -9,10 +9,22 @@ public final class GroupedValue: IndexableObject, SequenceObject {
 
     public var typeName: String { "grouped table" }
 
-    /// The summaries a field names, in the order they are listed.
-    static let summaries = ["count", "mean", "sum", "min", "max", "std", "median"]
+    /// Its fields, which `group_by` declares: a summary table per group, and the keys.
+    static let fields: [ResultField] = [
+        ResultField("count", "one row per group: how many values each column has"),
+        ResultField("mean", "one row per group: the mean of each numeric column"),
+        ResultField("sum", "one row per group: the sum of each numeric column"),
+        ResultField("min", "one row per group: the smallest value of each numeric column"),
+        ResultField("max", "one row per group: the largest value of each numeric column"),
+        ResultField("std", "one row per group: the sample standard deviation of each numeric column"),
+        ResultField("median", "one row per group: the median of each numeric column"),
+        ResultField("keys", "the group keys, in order"),
+    ]
 
-    public var fieldNames: [String] { GroupedValue.summaries + ["keys"] }
+    /// The summaries a field names, in the order they are listed.
+    static let summaries = fields.map(\.name).filter { $0 != "keys" }
+
+    public var fieldNames: [String] { GroupedValue.fields.map(\.name) }
 
     public func field(_ name: String) -> Value? {
         if name == "keys" { return keysValue }

@@ -73,6 +73,7 @@ extension Builtins {
         Builtin("group_by", [.req("t"), .req("column")], area: .data, summary: "Split a table into groups by the values of a column",
                 help: "g = group_by(t, \"species\") groups the rows by species (groups in key order; rows with a missing key are left out). Summaries are its fields, one row per group: g.count, g.mean, g.sum, g.min, g.max, g.std, g.median (each over the other numeric columns, missing cells skipped); summarize(g, f) applies your own function. g[\"setosa\"] is one group's rows, g.keys the keys, and for part in g { … } walks the groups.",
                 examples: [BuiltinExample("g = group_by(table([1, 1, 2; 10, 20, 30]', \"k\", \"v\"), \"k\"); g.mean", "   k   v\n1  1  15\n2  2  30\n2 rows × 2 columns")],
+                result: .fields(GroupedValue.fields),
                 body: .general { args in
             let t = try args.table("t"), column = try args.string("column")
             return .object(GroupedValue(try args.blaming("column") { try t.groupBy(column) }))

@@ -7,6 +7,15 @@ extension Builtins {
                 help: "pca(X, k) finds the k directions along which the rows of X (n observations of d variables) vary most. It centres each column (and with scale=true also divides it by its standard deviation, for variables in different units), takes the SVD of the result, and returns a record: components (d×k, one unit direction per column, largest entry positive — the eigenvectors of the covariance matrix), explained_variance (the variance along each, σ²/(n − 1) — the eigenvalues of cov(X)), explained_ratio (each one's share of the total variance), scores (n×k, the coordinates of each observation along the components), mean (the column means, a row), singular_values (of the centred data), and scale (the standard deviations, only with scale=true). reconstruct(p, p.scores) maps the scores back to the data.",
                 examples: [BuiltinExample("p = pca([1, 2; 2, 4; 3, 6; 4, 8]); p.explained_ratio", "[1, 0]"),
                            BuiltinExample("p = pca([1, 2; 2, 4; 3, 6; 4, 8], 1); p.components", "[0.447214, 0.894427]")],
+                result: .fields([
+                    ResultField("components", "d×k, one unit direction per column (the eigenvectors of cov(X))"),
+                    ResultField("explained_variance", "the variance along each component (the eigenvalues of cov(X))"),
+                    ResultField("explained_ratio", "each component's share of the total variance"),
+                    ResultField("scores", "n×k, the coordinates of each observation along the components"),
+                    ResultField("mean", "the column means, a row"),
+                    ResultField("singular_values", "the singular values of the centred data"),
+                    ResultField("scale", "the column standard deviations, a row", only: "with scale=true"),
+                ]),
                 body: .general { args in
             let x = try args.matrix("X")
             let k: Int? = args.has("k") ? try args.int("k", in: 1...Int.max / 2) : nil

@@ -46,7 +46,10 @@ extension Builtins {
         Builtin("lstsq", [.req("A"), .req("b")], area: .linearAlgebra, summary: "Least-squares solution of A·x ≈ b, as a record",
                 help: "lstsq(A, b) finds the x that makes ‖A·x − b‖ as small as possible (LAPACK dgelsd, through the SVD): the best fit when there are more equations than unknowns, and the shortest solution when there are infinitely many. It returns a record: x (the solution), residual (‖A·x − b‖, the distance from b to the column space of A; a row of them when b has several columns), rank (the effective rank of A) and singular_values (of A). Use lstsq(A, b).x for the solution alone.",
                 examples: [BuiltinExample("lstsq([1, 0; 1, 1; 1, 2], [1, 2, 4]).x", "[0.833333, 1.5]"),
-                           BuiltinExample("lstsq([1, 1; 1, 1], [2, 2]).rank", "1")], body: .general { args in
+                           BuiltinExample("lstsq([1, 1; 1, 1], [2, 2]).rank", "1")],
+                result: .fields([ResultField("x", "the least-squares solution"),
+                                 ResultField("residual", "‖A·x − b‖, the distance from b to the column space of A"),
+                                 ResultField("rank", "the effective rank of A"), ResultField("singular_values", "the singular values of A")]), body: .general { args in
             let a = try args.matrix("A"), b = try args.matrix("b")
             let r = try LinAlg.lstsq(a, b)
             let residuals = r.residuals.map { $0.squareRoot() }
@@ -60,6 +63,10 @@ extension Builtins {
                 help: "classify(A, b) compares rank(A) with the rank of the augmented matrix [A b] (the Rouché–Capelli theorem): if adding b raises the rank, b is outside the column space and there is no solution; otherwise the solution is unique when the rank equals the number of unknowns (columns of A), and there are infinitely many, with unknowns − rank free variables, when it is smaller. It returns a record with kind (\"unique\", \"none\" or \"infinitely many\"), rank, augmented_rank, unknowns, free_variables and a sentence of explanation.",
                 examples: [BuiltinExample("classify([1, 2; 2, 4], [3, 6]).kind", "infinitely many"),
                            BuiltinExample("classify([1, 2; 2, 4], [3, 5]).explanation", "no solution: rank(A) = 1 < rank([A b]) = 2, so b is not in the column space of A")],
+                result: .fields([ResultField("kind", "\"unique\", \"none\" or \"infinitely many\""), ResultField("rank", "rank(A)"),
+                                 ResultField("augmented_rank", "rank([A b])"), ResultField("unknowns", "the number of unknowns (columns of A)"),
+                                 ResultField("free_variables", "unknowns − rank when there are solutions"),
+                                 ResultField("explanation", "the reasoning in one sentence")]),
                 body: .general { args in
             let a = try args.matrix("A"), b = try args.matrix("b")
             let c = try LinAlg.classify(a, b)

@@ -8,6 +8,7 @@ extension Builtins {
                 help: "X, y = make_blobs(n, centers) draws n points around `centers` cluster centres (a count, placed uniformly at random in the box, or a matrix with one centre per row), each coordinate normal with standard deviation std (one value, or one per centre); y gives each point's cluster, numbered 0, 1, …. The rows come shuffled. seed=s makes the data reproducible without touching the session's generator; the numbers equal scikit-learn's make_blobs(n, n_features, centers, cluster_std, center_box, random_state=s).",
                 examples: [BuiltinExample("X, y = make_blobs(6, 2, seed=0); size(X)", "[6, 2]"),
                            BuiltinExample("X, y = make_blobs(4, [0, 0; 5, 5], std=0, seed=1); sum(y)", "2")],
+                result: .fields([ResultField("X", "the points, one per row"), ResultField("labels", "each point's cluster, numbered from 0")]),
                 body: .general { args in
             let centers: BlobCenters
             let features = try args.int("features", default: 2, in: 1...1000)
@@ -33,6 +34,8 @@ extension Builtins {
                 help: "X, y = make_regression(n, features=d, noise=σ) draws X (n×d) standard normal, true weights w with the first `informative` of them 100·U(0, 1) and the rest 0, and y = X·w + bias + N(0, σ²); samples and features come shuffled. coef=true returns X, y, w. seed=s makes the data reproducible without touching the session's generator; the numbers equal scikit-learn's make_regression(n, d, n_informative, noise=σ, bias, random_state=s).",
                 examples: [BuiltinExample("X, y = make_regression(5, seed=1); size(X)", "[5, 1]"),
                            BuiltinExample("X, y, w = make_regression(20, features=3, informative=2, coef=true, seed=0); sum(w == 0)", "1")],
+                result: .fields([ResultField("X", "the inputs, n×d standard normal"), ResultField("y", "X·w + bias + noise"),
+                                 ResultField("w", "the true weights", only: "with coef=true")]),
                 body: .general { args in
             let n = try args.int("n", in: 1...DataGenerators.maxSamples)
             let d = try args.int("features", default: 1, in: 1...1000)

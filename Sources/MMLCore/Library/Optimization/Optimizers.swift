@@ -23,6 +23,7 @@ extension Builtins {
             BuiltinExample("r = gd(x -> (x - 3)^2, 0, grad=x -> 2*(x - 3)); round(r.x, 6)", "3"),
             BuiltinExample("g(x, y) = (x - 1)^2 + 2*(y + 2)^2; dg(x, y) = [2*(x - 1), 4*(y + 2)]; r = gd(g, [0, 0], grad=dg, rate=0.2); round(r.x, 6)", "[1, -2]"),
         ],
+        result: .fields(OptimizationResult.fields),
         body: .general { args in
             let ip = args.interpreter
             let (x0, scalar) = try args.startPoint("x0")
@@ -69,6 +70,7 @@ extension Builtins {
             BuiltinExample("r = newton(x -> x^2 - 2, 1, grad=x -> 2*x); r.steps", "4"),
             BuiltinExample("r = newton(x -> x^2 - 2, 1); round(r.x, 10)", "1.4142135624"),
         ],
+        result: .fields(OptimizationResult.fields),
         body: .general { args in
             let ip = args.interpreter
             let (x0, scalar) = try args.startPoint("x0")
@@ -112,6 +114,7 @@ extension Builtins {
         examples: [
             BuiltinExample("r = minimize(x -> (x - 3)^2 + 1, 0, grad=x -> 2*(x - 3)); [round(r.x, 8), round(r.value, 8)]", "[3, 1]"),
         ],
+        result: .fields(OptimizationResult.fields),
         body: .general { args in
             let ip = args.interpreter
             let (x0, scalar) = try args.startPoint("x0")

@@ -10,6 +10,8 @@ extension Builtins {
                 help: "fit_line(xs, ys) finds the slope a and intercept b minimising Σ(a·xᵢ + b − yᵢ)², in closed form: a = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)², b = ȳ − a·x̄. r2 is the coefficient of determination 1 − SS_res/SS_tot, the share of the variance of y the line explains. Gradient descent on the mean squared error reaches the same line.",
                 examples: [BuiltinExample("fit_line([1, 2, 3], [2, 4, 6])", "least-squares line\n  slope     = 2\n  intercept = 0\n  r2        = 1"),
                            BuiltinExample("fit_line([0, 1, 2, 3], [1, 3, 2, 4]).slope", "0.8")],
+                result: .fields([ResultField("slope", "a, the slope of the line"), ResultField("intercept", "b, where the line crosses x = 0"),
+                                 ResultField("r2", "R², the share of the variance of y the line explains")]),
                 body: .general { args in
             let xs = try args.dataVector("xs"), ys = try args.dataVector("ys")
             let fit = try Regression.fitLine(xs, ys)

@@ -2,6 +2,20 @@
 // path (one row per iterate), values, grad_norm, and f (the function, for plot_path).
 
 extension OptimizationResult {
+    /// The fields of the record gd, newton and minimize return (`record` builds it).
+    static let fields: [ResultField] = [
+        ResultField("x", "the point found (a number when x0 is a number)"),
+        ResultField("value", "f(x) at the point found (for newton's root finding, f(x) itself)"),
+        ResultField("steps", "how many updates were made"),
+        ResultField("converged", "true when the stopping test was met (|∇f| ≤ tol; |f(x)| ≤ tol for newton's root finding)"),
+        ResultField("diverged", "true when x or f(x) became inf or nan, or f kept growing"),
+        ResultField("message", "why it stopped, in words"),
+        ResultField("path", "every iterate, one row each, x0 first"),
+        ResultField("values", "f along the path"),
+        ResultField("grad_norm", "|∇f| along the path (|f′| or ‖J‖ for newton's root finding)"),
+        ResultField("f", "the function, for plot_path"),
+    ]
+
     /// The result as an MML record. `scalar` gives x (and path rows) as numbers for a start
     /// point that was a single number.
     func record(scalar: Bool, function: Function) -> Value {

@@ -69,7 +69,7 @@ extension Builtins {
         let meaning = specs.map { "\($0.symbol) (`\($0.keyword)`) is \($0.meaning)" }.joined(separator: "; ")
         let help = "\(extra) Parameters: \(meaning). Values: \(family.supportDescription). Use it with pdf\(family.isDiscrete ? "/pmf" : ""), cdf, quantile, sample, mean, var and std; fields D.mean, D.var, D.std and D.\(specs[0].keyword). The constructor itself names the family: fit(\(family.name), data)."
         return Builtin(family.name, params, area: .probability, summary: summary, help: help, examples: [example],
-                       body: .general { args in
+                       result: .fields(DistributionValue.fields(of: family)), body: .general { args in
             var keywords: [String: Double] = [:]
             for spec in specs where args.has(spec.keyword) {
                 let v = try args.number(spec.keyword)
@@ -90,6 +90,7 @@ extension Builtins {
         summary: "The multivariate normal distribution with mean vector μ and covariance matrix Σ",
         help: "MvNormal(μ, Σ) needs a symmetric positive-definite k×k covariance Σ for a k-vector μ. pdf(D, x) takes a k-vector (or a matrix with one point per row); sample(D, n) gives an n×k matrix, one draw per row; mean(D) is μ and cov(D) is Σ. Draws use the Cholesky factor of Σ, so they match NumPy's multivariate_normal in distribution only.",
         examples: [BuiltinExample("MvNormal([0, 0], [1, 0.5; 0.5, 2])", "MvNormal(μ=[0, 0], Σ=[1, 0.5; 0.5, 2])  2-dimensional")],
+        result: .fields(MvNormalValue.fields),
         body: .general { args in
             let mu = try args.matrix("mu"), sigma = try args.matrix("Sigma")
             guard mu.isVector || mu.isRow else {

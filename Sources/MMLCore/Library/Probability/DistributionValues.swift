@@ -11,15 +11,19 @@ public final class DistributionValue: MMLObject {
 
     public func display(_ options: DisplayOptions) -> String { distribution.description }
 
-    public var fieldNames: [String] {
-        var names = ["family"] + distribution.family.parameters.map(\.keyword)
-        switch distribution.family {
-        case .gamma: names.append("rate")
-        case .exponential: names.append("scale")
+    /// The fields of a distribution of a family, which its constructor declares.
+    static func fields(of family: Distribution.Family) -> [ResultField] {
+        var fields = [ResultField("family", "the family's name")]
+            + family.parameters.map { ResultField($0.keyword, "\($0.symbol), \($0.meaning)") }
+        switch family {
+        case .gamma: fields.append(ResultField("rate", "1/θ, the rate"))
+        case .exponential: fields.append(ResultField("scale", "1/λ, the scale (the mean)"))
         default: break
         }
-        return names + ["mean", "var", "std"]
+        return fields + [ResultField("mean", "the mean"), ResultField("var", "the variance"), ResultField("std", "the standard deviation")]
     }
+
+    public var fieldNames: [String] { Self.fields(of: distribution.family).map(\.name) }
 
     public func field(_ name: String) -> Value? {
         switch name {
@@ -42,7 +46,14 @@ public final class MvNormalValue: MMLObject {
 
     public func display(_ options: DisplayOptions) -> String { distribution.description }
 
-    public var fieldNames: [String] { ["mean", "cov", "var", "std", "dim"] }
+    static let fields: [ResultField] = [
+        ResultField("mean", "μ, the mean vector"),
+        ResultField("cov", "Σ, the covariance matrix"),
+        ResultField("var", "each component's variance (the diagonal of Σ)"),
+        ResultField("std", "each component's standard deviation"),
+        ResultField("dim", "the dimension k"),
+    ]
+    public var fieldNames: [String] { Self.fields.map(\.name) }
 
     public func field(_ name: String) -> Value? {
         switch name {

@@ -10,7 +10,16 @@ public final class PosteriorValue: MMLObject {
     /// posterior distribution (see `Value.distributionValue`).
     public var distribution: DistributionValue { DistributionValue(update.posterior) }
     public func display(_ options: DisplayOptions) -> String { update.description }
-    public var fieldNames: [String] { ["prior", "posterior", "map", "mle", "mean", "n"] }
+    /// The fields `posterior` declares; `field` gives their values.
+    static let fields: [ResultField] = [
+        ResultField("prior", "the prior distribution"),
+        ResultField("posterior", "the posterior distribution, after the data"),
+        ResultField("map", "the MAP estimate: the posterior's mode (nan when it has no single peak)"),
+        ResultField("mle", "the maximum-likelihood estimate from the data alone"),
+        ResultField("mean", "the posterior mean"),
+        ResultField("n", "how many observations the update used"),
+    ]
+    public var fieldNames: [String] { Self.fields.map(\.name) }
     public func field(_ name: String) -> Value? {
         switch name {
         case "prior": return .object(DistributionValue(update.prior))
@@ -30,6 +39,7 @@ extension Builtins {
                 summary: "Fit a distribution to data by maximum likelihood",
                 help: "fit(Normal, data) returns the distribution of the family that makes the data most likely (the MLE); the first argument is the constructor itself, without parentheses. Closed forms for Normal (μ̂ = x̄, σ̂ with divisor n — the MLE, not the n − 1 std), Exponential (λ̂ = 1/x̄), Poisson, Bernoulli, Binomial (known n: fit(Binomial, data, n=10)), Uniform (min, max) and Geometric; Newton's method for Gamma and Beta.",
                 examples: [BuiltinExample("fit(Normal, [2, 4, 4, 4, 5, 5, 7, 9])", "Normal(μ=5, σ=2)  mean 5, variance 4"), BuiltinExample("fit(Bernoulli, [1, 0, 1, 1]).p", "0.75")],
+                result: .likeBuiltin(parameter: "family"),
                 body: .general { args in
             let family = try args.family("family")
             if args.has("n") && family != .binomial { throw args.error("fit: n= is the known number of trials of a Binomial; \(family.name) has none", at: "n") }
@@ -54,6 +64,8 @@ extension Builtins {
                 summary: "Maximum likelihood by minimising a negative log-likelihood from a starting point",
                 help: "mle(nll, θ0) minimises nll(θ) starting at θ0 with the Nelder–Mead simplex method (no derivatives needed) and returns a record with x (the estimate θ̂), value (nll at θ̂), steps and converged. θ is a number when θ0 is a number, else a vector. Write nll with loglik, e.g. nll(θ) = -loglik(Normal(θ[1], θ[2]), data). Points where nll fails because a parameter is invalid (σ ≤ 0) count as outside the domain, so the search stays inside it; θ0 itself must be valid.",
                 examples: [BuiltinExample("round(mle(p -> -loglik(Bernoulli(p), [1, 0, 1, 1]), 0.5).x, 6)", "0.75")],
+                result: .fields([ResultField("x", "the estimate θ̂ (a number when θ0 is a number)"), ResultField("value", "negloglik at θ̂"),
+                                 ResultField("steps", "how many Nelder–Mead steps were made"), ResultField("converged", "true when the simplex shrank below tol")]),
                 body: .general { args in
             let ip = args.interpreter, span = args.callSpan
             let f = try args.function("negloglik")
@@ -93,6 +105,7 @@ extension Builtins {
                 summary: "The posterior distribution of a conjugate Bayesian update",
                 help: "posterior(prior, Likelihood, data) updates a prior with data for the conjugate pairs: posterior(Beta(α, β), Bernoulli, data) (0/1 data), posterior(Beta(α, β), Binomial, counts, n=trials), posterior(Gamma(k, θ), Poisson, counts) and posterior(Normal(μ0, τ), Normal, data, sigma=σ) with σ known. The likelihood is the family constructor itself. The result prints the prior, the posterior, the MAP next to the MLE and the posterior mean; fields prior, posterior, map, mle, mean, n. It also stands for its posterior distribution: mean(post), var, std, median, quantile, pdf, cdf, sample and plot(post) work on post.posterior.",
                 examples: [BuiltinExample("posterior(Beta(2, 2), Bernoulli, [1, 0, 1, 1]).posterior", "Beta(α=5, β=3)  mean 0.625, variance 0.0260417")],
+                result: .fields(PosteriorValue.fields),
                 body: .general { args in
             .object(PosteriorValue(try conjugateUpdate(args)))
         }),

@@ -11,12 +11,26 @@ public final class TestResultValue: MMLObject {
 
     public func display(_ options: DisplayOptions) -> String { result.report }
 
+    /// The fields of a test's result: df only for t and chi-squared tests, ci and estimate
+    /// only for tests with an interval. Each test builtin declares its own choice.
+    static func fields(df: Bool, ci: Bool, estimate: Bool) -> [ResultField] {
+        var fields = [ResultField("statistic", "the test statistic (t, z or X²)"), ResultField("p", "the p-value")]
+        if df { fields.append(ResultField("df", "the degrees of freedom")) }
+        if ci { fields.append(ResultField("ci", "the confidence interval [lo, hi] at level")) }
+        if estimate { fields.append(ResultField("estimate", "the point estimate (a mean, a difference, a proportion)")) }
+        return fields + [
+            ResultField("level", "the confidence level of ci"),
+            ResultField("alpha", "the significance level α of the decision"),
+            ResultField("rejected", "true when p < α: H0 is rejected"),
+            ResultField("alternative", "\"two-sided\", \"less\" or \"greater\""),
+            ResultField("h0", "the null hypothesis in words"),
+            ResultField("h1", "the alternative hypothesis in words"),
+            ResultField("title", "the test's name, e.g. \"Welch two-sample t-test\""),
+        ]
+    }
+
     public var fieldNames: [String] {
-        var names = ["statistic", "p"]
-        if result.df != nil { names.append("df") }
-        if result.ci != nil { names.append("ci") }
-        if result.estimate != nil { names.append("estimate") }
-        return names + ["level", "alpha", "rejected", "alternative", "h0", "h1", "title"]
+        Self.fields(df: result.df != nil, ci: result.ci != nil, estimate: result.estimate != nil).map(\.name)
     }
 
     public func field(_ name: String) -> Value? {
@@ -44,7 +58,12 @@ public final class SampleSizeValue: MMLObject {
     public init(_ plan: SampleSizePlan) { self.plan = plan }
     public var typeName: String { "sample size" }
     public func display(_ options: DisplayOptions) -> String { plan.description }
-    public var fieldNames: [String] { ["n", "total", "exact"] }
+    static let fields: [ResultField] = [
+        ResultField("n", "subjects needed in each group (rounded up)"),
+        ResultField("total", "subjects needed in both groups together"),
+        ResultField("exact", "n before rounding up"),
+    ]
+    public var fieldNames: [String] { Self.fields.map(\.name) }
     public func field(_ name: String) -> Value? {
         switch name {
         case "n": return .number(Double(plan.perGroup))
@@ -71,6 +90,7 @@ extension Builtins {
                 summary: "Student's t-test: one sample, two samples (Welch) or paired",
                 help: "ttest(x, μ0) tests whether the mean of x is μ0 (also ttest(x, mu=μ0)); ttest(x, y) compares two means with Welch's test (unequal variances); equal_var=true pools the variances (Student's test); paired=true tests the differences x − y. alternative=\"less\" or \"greater\" makes it one-sided (H1: mean < or > μ0). The result prints a short report — hypotheses, t, df, p-value, the confidence interval at level, and the decision at α — and has fields p, statistic, df, ci, estimate.",
                 examples: [BuiltinExample("ttest([5.1, 4.9, 5.6, 5.8, 6.0, 5.4], 5).p", "0.04102919855187953")],
+                result: .fields(TestResultValue.fields(df: true, ci: true, estimate: true)),
                 body: .general { args in
             let x = try args.data("x")
             let alternative = try parseAlternative(args)
@@ -98,6 +118,7 @@ extension Builtins {
                 summary: "z-test for a mean (or two) when the population σ is known",
                 help: "ztest(x, μ0, sigma=σ) tests whether the mean of x is μ0 when the population standard deviation σ is known. ztest(x, y, sigma=[σx, σy]) compares two means (one σ for both is allowed). alternative=\"less\" or \"greater\" makes it one-sided. Fields p, statistic, ci, estimate. For proportions use prop_test.",
                 examples: [BuiltinExample("ztest([5.1, 4.9, 5.6, 5.8, 6.0, 5.4], 5, sigma=0.5).statistic", "2.2861904265976287")],
+                result: .fields(TestResultValue.fields(df: false, ci: true, estimate: true)),
                 body: .general { args in
             guard args.has("sigma") else {
                 throw args.error("ztest needs the known population standard deviation, sigma=…", hint: "when σ is unknown, use ttest")
@@ -125,6 +146,7 @@ extension Builtins {
                 summary: "z-test for one proportion, or for the difference of two (an A/B test)",
                 help: "prop_test(k, n) tests whether a proportion is p0 (0.5 unless given) from k successes in n trials. prop_test([k1, k2], [n1, n2]) compares two proportions with the pooled two-proportion z-test — the classic A/B test. The interval is the Wald interval (for two groups, unpooled). R's prop.test reports X² = z² with a continuity correction instead; this is the textbook z-test.",
                 examples: [BuiltinExample("prop_test([30, 18], [250, 260]).p", "0.049656445815885526")],
+                result: .fields(TestResultValue.fields(df: false, ci: true, estimate: true)),
                 body: .general { args in
             let alternative = try parseAlternative(args)
             let level = try args.number("level", default: 0.95), alpha = try args.number("alpha", default: 0.05)
@@ -140,6 +162,7 @@ extension Builtins {
                 summary: "Pearson's chi-squared test: goodness of fit, or independence in a table",
                 help: "chisq_test(counts) tests whether the observed counts fit the probabilities p (equal probabilities unless given): chisq_test([50, 30, 15, 5], [0.4, 0.3, 0.2, 0.1]). chisq_test(table) with a matrix of counts (at least 2×2) tests whether rows and columns are independent; a 2×2 table gets Yates' continuity correction unless correction=false (as R and SciPy).",
                 examples: [BuiltinExample("chisq_test([50, 30, 15, 5], [0.4, 0.3, 0.2, 0.1]).statistic", "6.25")],
+                result: .fields(TestResultValue.fields(df: true, ci: false, estimate: false)),
                 body: .general { args in
             let alpha = try args.number("alpha", default: 0.05)
             let observed = try args.matrix("observed")
@@ -155,6 +178,7 @@ extension Builtins {
                 summary: "Subjects per group needed to detect p1 vs p2 with a two-proportion z-test",
                 help: "sample_size(p1, p2) is how many subjects each group of an A/B test needs so that a two-proportion z-test at level α detects the difference between conversion rates p1 and p2 with the given power (the chance of detecting it when it is real). Classical formula without continuity correction. Fields n (per group), total, exact.",
                 examples: [BuiltinExample("sample_size(0.10, 0.12).n", "3841")],
+                result: .fields(SampleSizeValue.fields),
                 body: .general { args in
             .object(SampleSizeValue(try Stats.sampleSizeTwoProportions(
                 p1: try args.number("p1"), p2: try args.number("p2"), power: try args.number("power", default: 0.8),

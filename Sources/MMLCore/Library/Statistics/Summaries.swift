@@ -37,7 +37,12 @@ public final class FrequencyTableValue: MMLObject {
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }
-    public var fieldNames: [String] { ["values", "counts", "proportions"] }
+    static let fields: [ResultField] = [
+        ResultField("values", "the distinct values (or categories), in increasing order"),
+        ResultField("counts", "how often each occurs"),
+        ResultField("proportions", "each count divided by the total"),
+    ]
+    public var fieldNames: [String] { Self.fields.map(\.name) }
     public func field(_ name: String) -> Value? {
         switch name {
         case "values": return categories.map { .object(StringVector($0)) } ?? .matrix(Matrix(column: table.values))
@@ -60,6 +65,15 @@ public final class SummaryValue: MMLObject {
     }
 
     public var typeName: String { "summary" }
+
+    /// The fields `describe` declares (for a matrix, each a row with one entry per column);
+    /// the engine's `DataSummary.fields` gives their values, and a test keeps the two in step.
+    static let fields: [ResultField] = [
+        ResultField("count", "how many values"), ResultField("mean", "the mean"),
+        ResultField("std", "the sample standard deviation (n − 1)"), ResultField("min", "the smallest value"),
+        ResultField("q1", "the first quartile"), ResultField("median", "the median"),
+        ResultField("q3", "the third quartile"), ResultField("max", "the largest value"),
+    ]
 
     public var fieldNames: [String] { columns.first?.fields.map(\.0) ?? [] }
 
@@ -93,6 +107,7 @@ extension Builtins {
         Builtin("counts", [.req("x")], area: .statistics, summary: "A frequency table: each distinct value and how often it occurs",
                 help: "counts(x) lists the distinct values of x in increasing order with their counts and proportions. The result has fields values, counts and proportions (counts divided by the total), e.g. for a bar chart. For strings (a text column of a table, t.species) it counts each category, in alphabetical order, leaving out missing cells.",
                 examples: [BuiltinExample("counts([2, 1, 2, 3, 2])", "value  count  proportion\n    1      1         0.2\n    2      3         0.6\n    3      1         0.2")],
+                result: .fields(FrequencyTableValue.fields),
                 body: .general { args in
             let x = try args.value("x")
             if !x.isString, let strings = x.stringValues { return .object(FrequencyTableValue(strings: strings)) }
@@ -101,6 +116,7 @@ extension Builtins {
         Builtin("describe", [.req("x")], area: .statistics, summary: "Summary statistics: count, mean, std, min, quartiles, max",
                 help: "describe(x) gives the count, mean, sample standard deviation (n − 1), minimum, first quartile, median, third quartile and maximum, like pandas' describe (type-7 quartiles). On a matrix it describes every column. Fields: count, mean, std, min, q1, median, q3, max (rows with one entry per column for a matrix). On a table it gives a table with one column per numeric column (missing cells left out).",
                 examples: [BuiltinExample("describe([2, 4, 4, 4, 5, 5, 7, 9])", "count  8\nmean   5\nstd    2.13809\nmin    2\nq1     4\nmedian 4.5\nq3     5.5\nmax    9")],
+                result: .fields(SummaryValue.fields),
                 body: .general { args in
             if case .object(let t as TableValue) = try args.value("x") {
                 return .object(TableValue(try Interpreter.locating(at: args.span("x")) { try t.table.describe() }))
