@@ -84,6 +84,7 @@ BUILTINS = (
     "cov",
     "cross",
     "cross_entropy",
+    "cross_entropy_grad",
     "cumsum",
     "describe",
     "det",

@@ -19,11 +19,7 @@ public enum Loss {
     /// Binary cross-entropy −mean(yᵢ·ln pᵢ + (1 − yᵢ)·ln(1 − pᵢ)), pᵢ the predicted probability of
     /// class 1 and yᵢ ∈ {0, 1} (or a soft label in [0, 1]).
     public static func logLoss(_ p: [Double], _ y: [Double], what: String = "log_loss") throws -> Double {
-        try requireSameCount(p, y, what: what, names: ("p", "y"))
-        guard !y.isEmpty else { throw OptimizationError("\(what) of no values is undefined") }
-        try requireProbabilities(p, what: what)
-        try requireLabels(y, what: what)
-        try requireOrder(p, y, what: what)
+        try requireBinary(p, y, what: what)
         var s = 0.0
         for (pi, yi) in zip(p, y) { s += logLoss(pi, yi) }
         return s / Double(y.count)
@@ -38,6 +34,45 @@ public enum Loss {
     /// Categorical cross-entropy: for each row i of p (a probability distribution over the
     /// classes, summing to 1) and of y (one-hot, or soft labels), −Σₖ yᵢₖ·ln pᵢₖ; the mean over rows.
     public static func crossEntropy(_ p: Matrix, _ y: Matrix) throws -> Double {
+        try requireDistributions(p, y)
+        var total = 0.0
+        for i in 0..<p.rows {
+            var row = 0.0
+            for k in 0..<p.cols { row -= y[i, k] * Double.log(clip(p[i, k])) }
+            total += row
+        }
+        return total / Double(p.rows)
+    }
+
+    /// Which argument of a loss a gradient is taken with respect to.
+    public enum LossArgument: Int, Sendable { case p = 1, y = 2 }
+
+    /// The gradient of the categorical cross-entropy (rows of p against rows of y) with respect
+    /// to p, −y/(m·p), or to y, −ln(p)/m, for m rows; of the unclipped formula, as the
+    /// derivative rules are.
+    public static func crossEntropyGradient(_ p: Matrix, _ y: Matrix, with respect: LossArgument) throws -> Matrix {
+        try requireDistributions(p, y)
+        let m = Double(p.rows)
+        var g = p
+        g.isLogical = false
+        for i in g.data.indices {
+            g.data[i] = respect == .p ? -y.data[i] / (m * p.data[i]) : -Double.log(p.data[i]) / m
+        }
+        return g
+    }
+
+    /// The gradient of the log loss with respect to p, (p − y)/(n·p·(1 − p)), or to y,
+    /// −ln(p/(1 − p))/n, elementwise over n predictions; of the unclipped formula.
+    public static func logLossGradient(_ p: [Double], _ y: [Double], with respect: LossArgument, what: String = "log_loss") throws -> [Double] {
+        try requireBinary(p, y, what: what)
+        let n = Double(p.count)
+        return zip(p, y).map { pi, yi in
+            respect == .p ? (pi - yi) / (n * pi * (1 - pi)) : (Double.log(1 - pi) - Double.log(pi)) / n
+        }
+    }
+
+    /// p and y of the same shape, each row of p a probability distribution, y labels in [0, 1].
+    private static func requireDistributions(_ p: Matrix, _ y: Matrix) throws {
         guard p.rows == y.rows, p.cols == y.cols else {
             throw OptimizationError("cross_entropy: p is \(p.shapeDescription) but y is \(y.shapeDescription); they must have the same shape",
                                     hint: "y holds one-hot labels: a 1 in the column of the true class, 0 elsewhere")
@@ -46,21 +81,24 @@ public enum Loss {
         try requireProbabilities(p.data, what: "cross_entropy")
         try requireLabels(y.data, what: "cross_entropy")
         try requireOrder(p.data, y.data, what: "cross_entropy")
-        var total = 0.0
         for i in 0..<p.rows {
-            var sum = 0.0, row = 0.0
-            for k in 0..<p.cols {
-                sum += p[i, k]
-                row -= y[i, k] * Double.log(clip(p[i, k]))
-            }
+            var sum = 0.0
+            for k in 0..<p.cols { sum += p[i, k] }
             guard abs(sum - 1) <= 1e-6 else {
                 let which = p.rows == 1 ? "p" : "row \(i + 1) of p"
                 throw OptimizationError("cross_entropy: \(which) sums to \(shortText(sum)), not 1, so it is not a probability distribution over the classes",
                                         hint: "turn scores into probabilities with softmax first; for one probability per example use log_loss")
             }
-            total += row
         }
-        return total / Double(p.rows)
+    }
+
+    /// Predictions p and 0/1 labels y that pair up.
+    private static func requireBinary(_ p: [Double], _ y: [Double], what: String) throws {
+        try requireSameCount(p, y, what: what, names: ("p", "y"))
+        guard !y.isEmpty else { throw OptimizationError("\(what) of no values is undefined") }
+        try requireProbabilities(p, what: what)
+        try requireLabels(y, what: what)
+        try requireOrder(p, y, what: what)
     }
 
     @inline(__always) static func clip(_ p: Double) -> Double { min(max(p, probabilityFloor), 1 - probabilityFloor) }

@@ -69,6 +69,13 @@ struct CalculusLanguageDerivativeTests {
         case "rows", "cols": return ["\(name)(x*v)*x^2"]
         case "mse": return ["mse(sin(x*v), c)", "mse(c, x*v .* v)"]
         case "log_loss": return ["log_loss(sigmoid(x*v), q)", "log_loss(r, sigmoid(x*v))"]
+        // Each reading of cross_entropy: a softmax, another distribution (a vector), one example
+        // per row (W's rows through a row-wise softmax), single numbers; and labels that vary.
+        case "cross_entropy":
+            return ["cross_entropy(softmax(x*v), q)", "cross_entropy(exp(x*v) / sum(exp(x*v)), r)",
+                    "cross_entropy(exp(x*W) ./ (exp(x*W) * O), Y)", "cross_entropy(sigmoid(x), 0.3)",
+                    "cross_entropy(0.3, sigmoid(x))", "cross_entropy(softmax(v), softmax(x*c))",
+                    "cross_entropy(exp(W) ./ (exp(W) * O), sigmoid(x*W) / 2)"]
         default: return ["\(name)(x)"]
         }
     }
@@ -78,6 +85,7 @@ struct CalculusLanguageDerivativeTests {
     func builtinRuleThroughTheLanguage(name: String) throws {
         let ip = Interpreter()
         _ = try ip.evaluate("v = [0.5, -1, 2]; c = [1, 3, -2]; q = [1, 0, 0.3]; r = [0.2, 0.7, 0.9]")
+        _ = try ip.evaluate("W = [v, c]; O = ones(2, 2); Y = [1, 0; 0, 1; 0.3, 0.7]")
         for call in Self.calls(name) {
             _ = try ip.evaluate("f(x) = \(call)")
             _ = try ip.evaluate("d = f'")

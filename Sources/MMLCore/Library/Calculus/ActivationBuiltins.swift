@@ -47,8 +47,10 @@ extension Builtins {
                         let s = Formula.apply("softmax", [u[0]])
                         return Formula.mul([s, Formula.sub(du[0], Formula.apply("sum", [Formula.mul([s, du[0]])]))])
                     }, pullback: { _, seed, s in
-                        // The softmax Jacobian is symmetric: Jᵀ·seed = s ⊙ (seed − sum(s ⊙ seed)).
-                        [Formula.mul([s, Formula.sub(seed, Formula.apply("sum", [Formula.mul([s, seed])]))])]
+                        // The softmax Jacobian is symmetric: Jᵀ·seed = s ⊙ seed − s·sum(s ⊙ seed), written
+                        // out so that a seed with a factor 1/s (cross_entropy's) cancels: s − y, not s ⊙ (1 − y/s).
+                        let weighted = Formula.mul([s, seed])
+                        return [Formula.sub(weighted, Formula.mul([s, Formula.apply("sum", [weighted])]))]
                     }),
                     note: "softmax(u) = exp(u)/sum(exp(u)) on a vector; d softmax(u) = s ⊙ (du − sum(s ⊙ du)) with s = softmax(u)",
                     vector: .wholeVector,

@@ -52,10 +52,19 @@ struct FormulaSyntax {
         case .power(let b, let e):
             return Expr(.binary(b.isNonScalar ? .elementPower : .power, expression(b), expression(e)), span)
         case .call(let name, let args):
-            return Expr(.call(Expr(.identifier(name), span), args.map { CallArgument(label: nil, labelSpan: nil, value: expression($0)) }), span)
+            let call = self.call(name, args.map(expression))
+            // A formula's sum and mean reduce every element (so its rules, pullbacks and array
+            // kernels say); the builtins reduce a matrix column by column, so a matrix's column
+            // results are reduced once more (a vector's single result stays as it is).
+            if name == "sum" || name == "mean", args.count == 1, args[0].isNonScalar { return self.call(name, [call]) }
+            return call
         case .matrixProduct(let a, let b):
             return Expr(.binary(.multiply, expression(a), expression(b)), span)
         }
+    }
+
+    private func call(_ name: String, _ args: [Expr]) -> Expr {
+        Expr(.call(Expr(.identifier(name), span), args.map { CallArgument(label: nil, labelSpan: nil, value: $0) }), span)
     }
 
     private func number(_ n: Number) -> Expr {
