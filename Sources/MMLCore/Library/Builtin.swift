@@ -75,6 +75,19 @@ public enum ResultShape: Sendable {
     /// The fields of what the builtin named by this parameter's argument returns:
     /// `fit(Normal, data)` has the fields of `Normal(…)`.
     case likeBuiltin(parameter: String)
+
+    /// The fields in words for `:help` and the reference, one line each, a name set off by
+    /// `quote` (backticks in Markdown).
+    public func lines(quote: String = "") -> [String] {
+        switch self {
+        case .fields(let fields):
+            return fields.map { field in
+                "\(quote)\(field.name)\(quote): \(field.summary)" + (field.condition.map { " (only \($0))" } ?? "")
+            }
+        case .likeBuiltin(let parameter):
+            return ["those of the value its \(quote)\(parameter)\(quote) argument makes (fit(Normal, x): μ, σ)"]
+        }
+    }
 }
 
 /// A builtin function, declared once: `:help`, completion, Docs/reference.md and the

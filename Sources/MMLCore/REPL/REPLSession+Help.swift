@@ -96,12 +96,15 @@ extension REPLSession {
         return nil
     }
 
-    /// Signature, area, summary, help text and examples of one builtin.
+    /// Signature, area, summary, help text, result fields and examples of one builtin.
     func builtinHelp(_ b: Builtin) -> String {
         var out = b.signature + "   (\(b.area.rawValue))\n"
         let width = min(max(terminalWidth(), 40), 100) - 2  // long prose reads best under 100 columns
         out += Self.wrap(b.summary, width: width, first: "  ", rest: "  ")
         if !b.help.isEmpty { out += "\n" + Self.wrap(b.help, width: width, first: "  ", rest: "  ") }
+        if let result = b.result {
+            out += "\nFields of the result:\n" + result.lines().map { Self.wrap($0, width: width, first: "  ", rest: "      ") }.joined()
+        }
         if !b.examples.isEmpty {
             out += "\n" + (b.examples.count == 1 ? "Example:\n" : "Examples:\n")
             for example in b.examples {

@@ -30,11 +30,14 @@ public enum Reference {
         Builtins.all.filter { $0.area == area }
     }
 
-    /// One builtin's section: signature, summary, help, examples (also an editor's hover).
+    /// One builtin's section: signature, summary, help, result fields, examples (also an editor's hover).
     public static func entry(_ b: Builtin) -> String {
         var out = "### \(b.name)\n\n`\(b.signature)`: \(b.summary).\n"
         if !b.help.isEmpty { out += "\n\(b.help)\n" }
         if !b.aliases.isEmpty { out += "\nAlso called: " + b.aliases.map { "`\($0)`" }.joined(separator: ", ") + ".\n" }
+        if let result = b.result {
+            out += "\nFields of the result:\n\n" + result.lines(quote: "`").map { "- \($0)\n" }.joined()
+        }
         if !b.examples.isEmpty {
             out += "\n```\n"
             for ex in b.examples {

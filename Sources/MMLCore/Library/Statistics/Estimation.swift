@@ -103,7 +103,7 @@ extension Builtins {
         }),
         Builtin("posterior", [.req("prior"), .req("likelihood"), .req("data"), .key("n", "none"), .key("sigma", "none")], area: .statistics,
                 summary: "The posterior distribution of a conjugate Bayesian update",
-                help: "posterior(prior, Likelihood, data) updates a prior with data for the conjugate pairs: posterior(Beta(α, β), Bernoulli, data) (0/1 data), posterior(Beta(α, β), Binomial, counts, n=trials), posterior(Gamma(k, θ), Poisson, counts) and posterior(Normal(μ0, τ), Normal, data, sigma=σ) with σ known. The likelihood is the family constructor itself. The result prints the prior, the posterior, the MAP next to the MLE and the posterior mean; fields prior, posterior, map, mle, mean, n. It also stands for its posterior distribution: mean(post), var, std, median, quantile, pdf, cdf, sample and plot(post) work on post.posterior.",
+                help: "posterior(prior, Likelihood, data) updates a prior with data for the conjugate pairs: posterior(Beta(α, β), Bernoulli, data) (0/1 data), posterior(Beta(α, β), Binomial, counts, n=trials), posterior(Gamma(k, θ), Poisson, counts) and posterior(Normal(μ0, τ), Normal, data, sigma=σ) with σ known. The likelihood is the family constructor itself. The result prints the prior, the posterior, the MAP next to the MLE and the posterior mean. It also stands for its posterior distribution: mean(post), var, std, median, quantile, pdf, cdf, sample and plot(post) work on post.posterior.",
                 examples: [BuiltinExample("posterior(Beta(2, 2), Bernoulli, [1, 0, 1, 1]).posterior", "Beta(α=5, β=3)  mean 0.625, variance 0.0260417")],
                 result: .fields(PosteriorValue.fields),
                 body: .general { args in

@@ -88,7 +88,7 @@ extension Builtins {
         Builtin("ttest", [.req("x"), .opt("y", "none"), .key("mu", "0"), .key("paired", "false"), .key("equal_var", "false"),
                           .key("alternative", "\"two-sided\""), .key("level", "0.95"), .key("alpha", "0.05")], area: .statistics,
                 summary: "Student's t-test: one sample, two samples (Welch) or paired",
-                help: "ttest(x, μ0) tests whether the mean of x is μ0 (also ttest(x, mu=μ0)); ttest(x, y) compares two means with Welch's test (unequal variances); equal_var=true pools the variances (Student's test); paired=true tests the differences x − y. alternative=\"less\" or \"greater\" makes it one-sided (H1: mean < or > μ0). The result prints a short report — hypotheses, t, df, p-value, the confidence interval at level, and the decision at α — and has fields p, statistic, df, ci, estimate.",
+                help: "ttest(x, μ0) tests whether the mean of x is μ0 (also ttest(x, mu=μ0)); ttest(x, y) compares two means with Welch's test (unequal variances); equal_var=true pools the variances (Student's test); paired=true tests the differences x − y. alternative=\"less\" or \"greater\" makes it one-sided (H1: mean < or > μ0). The result prints a short report — hypotheses, t, df, p-value, the confidence interval at level, and the decision at α.",
                 examples: [BuiltinExample("ttest([5.1, 4.9, 5.6, 5.8, 6.0, 5.4], 5).p", "0.04102919855187953")],
                 result: .fields(TestResultValue.fields(df: true, ci: true, estimate: true)),
                 body: .general { args in
@@ -116,7 +116,7 @@ extension Builtins {
         Builtin("ztest", [.req("x"), .opt("y", "none"), .key("mu", "0"), .key("sigma", "required"),
                           .key("alternative", "\"two-sided\""), .key("level", "0.95"), .key("alpha", "0.05")], area: .statistics,
                 summary: "z-test for a mean (or two) when the population σ is known",
-                help: "ztest(x, μ0, sigma=σ) tests whether the mean of x is μ0 when the population standard deviation σ is known. ztest(x, y, sigma=[σx, σy]) compares two means (one σ for both is allowed). alternative=\"less\" or \"greater\" makes it one-sided. Fields p, statistic, ci, estimate. For proportions use prop_test.",
+                help: "ztest(x, μ0, sigma=σ) tests whether the mean of x is μ0 when the population standard deviation σ is known. ztest(x, y, sigma=[σx, σy]) compares two means (one σ for both is allowed). alternative=\"less\" or \"greater\" makes it one-sided. For proportions use prop_test.",
                 examples: [BuiltinExample("ztest([5.1, 4.9, 5.6, 5.8, 6.0, 5.4], 5, sigma=0.5).statistic", "2.2861904265976287")],
                 result: .fields(TestResultValue.fields(df: false, ci: true, estimate: true)),
                 body: .general { args in
@@ -176,7 +176,7 @@ extension Builtins {
         }),
         Builtin("sample_size", [.req("p1"), .req("p2"), .key("power", "0.8"), .key("alpha", "0.05"), .key("alternative", "\"two-sided\"")], area: .statistics,
                 summary: "Subjects per group needed to detect p1 vs p2 with a two-proportion z-test",
-                help: "sample_size(p1, p2) is how many subjects each group of an A/B test needs so that a two-proportion z-test at level α detects the difference between conversion rates p1 and p2 with the given power (the chance of detecting it when it is real). Classical formula without continuity correction. Fields n (per group), total, exact.",
+                help: "sample_size(p1, p2) is how many subjects each group of an A/B test needs so that a two-proportion z-test at level α detects the difference between conversion rates p1 and p2 with the given power (the chance of detecting it when it is real). Classical formula without continuity correction.",
                 examples: [BuiltinExample("sample_size(0.10, 0.12).n", "3841")],
                 result: .fields(SampleSizeValue.fields),
                 body: .general { args in
