@@ -29,13 +29,8 @@ enum Arithmetic {
         case (.string(let s), .string(let t)):
             switch site.op {
             case .add:
-                let bytes = s.utf8.count + t.utf8.count
-                guard bytes <= Interpreter.maxStringBytes else {
-                    throw MMLError(kind: .memory, "joining these strings would make one of \(formatBytes(Double(bytes))), more than MML allows for a string (\(formatBytes(Double(Interpreter.maxStringBytes))))",
-                                   at: site.span, hint: "is a loop adding to a string more times than intended?")
-                }
-                try Interpreter.locating(at: site.span) { try LinAlgLimits.reserve(bytes, stride: 1) }
-                return .string(s + t)
+                try Interpreter.locating(at: site.span) { try StringValue.reserve(s.text.utf8.count + t.text.utf8.count, for: "joining these strings") }
+                return .string(s.text + t.text)
             case .equal: return .bool(s == t)
             case .notEqual: return .bool(s != t)
             case .less: return .bool(s < t)
@@ -45,6 +40,7 @@ enum Arithmetic {
             default: break
             }
         case (.object(let v as StringVector), .string(let s)), (.string(let s), .object(let v as StringVector)):
+            let s = s.text
             // t.species == "setosa": one true/false per element, a mask for t[mask, :].
             if site.op == .equal || site.op == .notEqual {
                 let equal = site.op == .equal
