@@ -8,18 +8,51 @@
 /// against the budget like matrices do. Shorter text carries none and costs nothing more than
 /// a `String`. `Value.string(_:)` builds one from a `String`.
 public struct StringValue: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The text.
-    public let text: String
-    /// The charge for `text`, nil when it is too short to count.
-    let charge: StorageCharge?
+    /// Short text inline; long text boxed with its charge. One reference either way, so that
+    /// copying a `Value` stays a single retain (a `String` beside an optional charge made the
+    /// copy of every value, numbers included, measurably slower).
+    private enum Storage: Sendable {
+        case short(String)
+        case long(LongText)
+    }
+
+    /// Long text and the charge that counts it.
+    private final class LongText: Sendable {
+        let text: String
+        let charge: StorageCharge
+
+        init(_ text: String, _ charge: StorageCharge) {
+            self.text = text
+            self.charge = charge
+        }
+    }
+
+    private let storage: Storage
 
     /// `text`, charged to the current budget when it is long enough to count. The storage
     /// exists already, so this does not refuse: producers whose size a program controls call
     /// `StringValue.reserve` before they build the text, and a value made without a check may
     /// overdraw the budget, which the next builtin call reports (as for matrices).
     public init(_ text: String) {
-        self.text = text
-        charge = StorageCharge.make(count: text.utf8.count, stride: 1)
+        if let charge = StorageCharge.make(count: text.utf8.count, stride: 1) {
+            storage = .long(LongText(text, charge))
+        } else {
+            storage = .short(text)
+        }
+    }
+
+    /// The text.
+    public var text: String {
+        switch storage {
+        case .short(let text): return text
+        case .long(let long): return long.text
+        }
+    }
+
+    /// The charge for the text, nil when it is too short to count.
+    var charge: StorageCharge? {
+        if case .long(let long) = storage { return long.charge }
+        return nil
     }
 
     /// `text` as a value, refused when it would pass the longest string MML makes or what is
@@ -33,9 +66,11 @@ public struct StringValue: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Refuses text of `bytes` bytes of UTF-8 when it would pass the longest string MML makes
     /// (`maxBytes`) or what is left of the memory budget. `what` names the operation in the
     /// error ("joining these strings").
-    static func reserve(_ bytes: Int, for what: String) throws {
-        guard bytes <= maxBytes else { throw StringTooLongError(operation: what, bytes: bytes) }
-        try LinAlgLimits.reserve(bytes, stride: 1)
+    @inline(__always)
+    static func reserve(_ bytes: Int, for what: @autoclosure () -> String) throws {
+        if bytes < StorageCharge.minimumBytes { return }  // short text is not counted
+        guard bytes <= maxBytes else { throw StringTooLongError(operation: what(), bytes: bytes) }
+        try (MemoryBudget.current ?? .shared).reserve(bytes)
     }
 
     /// The longest string, in bytes of UTF-8 (256 MiB: far beyond any text a program prints,

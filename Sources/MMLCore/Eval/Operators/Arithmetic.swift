@@ -27,16 +27,17 @@ enum Arithmetic {
         case (.complex, .number), (.number, .complex), (.complex, .complex):
             return try complexScalar(ip, site, a.asComplex!, b.asComplex!)
         case (.string(let s), .string(let t)):
+            let x = s.text, y = t.text
             switch site.op {
             case .add:
-                try Interpreter.locating(at: site.span) { try StringValue.reserve(s.text.utf8.count + t.text.utf8.count, for: "joining these strings") }
-                return .string(s.text + t.text)
-            case .equal: return .bool(s == t)
-            case .notEqual: return .bool(s != t)
-            case .less: return .bool(s < t)
-            case .greater: return .bool(s > t)
-            case .lessEqual: return .bool(s <= t)
-            case .greaterEqual: return .bool(s >= t)
+                try Interpreter.locating(at: site.span) { try StringValue.reserve(x.utf8.count + y.utf8.count, for: "joining these strings") }
+                return .string(x + y)
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            case .less: return .bool(x < y)
+            case .greater: return .bool(x > y)
+            case .lessEqual: return .bool(x <= y)
+            case .greaterEqual: return .bool(x >= y)
             default: break
             }
         case (.object(let v as StringVector), .string(let s)), (.string(let s), .object(let v as StringVector)):
