@@ -64,10 +64,7 @@ public struct Column: Sendable, Equatable {
         switch values {
         case .number(let v): return StorageCharge.make(count: v.count)
         case .bool(let v): return StorageCharge.make(count: v.count, stride: MemoryLayout<Bool?>.stride)
-        case .string(let v):
-            let slots = v.count * MemoryLayout<String?>.stride
-            let text = v.reduce(0) { $0 + (($1?.utf8.count ?? 0) > 15 ? $1!.utf8.count : 0) }
-            return StorageCharge.make(count: slots + text, stride: 1)
+        case .string(let v): return StorageCharge.make(strings: v)
         }
     }
 

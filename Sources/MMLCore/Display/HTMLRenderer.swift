@@ -122,7 +122,7 @@ public enum HTMLRenderer {
         let printer = ValuePrinter(options: options)
         let rows = r.fields.map { name, value -> (String, String) in
             if let html = html(value, options: options) { return (name, html) }
-            if name == "message", case .string(let s) = value { return (name, "<em>\(escaped(s))</em>") }
+            if name == "message", let s = value.text { return (name, "<em>\(escaped(s))</em>") }
             let text = escaped(printer.nested(value))
             return (name, text.contains("\n") ? "<pre style=\"margin:0\">\(text)</pre>" : "<code>\(text)</code>")
         }

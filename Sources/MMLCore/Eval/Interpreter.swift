@@ -15,9 +15,6 @@ struct ProgramRun {
 public final class Interpreter {
     /// The largest number of elements one matrix may have (see LinAlgLimits).
     public static let maxElements = LinAlgLimits.maxElements
-    /// The longest string, in bytes of UTF-8 (256 MiB: far beyond any text a program prints,
-    /// well short of exhausting memory when a loop keeps doubling a string).
-    public static let maxStringBytes = 1 << 28
 
     public let sources = SourceMap()
     public let globals = Globals()

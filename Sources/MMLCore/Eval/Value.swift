@@ -7,7 +7,8 @@ public enum Value: @unchecked Sendable {
     case number(Double)
     case bool(Bool)
     case complex(Complex<Double>)
-    case string(String)
+    /// Text; long text is charged to the memory budget while it lives (see `StringValue`).
+    case string(StringValue)
     /// A real matrix; a vector is an n×1 matrix, a boolean array has `isLogical` set.
     case matrix(Matrix)
     /// A complex matrix or vector, e.g. eigenvalues of a rotation (boxed: it is rare and large).

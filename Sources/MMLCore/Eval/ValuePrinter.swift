@@ -26,7 +26,7 @@ struct ValuePrinter {
         case .number(let x): return formatScalar(x, mode: options.style)
         case .bool(let b): return formatLogical(b)
         case .complex(let z): return formatComplexScalar(z, mode: options.style)
-        case .string(let s): return s
+        case .string(let s): return s.text
         case .matrix(let m): return m.count == 0 && m.cols <= 1 ? "[]" : displayMatrix(m, options: options).text
         case .range(let r): return r.count == 0 ? "[]" : displayMatrix(r.matrix, options: options).text
         case .complexMatrix(let m): return displayComplexMatrix(real: m.realPart, imaginary: m.imaginaryPart, options: options).text
@@ -40,7 +40,7 @@ struct ValuePrinter {
 
     /// Strings are quoted inside records and tuples so "1" and 1 look different.
     func nested(_ value: Value) -> String {
-        if case .string(let s) = value { return "\"\(s)\"" }
+        if let s = value.text { return "\"\(s)\"" }
         switch value {
         case .record, .tuple:
             guard level < ValuePrinter.maximumNesting, DepthGuard.hasRoom else { return "…" }

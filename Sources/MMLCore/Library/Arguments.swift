@@ -133,7 +133,7 @@ public struct Arguments {
 
     public func string(_ name: String) throws -> String {
         let v = try value(name)
-        guard case .string(let s) = v else { throw typeError(name, expected: "a string", got: v) }
+        guard let s = v.text else { throw typeError(name, expected: "a string", got: v) }
         return s
     }
 

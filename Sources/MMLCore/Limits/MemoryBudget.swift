@@ -1,5 +1,5 @@
 // One memory budget for the element storage a program makes (matrices, vectors, table
-// columns): charged when storage is created, released when its owner goes away, checked
+// columns, strings): charged when storage is created, released when its owner goes away, checked
 // before each allocation whose size the program controls.
 import Synchronization
 #if canImport(Glibc)
@@ -8,7 +8,7 @@ import Glibc
 
 /// A limit on the bytes of element storage alive at once, and the bytes in use now.
 ///
-/// Storage is charged through `StorageCharge` objects (one per matrix or column storage of
+/// Storage is charged through `StorageCharge` objects (one per matrix, column or string storage of
 /// `StorageCharge.minimumBytes` or more), so the count is one atomic add when storage is made
 /// and one when it is freed — never per element. Allocations whose size a program chooses
 /// call `reserve` first and are refused before memory is touched; storage made without a
@@ -102,7 +102,7 @@ public final class MemoryBudget: Sendable {
     }
 }
 
-/// The element storage of one matrix or column, charged to a budget while it is alive.
+/// The element storage of one matrix, column or long string, charged to a budget while it is alive.
 public final class StorageCharge: Sendable {
     /// Storage smaller than this is not charged: a count of tiny matrices would cost more
     /// than their memory (an object and two atomic adds per scalar-sized temporary).
@@ -125,6 +125,13 @@ public final class StorageCharge: Sendable {
     @inline(__always)
     static func make(count: Int, stride: Int = MemoryLayout<Double>.stride) -> StorageCharge? {
         count * stride < minimumBytes ? nil : StorageCharge(bytes: count * stride, budget: MemoryBudget.current ?? .shared)
+    }
+
+    /// A charge for an array of strings: its slots, and the text of strings too long to be
+    /// stored inside their slot (Swift keeps up to 15 bytes of UTF-8 inline).
+    static func make(strings: [String?]) -> StorageCharge? {
+        let text = strings.reduce(0) { $0 + (($1?.utf8.count ?? 0) > 15 ? $1!.utf8.count : 0) }
+        return make(count: strings.count * MemoryLayout<String?>.stride + text, stride: 1)
     }
 }
 

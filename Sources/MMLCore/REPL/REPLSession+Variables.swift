@@ -20,7 +20,7 @@ extension REPLSession {
         switch value {
         case .matrix(let m): return m.shapeDescription
         case .range(let r): return "\(r.count)×1"
-        case .string(let s): return "\(s.count) chars"
+        case .string(let s): return "\(s.text.count) chars"
         case .record(let r): return r.isTuple ? "\(r.names.count) values" : "\(r.names.count) field\(r.names.count == 1 ? "" : "s")"
         case .tuple(let items): return "\(items.count) values"
         default: return ""

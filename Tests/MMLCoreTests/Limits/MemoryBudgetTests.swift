@@ -1,5 +1,5 @@
-// The memory budget's accounting: storage is charged while it lives, copies share a charge
-// until one is written, and allocations past the limit are refused before they happen.
+// The memory budget's accounting: storage (matrices, columns, long strings) is charged while
+// it lives, copies share a charge until one is written, and allocations past the limit are refused before they happen.
 import Testing
 @testable import MMLCore
 
@@ -70,6 +70,64 @@ struct MemoryBudgetTests {
             _ = (z, t, strings)
         }
         #expect(budget.used == 0)
+    }
+
+    @Test func longStringsAreChargedWhileAliveAndCopiesShareTheCharge() {
+        let budget = withBudget { budget in
+            var a: Value? = .string(String(repeating: "x", count: 5000))
+            #expect(budget.used == 5000)
+            let b = a  // a copy of the value shares the text and its charge
+            #expect(budget.used == 5000)
+            a = nil
+            #expect(budget.used == 5000)
+            _ = (a, b)
+        }
+        #expect(budget.used == 0)
+    }
+
+    @Test func shortStringsPayNothing() {
+        let budget = withBudget { budget in
+            let short = StringValue(String(repeating: "x", count: StorageCharge.minimumBytes - 1))
+            #expect(short.charge == nil)
+            #expect(budget.used == 0)
+            let long = StringValue(String(repeating: "x", count: StorageCharge.minimumBytes))
+            #expect(long.charge != nil)
+            _ = (short, long)
+        }
+        #expect(budget.used == 0)
+    }
+
+    @Test func aStringPayloadDoesNotMakeValuesLarger() {
+        // Values are copied on every step of the evaluator: the string payload (text and an
+        // optional charge) must fit in the space a matrix payload takes already.
+        #expect(MemoryLayout<StringValue>.size <= MemoryLayout<Matrix>.size)
+        #expect(MemoryLayout<Value>.size == MemoryLayout<Matrix>.size)
+    }
+
+    @Test func aProgramsStringsAreChargedUntilTheyGo() throws {
+        let interpreter = Interpreter()
+        interpreter.memory = MemoryBudget(limit: 1 << 30)
+        _ = try interpreter.evaluate("s = \"ab\"; for i in 1:12 { s = s + s }")
+        #expect(interpreter.memory.used == 8192)
+        _ = try interpreter.evaluate("l = [s, s, s]; t = s + \"!\"; u = string(l)")
+        // The list shares s's text and charge; string(l) shows its first and last elements,
+        // "3-element string vector\n[\"xx…\", …, \"xx…\"]" (… is 3 bytes of UTF-8).
+        #expect(interpreter.memory.used == 8192 + 8193 + (24 + 2 * 8194 + 9))
+        _ = try interpreter.evaluate("s = 0; l = 0; t = 0; u = 0")
+        #expect(interpreter.memory.used == 0)
+    }
+
+    @Test func stringsPastTheBudgetAreRefusedWithTheSizeAndTheFlag() throws {
+        let interpreter = Interpreter()
+        interpreter.memory = MemoryBudget(limit: 1 << 20)
+        _ = try interpreter.evaluate("s = \"ab\"; for i in 1:18 { s = s + s }")  // 512 KiB
+        #expect(interpreter.memory.used == 1 << 19)
+        let error = try #require(throws: MMLError.self) { try interpreter.evaluate("t = s + s") }
+        #expect(error.diagnostic.kind == .memory)
+        #expect(error.diagnostic.message.contains("this needs 1 MiB"))
+        #expect(error.diagnostic.hints.contains { $0.contains("--max-memory") })
+        #expect(throws: MMLError.self) { try interpreter.evaluate("t = string([s, s])") }
+        #expect(interpreter.memory.used == 1 << 19)
     }
 
     @Test func allocationsPastTheLimitAreRefusedBeforeTheyHappen() {

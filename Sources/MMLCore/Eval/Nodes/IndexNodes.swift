@@ -176,7 +176,7 @@ final class IndexNode: ExprNode {
             // `end` is the number of parts of a tuple (r[end] is its last).
             ip.endStack.append(r.values.count)
             let key = try { defer { ip.endStack.removeLast() }; return try indices[0].eval(ip, frame) }()
-            if case .string(let name) = key { return try Fields.get(.record(r), name, at: span) }
+            if let name = key.text { return try Fields.get(.record(r), name, at: span) }
             guard r.isTuple else { throw recordIndexError(r, indices, ip, at: span) }
             guard case .single(let i) = try Indexing.select(key, extent: r.values.count, growable: false, dimension: "element", at: indices[0].span) else {
                 throw MMLError(kind: .index, "pick one part of a tuple at a time", at: span)
@@ -282,7 +282,7 @@ final class MatrixLiteralNode: ExprNode {
             if allScalars { return .matrix(Matrix(rows: data.count, cols: 1, data: data, isLogical: allBool)) }
             // A list of strings (["a", "b"]) is a string vector: labels, column names. A list
             // of functions ([f, g]) is a tuple, e.g. several curves for plot.
-            var strings: [String?] = []
+            var strings: [StringValue] = []
             for v in values { if case .string(let s) = v { strings.append(s) } }
             if strings.count == values.count { return .object(StringVector(strings)) }
             if values.allSatisfy({ if case .function = $0 { return true } else { return false } }) { return .tuple(values) }

@@ -341,7 +341,7 @@ final class ForNode: StmtNode {
             count = items.count
             element = { items[$0] }
         case .string(let s):
-            let chars = s.map { Value.string(String($0)) }
+            let chars = s.text.map { Value.string(String($0)) }
             count = chars.count
             element = { chars[$0] }
         case .object(let o as any SequenceObject):

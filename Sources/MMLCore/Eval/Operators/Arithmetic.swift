@@ -27,24 +27,21 @@ enum Arithmetic {
         case (.complex, .number), (.number, .complex), (.complex, .complex):
             return try complexScalar(ip, site, a.asComplex!, b.asComplex!)
         case (.string(let s), .string(let t)):
+            let x = s.text, y = t.text
             switch site.op {
             case .add:
-                let bytes = s.utf8.count + t.utf8.count
-                guard bytes <= Interpreter.maxStringBytes else {
-                    throw MMLError(kind: .memory, "joining these strings would make one of \(formatBytes(Double(bytes))), more than MML allows for a string (\(formatBytes(Double(Interpreter.maxStringBytes))))",
-                                   at: site.span, hint: "is a loop adding to a string more times than intended?")
-                }
-                try Interpreter.locating(at: site.span) { try LinAlgLimits.reserve(bytes, stride: 1) }
-                return .string(s + t)
-            case .equal: return .bool(s == t)
-            case .notEqual: return .bool(s != t)
-            case .less: return .bool(s < t)
-            case .greater: return .bool(s > t)
-            case .lessEqual: return .bool(s <= t)
-            case .greaterEqual: return .bool(s >= t)
+                try Interpreter.locating(at: site.span) { try StringValue.reserve(x.utf8.count + y.utf8.count, for: "joining these strings") }
+                return .string(x + y)
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            case .less: return .bool(x < y)
+            case .greater: return .bool(x > y)
+            case .lessEqual: return .bool(x <= y)
+            case .greaterEqual: return .bool(x >= y)
             default: break
             }
         case (.object(let v as StringVector), .string(let s)), (.string(let s), .object(let v as StringVector)):
+            let s = s.text
             // t.species == "setosa": one true/false per element, a mask for t[mask, :].
             if site.op == .equal || site.op == .notEqual {
                 let equal = site.op == .equal

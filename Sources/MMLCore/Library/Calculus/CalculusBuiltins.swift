@@ -57,7 +57,7 @@ extension Builtins {
         Builtin("latex", [.req("f")], area: .calculus, summary: "The formula of a math function as LaTeX",
                 help: "latex(f) is the right-hand side of f's definition as a LaTeX string, for notes and slides: fractions as \\frac, powers as ^{…}, functions as \\sin, \\ln, ….",
                 examples: [BuiltinExample("f(x) = x^2*sin(x)/2; latex(f)", "\\frac{x^{2} \\cdot \\sin\\left(x\\right)}{2}")], body: .general { args in
-            .string(try formulaText(try args.function("f"), .latex, args))
+            .string(try StringValue(checked: try formulaText(try args.function("f"), .latex, args), for: "writing this formula"))
         }),
         Builtin("formula", [.req("f"), .opt("style", "\"unicode\"")], area: .calculus, summary: "The formula of a math function as a string",
                 help: "formula(f) is the right-hand side of f as MML prints it (Unicode: x²·sin(x)); formula(f, \"ascii\") writes it as MML input (x^2*sin(x)), which can be pasted into a definition; formula(f, \"latex\") is the same as latex(f).",
@@ -67,7 +67,7 @@ extension Builtins {
             guard let style = MathFunctionPrinter.style(named: name) else {
                 throw args.error("formula: the style must be \"unicode\", \"ascii\" or \"latex\", not \"\(name)\"", at: "style")
             }
-            return .string(try formulaText(try args.function("f"), style, args))
+            return .string(try StringValue(checked: try formulaText(try args.function("f"), style, args), for: "writing this formula"))
         }),
     ]
 

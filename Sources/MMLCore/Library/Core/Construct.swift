@@ -66,7 +66,7 @@ extension Builtins {
                                            arrayKernel: { a in ArrayMath.scalar(Double(a[0].data.count)) }),
                 body: .general { args in
             switch try args.value("x") {
-            case .string(let s): return .number(Double(s.count))
+            case .string(let s): return .number(Double(s.text.count))
             case .tuple(let t): return .number(Double(t.count))
             case .range(let r): return .number(Double(r.count))
             case .complexMatrix(let c): return .number(Double(c.rows * c.cols))
@@ -148,7 +148,7 @@ extension Builtins {
         switch v {
         case .number, .bool, .complex: return (1, 1)
         case .complexMatrix(let c): return (c.rows, c.cols)
-        case .string(let s): return (1, s.count)
+        case .string(let s): return (1, s.text.count)
         case .object(let o as any ShapedObject): return o.shape
         default:
             guard let m = v.asMatrix else { throw args.typeError(args.builtin.parameters[0].name, expected: "a vector or matrix", got: v) }

@@ -69,7 +69,7 @@ extension Builtins {
         },
         .unary("string", area: .system, summary: "A value as text", examples: [BuiltinExample("\"x = \" + string(3)", "x = 3")]) { v, _ in
             if case .string = v { return v }
-            return .string(ValuePrinter(options: DisplayOptions()).text(v))
+            return .string(try StringValue(checked: ValuePrinter(options: DisplayOptions()).text(v), for: "writing this value as text"))
         },
         Builtin("clock", [], area: .system, summary: "Seconds on a monotonic clock, for timing",
                 help: "t = clock(); …; print(clock() - t) measures elapsed seconds. The clock's zero is arbitrary.",
@@ -99,7 +99,7 @@ extension Builtins {
             let ip = args.interpreter
             var names: [String] = []
             for (value, span) in zip(args.rest, args.restSpans) {
-                guard case .string(let name) = value, AnswerSheet.isName(name) else {
+                guard let name = value.text, AnswerSheet.isName(name) else {
                     throw MMLError(kind: .argument, "answers: each answer is the name of a variable or function, in quotes", at: span,
                                    hint: "answers(\"d\", \"f\")")
                 }

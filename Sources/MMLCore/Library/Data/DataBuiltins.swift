@@ -64,7 +64,7 @@ extension Builtins {
             let name = try args.string("name")
             let v = try args.value("values")
             let column: Column
-            if case .string(let s) = v {
+            if let s = v.text {
                 column = Column(name: name, strings: Array(repeating: s, count: t.nrows))
             } else if let strings = stringList(v) {
                 column = Column(name: name, strings: strings)

@@ -67,7 +67,7 @@ public final class GroupedValue: IndexableObject, SequenceObject {
     /// `g["setosa"]` (or `g[2]`, the second group) is that group's rows as a table.
     public func index(_ indices: [Value], at span: SourceSpan) throws -> Value {
         guard indices.count == 1 else { throw MMLError(kind: .index, "a grouped table takes one index: a key or a group number", at: span) }
-        if case .string(let key) = indices[0] {
+        if let key = indices[0].text {
             guard let i = grouped.keys.firstIndex(where: { $0.description == key }), let t = grouped.group(i) else {
                 let keys = grouped.keys.map(\.description)
                 var error = MMLError(kind: .index, "there is no group \"\(key)\"", at: span, notes: ["the keys are: " + keys.joined(separator: ", ")])

@@ -4,8 +4,24 @@
 /// A vector of strings.
 public final class StringVector: IndexableObject, SequenceObject, ShapedObject {
     public let values: [String?]
+    /// The charge for the vector's storage (see `StorageCharge.make(strings:)`).
+    private let charge: StorageCharge?
+    /// The charges of string values whose text it shares, counted once however many hold it.
+    private let sharedCharges: [StorageCharge]
 
-    public init(_ values: [String?]) { self.values = values }
+    public init(_ values: [String?]) {
+        self.values = values
+        charge = StorageCharge.make(strings: values)
+        sharedCharges = []
+    }
+
+    /// The vector of string values (a list literal such as `[a, b]`): long text keeps the
+    /// charge it already has rather than being counted again.
+    init(_ elements: [StringValue]) {
+        values = elements.map(\.text)
+        charge = StorageCharge.make(strings: elements.map { $0.charge == nil ? $0.text : nil })
+        sharedCharges = elements.compactMap(\.charge)
+    }
 
     public var typeName: String { "string vector" }
 
@@ -20,14 +36,17 @@ public final class StringVector: IndexableObject, SequenceObject, ShapedObject {
     /// `["a", "b", …]`; past `maxElements` (or the width) the middle is elided with `…` under
     /// a header line saying how many there are, as numeric vectors print.
     public func display(_ options: DisplayOptions) -> String {
-        let quoted = values.map { $0.map { "\"\($0)\"" } ?? "NA" }
-        if quoted.isEmpty { return "[]" }
-        let full = "[" + quoted.joined(separator: ", ") + "]"
-        if quoted.count <= 2 || (quoted.count <= options.maxElements && full.count <= options.width) { return full }
-        var keep = max(1, min(options.maxElements / 2, (quoted.count - 1) / 2))
+        // Only the elements shown are quoted: a long vector of long strings is not copied whole.
+        func quoted(_ s: String?) -> String { s.map { "\"\($0)\"" } ?? "NA" }
+        if values.isEmpty { return "[]" }
+        if values.count <= max(2, options.maxElements) {
+            let full = "[" + values.map(quoted).joined(separator: ", ") + "]"
+            if values.count <= 2 || full.count <= options.width { return full }
+        }
+        var keep = max(1, min(options.maxElements / 2, (values.count - 1) / 2))
         while true {
-            let line = "[" + (quoted.prefix(keep) + ["…"] + quoted.suffix(keep)).joined(separator: ", ") + "]"
-            if line.count <= options.width || keep == 1 { return "\(quoted.count)-element string vector\n" + line }
+            let line = "[" + (values.prefix(keep).map(quoted) + ["…"] + values.suffix(keep).map(quoted)).joined(separator: ", ") + "]"
+            if line.count <= options.width || keep == 1 { return "\(values.count)-element string vector\n" + line }
             keep -= 1
         }
     }

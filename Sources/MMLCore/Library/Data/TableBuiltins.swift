@@ -87,7 +87,7 @@ extension Builtins {
                 throw args.typeError("g", expected: "a grouped table (from group_by)", got: g)
             }
             let how = try args.value("how")
-            if case .string(let name) = how {
+            if let name = how.text {
                 guard let t = try grouped.summary(name) else {
                     throw args.error("summarize: unknown summary \"\(name)\"", at: "how",
                                      hint: "use one of " + GroupedValue.summaries.map { "\"\($0)\"" }.joined(separator: ", ") + ", or a function")

@@ -33,7 +33,7 @@ public final class TableValue: IndexableObject, SequenceObject, ShapedObject {
     /// `t["col"]`, `t[rows, :]`, `t[rows, "col"]`, `t[:, ["a", "b"]]`, `t[i, j]`.
     public func index(_ indices: [Value], at span: SourceSpan) throws -> Value {
         if indices.count == 1 {
-            if case .string(let name) = indices[0] { return columnValue(try Interpreter.locating(at: span) { try table.column(named: name) }) }
+            if let name = indices[0].text { return columnValue(try Interpreter.locating(at: span) { try table.column(named: name) }) }
             throw MMLError(kind: .index, "a table takes a column name, t[\"col\"], or two indices, t[rows, cols]", at: span,
                            hint: "for rows write t[rows, :], e.g. t[1:5, :]")
         }
@@ -59,7 +59,7 @@ public final class TableValue: IndexableObject, SequenceObject, ShapedObject {
     /// Column names picked by a column index: `:`, a name, names, a number or numbers.
     private func selectedColumns(_ index: Value, at span: SourceSpan) throws -> ([String], Bool) {
         if case .nothing = index { return (table.columnNames, false) }
-        if case .string(let name) = index {
+        if let name = index.text {
             _ = try Interpreter.locating(at: span) { try table.column(named: name) }
             return ([name], true)
         }
@@ -103,12 +103,12 @@ func rowRecord(_ table: Table, _ i: Int) -> Record {
 /// Strings from a string, a string vector or a tuple of strings; nil for anything else.
 func stringList(_ value: Value) -> [String]? {
     switch value {
-    case .string(let s): return [s]
+    case .string(let s): return [s.text]
     case .object(let o as StringVector): return o.values.map { $0 ?? "NA" }
     case .tuple(let items):
         var out: [String] = []
         for item in items {
-            guard case .string(let s) = item else { return nil }
+            guard let s = item.text else { return nil }
             out.append(s)
         }
         return out

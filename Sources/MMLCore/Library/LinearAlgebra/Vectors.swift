@@ -30,7 +30,7 @@ extension Builtins {
             switch args.optional("p") {
             case nil: break
             case .string(let name)?:
-                guard let k = NormKind(name: name) else {
+                guard let k = NormKind(name: name.text) else {
                     throw args.error("norm: unknown norm \"\(name)\"", at: "p", hint: "use 1, 2, inf, \"fro\" or a number p ≥ 1")
                 }
                 kind = k

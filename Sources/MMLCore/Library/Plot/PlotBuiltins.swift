@@ -103,7 +103,7 @@ extension Builtins {
 
     private static func histogramBins(_ args: Arguments) throws -> HistogramBins {
         guard let v = args.optional("bins") else { return .auto }
-        if case .string(let rule) = v {
+        if let rule = v.text {
             switch rule.lowercased() {
             case "auto": return .auto
             case "sturges": return .sturges

@@ -106,7 +106,7 @@ extension Arguments {
         case .object(let o as DistributionValue):
             return o.distribution.family
         case .string(let s):
-            if let family = Distribution.Family(rawValue: s) { return family }
+            if let family = Distribution.Family(rawValue: s.text) { return family }
         default:
             break
         }
