@@ -16,6 +16,7 @@ typedef struct { float re, im; } mml_complex_float;
 #define MML_LAPACK_ROUTINES(X) \
     X(openblas, openblas_get_corename) \
     X(openblas, cblas_dgemm) \
+    X(openblas, cblas_dsyrk) \
     X(openblas, cblas_dgemv) \
     X(openblas, cblas_ddot) \
     X(openblas, cblas_dnrm2) \

@@ -87,6 +87,23 @@ enum LAPACK {
         }
     }
 
+    /// The Gram matrix `Aᵀ · A` with dsyrk (half the work of dgemm: dsyrk fills the lower
+    /// triangle, which is mirrored into the upper one here).
+    static func gram(_ a: Matrix) throws -> Matrix {
+        let lib = try BLASRuntime.routines()
+        let d = a.cols
+        let (n32, k32, lda) = (try dim(d), try dim(a.rows), try dim(max(1, a.rows)))
+        var c = try Matrix.filled(rows: d, cols: d) { c in
+            guard d > 0, a.rows > 0 else { return }  // the buffer is already zero
+            a.data.withUnsafeBufferPointer { pa in
+                lib.cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, n32, k32, 1,
+                                pa.baseAddress, lda, 0, c.baseAddress, n32)
+            }
+        }
+        for j in 0..<d { for i in 0..<j { c.data[j * d + i] = c.data[i * d + j] } }
+        return c
+    }
+
     /// `A · x` (or `Aᵀ · x`) with dgemv.
     static func gemv(_ a: Matrix, transpose: Bool = false, _ x: [Double]) throws -> [Double] {
         let lib = try BLASRuntime.routines()
