@@ -26,6 +26,14 @@ enum IndexSelection {
 }
 
 enum Indexing {
+    /// A matrix is read and written with one index (a position) or two (row, column); `A[]`
+    /// and `A[i, j, k]` are errors, for reading and assigning alike.
+    static func requireMatrixIndexCount(_ count: Int, at span: SourceSpan) throws {
+        guard count == 1 || count == 2 else {
+            throw MMLError(kind: .index, "a matrix takes one index (position) or two (row, column), not \(count)", at: span)
+        }
+    }
+
     /// Turns an index value into positions within `extent`; `growable` allows positions past
     /// the end (assignment to a vector grows it).
     static func select(_ value: Value, extent: Int, growable: Bool, dimension: String, at span: SourceSpan) throws -> IndexSelection {
@@ -187,9 +195,7 @@ final class IndexNode: ExprNode {
             return try o.index(values, at: span)
         case .complexMatrix(let c):
             // As a real matrix: the same selection of the real and the imaginary parts.
-            guard indices.count == 1 || indices.count == 2 else {
-                throw MMLError(kind: .index, "a matrix takes one index (position) or two (row, column), not \(indices.count)", at: span)
-            }
+            try Indexing.requireMatrixIndexCount(indices.count, at: span)
             let sels = try selections(indices, extents: indices.count == 1 ? [c.rows * c.cols] : [c.rows, c.cols], growable: false, ip, frame)
             switch (Indexing.read(c.realPart, sels), Indexing.read(c.imaginaryPart, sels)) {
             case (.number(let re), .number(let im)): return .complex(Complex(re, im))
@@ -200,9 +206,7 @@ final class IndexNode: ExprNode {
             guard let m = value.asMatrix else {
                 throw MMLError(kind: .type, "a \(value.typeName) cannot be indexed with [ ]", at: span)
             }
-            guard indices.count == 1 || indices.count == 2 else {
-                throw MMLError(kind: .index, "a matrix takes one index (position) or two (row, column), not \(indices.count)", at: span)
-            }
+            try Indexing.requireMatrixIndexCount(indices.count, at: span)
             let extents = indices.count == 1 ? [m.count] : [m.rows, m.cols]
             let sels = try selections(indices, extents: extents, growable: false, ip, frame)
             let result = Indexing.read(m, sels)

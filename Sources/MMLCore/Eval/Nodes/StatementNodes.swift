@@ -130,7 +130,7 @@ final class PathAssignNode: StmtNode {
                 guard let m = probe.asMatrix else {
                     throw MMLError(kind: .type, "cannot assign into a \(probe.typeName) with [ ]", at: span)
                 }
-                guard nodes.count <= 2 else { throw MMLError(kind: .index, "a matrix takes one or two indices", at: span) }
+                try Indexing.requireMatrixIndexCount(nodes.count, at: span)
                 let extents = nodes.count == 1 ? [m.count] : [m.rows, m.cols]
                 selections.append(try IndexNode.selections(nodes, extents: extents, growable: true, ip, frame))
                 if k + 1 < path.count { probe = Indexing.read(m, selections[selections.count - 1]) }
