@@ -259,24 +259,40 @@ public protocol IndexableObject: MMLObject {
 final class MatrixLiteralNode: ExprNode {
     let rows: [[ExprNode]]
     let nestedRows: Bool
+    /// The elements of a single row (`[a, b, c]`, a column vector), when that is the shape.
+    private let vector: NodeList?
     init(rows: [[ExprNode]], nestedRows: Bool, _ span: SourceSpan) {
         self.rows = rows
         self.nestedRows = nestedRows
+        vector = rows.count == 1 && !nestedRows ? NodeList(rows[0]) : nil
         super.init(span)
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         if rows.isEmpty { return .matrix(Matrix(rows: 0, cols: 0)) }
-        // Fast path: one row of numbers is a column vector.
-        if rows.count == 1, !nestedRows {
+        // Fast path: one row of numbers is a column vector. The numbers go straight into the
+        // matrix's storage; an array of the elements' values is made only from the first
+        // element that is not a number on (a bool, a vector, a string, …), as the other
+        // kinds need them. Each element is evaluated once, left to right.
+        if let vector {
             var data: [Double] = []
-            data.reserveCapacity(rows[0].count)
-            var values: [Value] = []
+            data.reserveCapacity(vector.count)
+            var values: [Value]?
+            for i in 0..<vector.count {
+                let v = try vector.eval(i, ip, frame)
+                if values == nil {
+                    if case .number(let x) = v { data.append(x); continue }
+                    values = data.map(Value.number)
+                    values?.reserveCapacity(vector.count)
+                }
+                values?.append(v)
+            }
+            // (An empty row, which has no numbers, stays the logical 0×1 it always was.)
+            guard let values else { return .matrix(Matrix(rows: data.count, cols: 1, data: data, isLogical: data.isEmpty)) }
+            data.removeAll(keepingCapacity: true)
             var allScalars = true
             var allBool = true
-            for node in rows[0] {
-                let v = try node.eval(ip, frame)
-                values.append(v)
+            for v in values {
                 switch v {
                 case .number(let x): data.append(x); allBool = false
                 case .bool(let b): data.append(b ? 1 : 0)

@@ -191,7 +191,11 @@ final class DestructureNode: StmtNode {
         switch v {
         case .tuple(let t): items = t
         case .record(let r) where r.isTuple: items = r.values
-        case .matrix(let m) where m.isVector: items = m.data.map { .number($0) }
+        case .matrix(let m) where m.isVector:
+            // The elements go to the targets as numbers, without an array of values.
+            guard m.rows == targets.count else { throw countMismatch(m.rows, v) }
+            for (target, x) in zip(targets, m.data) { target.store(.number(x), ip, frame) }
+            return .normal
         case .record(let r):
             throw MMLError(kind: .type, "a record cannot be unpacked into \(targets.count) names", at: value.span,
                            hint: "read its fields by name: \(r.names.prefix(3).map { "r.\($0)" }.joined(separator: ", "))")
@@ -199,13 +203,15 @@ final class DestructureNode: StmtNode {
             throw MMLError(kind: .type, "a \(v.typeName) cannot be unpacked into \(targets.count) names", at: value.span,
                            hint: "unpacking needs a function that returns several values, like eig(A)")
         }
-        guard items.count == targets.count else {
-            var names = ""
-            if case .record(let r) = v { names = " (" + r.names.joined(separator: ", ") + ")" }
-            throw MMLError(kind: .type, "this gives \(items.count) values\(names) but \(targets.count) names are waiting for them", at: span)
-        }
+        guard items.count == targets.count else { throw countMismatch(items.count, v) }
         for (target, item) in zip(targets, items) { target.store(item, ip, frame) }
         return .normal
+    }
+
+    private func countMismatch(_ count: Int, _ v: Value) -> MMLError {
+        var names = ""
+        if case .record(let r) = v { names = " (" + r.names.joined(separator: ", ") + ")" }
+        return MMLError(kind: .type, "this gives \(count) values\(names) but \(targets.count) names are waiting for them", at: span)
     }
 }
 
