@@ -28,6 +28,18 @@ extension Matrix {
         return Matrix(rows: rows, cols: cols, data: data, isLogical: logical)
     }
 
+    /// The transpose, made in chunks with a stop check between them (see `chunked`): for
+    /// the `'` operator and `transpose`, where the matrix is the program's and may be huge.
+    func transposedStoppably() throws -> Matrix {
+        if rows == 1 || cols == 1 { return reshaped(rows: cols, cols: rows) }
+        return try storage.withUnsafeBufferPointer { source in
+            // Element k of the result (cols × rows) is source[i, j] with j = k % cols, i = k / cols.
+            try Matrix.chunked(rows: cols, cols: rows, logical: isLogical) { range, out in
+                for k in range { out[k] = source[k / cols + (k % cols) * rows] }
+            }
+        }
+    }
+
     /// A matrix of the same shape with `f` applied to every element (see `chunked`).
     func mapped(logical: Bool = false, _ f: (Double) throws -> Double) throws -> Matrix {
         try storage.withUnsafeBufferPointer { x in

@@ -238,9 +238,9 @@ final class PrimeNode: ExprNode {
         case .complex(let z):
             return count % 2 == 1 ? .complex(z.conjugate) : v
         case .matrix(let m):
-            return count % 2 == 1 ? .matrix(m.transposed) : v
+            return count % 2 == 1 ? .matrix(try Interpreter.locating(at: span) { try m.transposedStoppably() }) : v
         case .range(let r):
-            return count % 2 == 1 ? .matrix(r.matrix.transposed) : v
+            return count % 2 == 1 ? .matrix(try Interpreter.locating(at: span) { try r.matrix.transposedStoppably() }) : v
         default:
             throw MMLError(kind: .type, "`'` transposes a matrix or differentiates a function; it cannot apply to a \(v.typeName)", at: span,
                            hint: "strings are written in double quotes")

@@ -110,12 +110,24 @@ extension Builtins {
                 examples: [BuiltinExample("repeat(7, 3)", "[7, 7, 7]"), BuiltinExample("repeat([1, 2]', 2, 2)", "  1  2  1  2\n  1  2  1  2")], body: .general { args in
             let a = try args.matrix("A")
             let m = try args.int("m", in: 0...Interpreter.maxElements), n = try args.int("n", default: 1, in: 0...Interpreter.maxElements)
-            let rows = a.rows * m, cols = a.cols * n
-            var out = try Matrix.zeros(checkedRows: rows, cols: cols)
-            for j in 0..<cols {
-                for i in 0..<rows { out[i, j] = a[i % a.rows, j % a.cols] }
-            }
-            return .matrix(out)
+            let rows = a.rows * m, cols = a.cols * n  // each at most maxElements², far from overflowing
+            // Column by column of the result, each a run of A's column repeated (chunked, so a stop request is seen).
+            return .matrix(try a.storage.withUnsafeBufferPointer { source in
+                try Matrix.chunked(rows: rows, cols: cols) { range, out in
+                    var k = range.lowerBound
+                    while k < range.upperBound {
+                        let j = k / rows, end = min(range.upperBound, (j + 1) * rows)
+                        let column = (j % a.cols) * a.rows
+                        var i = (k - j * rows) % a.rows
+                        for t in k..<end {
+                            out[t] = source[column + i]
+                            i += 1
+                            if i == a.rows { i = 0 }
+                        }
+                        k = end
+                    }
+                }
+            })
         }),
         .unary("transpose", area: .construct, summary: "The transpose Aᵀ (the same as A')", examples: [BuiltinExample("transpose([1, 2; 3, 4])", "  1  3\n  2  4")], parameter: "A",
                calculus: FunctionCalculus(
@@ -131,7 +143,7 @@ extension Builtins {
                    },
                    arrayKernel: { a in ArrayMath.transpose(a[0]) })) { v, span in
             guard let m = v.asMatrix else { throw MMLError(kind: .type, "transpose needs a matrix, not a \(v.typeName)", at: span) }
-            return m.count == 1 ? v : .matrix(m.transposed)
+            return m.count == 1 ? v : .matrix(try Interpreter.locating(at: span) { try m.transposedStoppably() })
         },
     ]
 
