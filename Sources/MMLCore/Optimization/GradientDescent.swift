@@ -28,10 +28,11 @@ public enum GradientDescent {
         try validate(options)
         // The closures as locals: called through `objective`, each call retains and releases them.
         let value = objective.value
-        let fillGradient = objective.fillGradient ?? { x, g in g = try objective.gradient(x) }
+        let gradient = objective.gradient
+        let fillGradient = objective.fillGradient
         var x = x0
         var fx = try value(x)
-        var g = try objective.gradient(x)
+        var g = try gradient(x)
         try requireFiniteStart(x, fx, g)
         var gn = Vec.norm(g)
         var recorder = PathRecorder(capacity: options.steps + 1, dimension: x0.count)
@@ -49,7 +50,7 @@ public enum GradientDescent {
             }
             fx = Vec.isFinite(x) ? try value(x) : .nan
             if fx.isFinite {
-                try fillGradient(x, &g)
+                if let fillGradient { try fillGradient(x, &g) } else { g = try gradient(x) }
             } else {
                 for i in g.indices { g[i] = .nan }
             }

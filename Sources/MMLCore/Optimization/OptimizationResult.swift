@@ -77,8 +77,10 @@ struct PathRecorder {
     /// Iterates recorded so far, minus one.
     var steps: Int { max(values.count - 1, 0) }
 
+    /// Inlined: the optimizers record at every step.
+    @inline(__always)
     mutating func record(_ x: [Double], _ value: Double, _ gradientNorm: Double) {
-        for v in x { points.append(v) }  // (append(contentsOf:) is not inlined: slower for a few)
+        for i in 0..<x.count { points.append(x[i]) }  // (append(contentsOf:) is not inlined: slower for a few)
         values.append(value)
         gradientNorms.append(gradientNorm)
     }

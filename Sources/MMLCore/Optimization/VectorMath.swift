@@ -10,12 +10,17 @@ enum Vec {
     }
 
     /// ‖v‖₂, scaled so that huge or tiny entries neither overflow nor underflow.
-    static func norm(_ v: [Double]) -> Double {
+    /// Inlined: gradient descent takes it at every step.
+    @inline(__always) static func norm(_ v: [Double]) -> Double {
         // The plain sum of squares when it neither overflows nor underflows (the usual case);
         // otherwise scale by the largest entry first.
         var squares = 0.0
         for x in v { squares += x * x }
         if squares > 1e-290 && squares < 1e290 { return squares.squareRoot() }
+        return scaledNorm(v)
+    }
+
+    @inline(never) private static func scaledNorm(_ v: [Double]) -> Double {
         if v.contains(where: \.isNaN) { return .nan }
         var scale = 0.0
         for x in v { scale = max(scale, abs(x)) }

@@ -107,7 +107,9 @@ final class PointFunction {
     /// f(x) as `vector(_:count:)` gives it, written into `out`: in place through f's numeric
     /// form when it has one (no allocation), else by the ordinary call.
     func vector(_ x: [Double], into out: inout [Double], count: Int) throws {
-        if out.count == count, let numericEntry, numericEntry.fill(ip, x, into: &out) { return }
+        // (Not `if let numericEntry`: binding the entry retains and releases its two objects
+        // at every step of an optimizer.)
+        if out.count == count, numericEntry?.fill(ip, x, into: &out) == true { return }
         out = try vector(x, count: count)
     }
 

@@ -23,9 +23,15 @@ extension OptimizationResult {
         let xValue: Value = scalar && n == 1 ? .number(x[0]) : .matrix(Matrix(column: x))
         let valueField: Value = residual.map { .matrix(Matrix(column: $0)) } ?? .number(value)
         let count = pathCount
-        var flat = [Double](repeating: 0, count: count * n)
-        for k in 0..<count {
-            for j in 0..<n { flat[k + j * count] = pathData[k * n + j] }  // row-major → column-major
+        // Row-major → column-major, through pointers (with checked indexing this took 4% of a
+        // 200,000-step gd run).
+        let flat = [Double](unsafeUninitializedCapacity: count * n) { out, initialized in
+            pathData.withUnsafeBufferPointer { rows in
+                for k in 0..<count {
+                    for j in 0..<n { out[k + j * count] = rows[k * n + j] }
+                }
+            }
+            initialized = count * n
         }
         let fields: [(String, Value)] = [
             ("x", xValue),
