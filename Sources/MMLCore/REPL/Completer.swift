@@ -67,7 +67,8 @@ struct Completer {
     var lookup: (String) -> Value?
     var listDirectory: (String) -> [(name: String, isDirectory: Bool)] = FileAccess.listDirectory
 
-    static let keywords = ["fn", "if", "else", "for", "in", "while", "break", "continue", "return", "true", "false"]
+    /// The lexer's keywords (`end` among them, for `A[end]`).
+    static let keywords = TokenKind.keywords.map(\.spelling)
 
     func complete(_ before: String) -> CompletionResult {
         let line = before.drop(while: { $0 == " " || $0 == "\t" })

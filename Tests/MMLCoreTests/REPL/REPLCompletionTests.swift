@@ -23,6 +23,7 @@ struct REPLCompletionTests {
         #expect(co.commonPrefix == "co")
         #expect(s.complete("det(A) + sol").candidates == ["solve"])
         #expect(s.complete("wh").candidates == ["while"])  // keywords too
+        #expect(s.complete("x[en").candidates == ["end"])  // every keyword the lexer knows
     }
 
     @Test("workspace variables complete, including Greek names")
