@@ -31,12 +31,16 @@ struct KernelSpecInstaller {
     /// For --sys-prefix, the prefix of the environment whose `jupyter` is on PATH (PREFIX/bin/jupyter).
     func jupyterPrefix() throws -> String? {
         guard location.sysPrefix else { return nil }
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { String($0) + "/jupyter" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let path else {
+        guard let path = Self.onPath("jupyter") else {
             throw FrontEndError("--sys-prefix: there is no `jupyter` on PATH (activate the environment that has Jupyter, or use --user)")
         }
         return ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+    }
+
+    /// The first executable `name` in the folders of PATH.
+    static func onPath(_ name: String) -> String? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { String($0) + "/" + name }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// `path` made absolute against the working folder.

@@ -22,8 +22,7 @@ struct LexerInstaller {
         if let jupyterPrefix {
             python = ["python3", "python"].map { jupyterPrefix + "/bin/" + $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
         } else {
-            python = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-                .map { String($0) + "/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+            python = KernelSpecInstaller.onPath("python3")
         }
         guard let python else { return nil }
         let query: [String]

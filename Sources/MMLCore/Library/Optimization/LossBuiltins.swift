@@ -93,9 +93,7 @@ private func asOneRow(_ m: Matrix) -> Matrix { m.isVector ? Matrix(rows: 1, cols
 /// p = softmax(z) is one distribution (cross_entropy takes a softmax only as a vector, or a
 /// number, where it is 1), whose dp = p ⊙ (dz − sum(p ⊙ dz)) cancels against 1/p.
 @Sendable private func crossEntropyDifferential(_ u: [Formula], _ du: [Formula]) -> Formula {
-    let p = u[0], y = u[1]
-    let isSoftmax: Bool
-    if case .call("softmax", _) = p { isSoftmax = true } else { isSoftmax = false }
+    let p = u[0], y = u[1], isSoftmax = isSoftmaxCall(p)
     if !isSoftmax && !p.isNonScalar && !y.isNonScalar { return logLossDifferential(u, du) }
     var terms: [Formula] = []
     if !du[0].isZero {
@@ -118,13 +116,17 @@ private func asOneRow(_ m: Matrix) -> Matrix { m.isVector ? Matrix(rows: 1, cols
 /// The cotangents of p and y from the cotangent `seed` of cross_entropy(p, y), by the cases of
 /// `crossEntropyDifferential`.
 @Sendable private func crossEntropyPullback(_ u: [Formula], _ seed: Formula, _ call: Formula) -> [Formula] {
-    let p = u[0], y = u[1]
-    let isSoftmax: Bool
-    if case .call("softmax", _) = p { isSoftmax = true } else { isSoftmax = false }
+    let p = u[0], y = u[1], isSoftmax = isSoftmaxCall(p)
     if !isSoftmax && !p.isNonScalar && !y.isNonScalar { return logLossPullback(u, seed, call) }
     let dp = isSoftmax ? Formula.neg(Formula.mul([seed, y, Formula.pow(p, .minusOne)]))
                        : Formula.mul([seed, crossEntropyGradientCall(p, y, .p)])
     return [dp, Formula.mul([seed, crossEntropyGradientCall(p, y, .y)])]
+}
+
+/// Whether p is softmax(z), which cross_entropy takes only as one distribution.
+private func isSoftmaxCall(_ p: Formula) -> Bool {
+    if case .call("softmax", _) = p { return true }
+    return false
 }
 
 private func crossEntropyGradientCall(_ p: Formula, _ y: Formula, _ respect: Loss.LossArgument) -> Formula {
