@@ -179,12 +179,9 @@ public final class Interpreter {
     /// MATLAB's nargout; builtins that can give more when asked read it from `Arguments`.
     func call(_ function: Function, _ args: [Value], argumentSpans: [SourceSpan], keywords: [(String, Value, SourceSpan)], at span: SourceSpan, results: Int = 1) throws -> Value {
         if let builtin = function as? BuiltinFunction {
-            let result = try Interpreter.locating(at: span) {
+            return try callingBuiltin(at: span) {
                 try callBuiltin(builtin.builtin, args, argumentSpans: argumentSpans, keywords: keywords, at: span, results: results)
             }
-            // Storage made without a check (copy-on-write copies) may have overdrawn the budget.
-            if memory.isOverdrawn { throw MemoryBudgetError(requested: 0, used: memory.used, limit: memory.limit).located(at: span) }
-            return result
         }
         guard let user = function as? UserFunction else {
             throw MMLError(kind: .type, "this function cannot be called", at: span)
@@ -219,11 +216,25 @@ public final class Interpreter {
         case .general(let f):
             var bound = try Arguments(builtin: b, interpreter: self, callSpan: span, positional: args, positionalSpans: argumentSpans, keywords: keywords)
             bound.resultCount = results
-            do {
-                return try f(&bound)
-            } catch let e as EngineError {
-                throw e.located(at: span, callee: b.name)
-            }
+            return try runGeneral(b, f, &bound, at: span)
+        }
+    }
+
+    /// A builtin's work (`body`) with its engine errors located at the call, then the check
+    /// that storage made without one (copy-on-write copies) has not overdrawn the budget.
+    @inline(__always)
+    func callingBuiltin(at span: SourceSpan, _ body: () throws -> Value) throws -> Value {
+        let result = try Interpreter.locating(at: span, body)
+        if memory.isOverdrawn { throw MemoryBudgetError(requested: 0, used: memory.used, limit: memory.limit).located(at: span) }
+        return result
+    }
+
+    /// A general builtin's body on its bound arguments; its engine errors name the builtin.
+    func runGeneral(_ b: Builtin, _ f: (inout Arguments) throws -> Value, _ bound: inout Arguments, at span: SourceSpan) throws -> Value {
+        do {
+            return try f(&bound)
+        } catch let e as EngineError {
+            throw e.located(at: span, callee: b.name)
         }
     }
 

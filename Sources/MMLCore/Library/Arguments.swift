@@ -24,6 +24,17 @@ public struct Arguments {
             positional: positional, positionalSpans: positionalSpans, keywords: keywords, callSpan: callSpan)
     }
 
+    /// Arguments given by position only, as many as `builtin.inOrderArity` allows: each
+    /// goes to the parameter in its place, the rest are not given. `values` and `spans` may
+    /// be shorter than the parameter list.
+    init(inOrder builtin: Builtin, interpreter: Interpreter, callSpan: SourceSpan, values: [Value?], spans: [SourceSpan]) {
+        self.builtin = builtin
+        self.interpreter = interpreter
+        self.callSpan = callSpan
+        self.values = values
+        self.spans = spans
+    }
+
     private func index(_ name: String) -> Int {
         // Parameter names are fixed in the declaration; a wrong name is a bug caught by the
         // example tests, so an unknown name simply reads as "not given".
@@ -33,13 +44,13 @@ public struct Arguments {
     /// Whether the argument was given.
     public func has(_ name: String) -> Bool {
         let i = index(name)
-        return i >= 0 && values[i] != nil
+        return i >= 0 && i < values.count && values[i] != nil
     }
 
     /// Where the argument was written (the call itself when it was not given).
     public func span(_ name: String) -> SourceSpan {
         let i = index(name)
-        return i >= 0 ? spans[i] : callSpan
+        return i >= 0 && i < spans.count ? spans[i] : callSpan
     }
 
     /// The argument as the user wrote it (`B`, `[1, 2; 3, 4]`), for working that names it; nil
@@ -53,7 +64,7 @@ public struct Arguments {
     /// The argument's value, or nil when it was not given.
     public func optional(_ name: String) -> Value? {
         let i = index(name)
-        return i >= 0 ? values[i] : nil
+        return i >= 0 && i < values.count ? values[i] : nil
     }
 
     /// The argument's value; required parameters are checked when binding.

@@ -118,6 +118,10 @@ public final class Builtin: Sendable {
     /// The fields of its result when that is a record or an object with fields; nil otherwise
     /// (and for tables, whose fields are their data's column names).
     public let result: ResultShape?
+    /// How many positional arguments bind in order to the leading parameters with nothing
+    /// else to check: from the last required parameter to the last parameter before a
+    /// variadic or keyword one (see `Arguments.init(inOrder:)`).
+    let inOrderArity: ClosedRange<Int>?
 
     public init(
         _ name: String, _ parameters: [BuiltinParameter], area: BuiltinArea, summary: String,
@@ -134,6 +138,9 @@ public final class Builtin: Sendable {
         self.calculus = calculus
         self.result = result
         self.body = body
+        let leading = parameters.prefix { if case .required = $0.kind { true } else if case .optional = $0.kind { true } else { false } }.count
+        let required = (parameters.lastIndex { if case .required = $0.kind { true } else { false } } ?? -1) + 1
+        inOrderArity = required <= leading ? required...leading : nil
     }
 
     /// A builtin of one argument applied by the unary fast path.

@@ -120,8 +120,18 @@ enum LAPACK {
         }.data
     }
 
-    /// `x · y` with ddot (the lengths must agree).
+    /// Vectors up to this length are summed in Swift by `dot` and `nrm2`: a call into
+    /// OpenBLAS costs more than their sums, and the first one loads the library (a few
+    /// milliseconds a script that only works with short vectors need not pay).
+    static let shortVector = 16
+
+    /// `x · y` with ddot (the lengths must agree); a short one summed in order.
     static func dot(_ x: [Double], _ y: [Double]) throws -> Double {
+        if x.count <= shortVector {
+            var sum = 0.0
+            for i in 0..<x.count { sum += x[i] * y[i] }
+            return sum
+        }
         let lib = try BLASRuntime.routines()
         let n = try dim(x.count)
         guard n > 0 else { return 0 }
@@ -130,8 +140,15 @@ enum LAPACK {
         }
     }
 
-    /// Euclidean length with dnrm2 (scaled, so it neither overflows nor underflows).
+    /// Euclidean length with dnrm2 (scaled, so it neither overflows nor underflows). A short
+    /// vector's plain sum of squares is used when it neither overflowed nor came near the
+    /// subnormal range (below 2⁻⁹⁰⁰ squares that underflowed could matter); dnrm2 otherwise.
     static func nrm2(_ x: [Double]) throws -> Double {
+        if x.count <= shortVector {
+            var sum = 0.0
+            for v in x { sum += v * v }
+            if sum.isFinite && sum >= 0x1p-900 { return sum.squareRoot() }
+        }
         let lib = try BLASRuntime.routines()
         let n = try dim(x.count)
         guard n > 0 else { return 0 }

@@ -9,6 +9,12 @@ extension Matrix {
     static func chunked(rows: Int, cols: Int, logical: Bool = false,
                         _ fill: (Range<Int>, UnsafeMutableBufferPointer<Double>) throws -> Void) throws -> Matrix {
         let count = try LinAlgLimits.checkedCount(rows: rows, cols: cols)
+        if count <= smallCount {
+            // One chunk, no stop check: a short vector made in a learner's loop.
+            var data = smallStorage(count)
+            try data.withUnsafeMutableBufferPointer { try fill(0..<count, $0) }
+            return Matrix(rows: rows, cols: cols, data: data, isLogical: logical)
+        }
         var thrown: Error?
         let data = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
             var start = 0
@@ -26,6 +32,22 @@ extension Matrix {
         }
         if let thrown { throw thrown }
         return Matrix(rows: rows, cols: cols, data: data, isLogical: logical)
+    }
+
+    /// Up to this many elements, storage is made by `smallStorage`.
+    static let smallCount = 16
+
+    /// `count` zeros (at most `smallCount`) as a new array, made through `reserveCapacity`:
+    /// on Linux `init(unsafeUninitializedCapacity:)` and `init(repeating:count:)` ask the
+    /// runtime for the array's storage type at every call (a locked hash lookup of about
+    /// 600 instructions, more than the rest of making a short vector), while this path's
+    /// lookup is specialized and cached once per program.
+    @inline(__always)
+    static func smallStorage(_ count: Int) -> [Double] {
+        var data: [Double] = []
+        data.reserveCapacity(count)
+        for _ in 0..<count { data.append(0) }
+        return data
     }
 
     /// The transpose, made in chunks with a stop check between them (see `chunked`): for

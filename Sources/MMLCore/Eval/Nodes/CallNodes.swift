@@ -88,6 +88,8 @@ final class CallNode: ExprNode {
     let callee: ExprNode
     let args: NodeList
     let keywords: [(name: String, value: ExprNode, span: SourceSpan)]
+    /// Where each argument was written (made once: builtins' errors point at them).
+    private let argumentSpans: [SourceSpan]
 
     /// The global slot when the callee is a global name (`f(x)`), else -1.
     let globalSlot: Int
@@ -98,6 +100,7 @@ final class CallNode: ExprNode {
     init(callee: ExprNode, args: [ExprNode], keywords: [(name: String, value: ExprNode, span: SourceSpan)], _ span: SourceSpan) {
         self.callee = callee
         self.args = NodeList(args)
+        argumentSpans = args.map(\.span)
         self.keywords = keywords
         globalSlot = (callee as? GlobalGet)?.slot ?? -1
         super.init(span)
@@ -140,13 +143,21 @@ final class CallNode: ExprNode {
             case .binary(let f) where args.count == 2:
                 let x = try args.eval(0, ip, frame), y = try args.eval(1, ip, frame)
                 return try Interpreter.locating(at: span) { try f(x, y, span) }
+            case .general(let f) where builtin.builtin.inOrderArity?.contains(args.count) == true:
+                // Arguments by position only, each to the parameter in its place: no binding
+                // to work out (`dot(u, v)`, `norm(g)` in a loop).
+                var values: [Value?] = []
+                values.reserveCapacity(args.count)
+                for i in 0..<args.count { values.append(try args.eval(i, ip, frame)) }
+                var bound = Arguments(inOrder: builtin.builtin, interpreter: ip, callSpan: span, values: values, spans: argumentSpans)
+                return try ip.callingBuiltin(at: span) { try ip.runGeneral(builtin.builtin, f, &bound, at: span) }
             default:
                 break
             }
         }
         let values = try args.nodes.map { try $0.eval(ip, frame) }
         let named = try keywords.map { ($0.name, try $0.value.eval(ip, frame), $0.span) }
-        return try ip.call(function, values, argumentSpans: args.nodes.map(\.span), keywords: named, at: span, results: resultCount)
+        return try ip.call(function, values, argumentSpans: argumentSpans, keywords: named, at: span, results: resultCount)
     }
 
     /// The call through the function's numeric form with the arguments computed straight

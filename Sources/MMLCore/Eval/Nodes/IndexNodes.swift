@@ -34,6 +34,20 @@ enum Indexing {
         }
     }
 
+    /// The 0-based position a whole-number index in 1…extent picks; nil for anything else
+    /// (`select` says what is wrong with it, or makes the selection).
+    @inline(__always)
+    static func position(_ value: Value, extent: Int) -> Int? {
+        guard case .number(let x) = value else { return nil }
+        return position(x, extent: extent)
+    }
+
+    @inline(__always)
+    static func position(_ x: Double, extent: Int) -> Int? {
+        guard x >= 1, x <= Double(extent), x == x.rounded(.towardZero) else { return nil }
+        return Int(x) - 1
+    }
+
     /// Turns an index value into positions within `extent`; `growable` allows positions past
     /// the end (assignment to a vector grows it).
     static func select(_ value: Value, extent: Int, growable: Bool, dimension: String, at span: SourceSpan) throws -> IndexSelection {
@@ -164,12 +178,57 @@ final class IndexNode: ExprNode {
     init(_ target: ExprNode, _ indices: [ExprNode], _ span: SourceSpan) {
         self.target = target
         self.indices = indices
-        super.init(span)
+        // `v[i]` of a variable with a pure index reads an element: pure too (`end` is not).
+        super.init(span, pure: target.pure && (indices.count == 1 || indices.count == 2) && indices.allSatisfy(\.pure))
+    }
+
+    override func number(_ ip: Interpreter, _ frame: Frame) -> Double? {
+        guard case .matrix(let m)? = try? target.eval(ip, frame), !m.isLogical, let x = indices[0].number(ip, frame) else { return nil }
+        if indices.count == 1 {
+            guard let k = Indexing.position(x, extent: m.count) else { return nil }
+            return m.data[k]
+        }
+        guard let i = Indexing.position(x, extent: m.rows), let y = indices[1].number(ip, frame),
+              let j = Indexing.position(y, extent: m.cols) else { return nil }
+        return m[i, j]
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         let value = try target.eval(ip, frame)
+        if case .matrix(let m) = value, indices.count <= 2 { return try IndexNode.element(m, indices, ip, frame, at: span) }
         return try IndexNode.index(value, indices, ip, frame, at: span)
+    }
+
+    /// `m[k]` or `m[i, j]` of a real matrix. A whole-number index in range, the usual case
+    /// in a loop, reads the element directly; any other index goes on to `Indexing.select`
+    /// with the value already computed (each index is evaluated once, with `end` bound).
+    static func element(_ m: Matrix, _ indices: [ExprNode], _ ip: Interpreter, _ frame: Frame, at span: SourceSpan) throws -> Value {
+        if indices.count == 1, !(indices[0] is AllNode) {
+            let key = try indexValue(indices[0], extent: m.count, ip, frame)
+            if let k = Indexing.position(key, extent: m.count) { return m.isLogical ? .bool(m.data[k] != 0) : .number(m.data[k]) }
+            let selection = try Indexing.select(key, extent: m.count, growable: false, dimension: "element", at: indices[0].span)
+            return Indexing.read(m, [selection])
+        }
+        if indices.count == 2, !(indices[0] is AllNode), !(indices[1] is AllNode) {
+            let rowKey = try indexValue(indices[0], extent: m.rows, ip, frame)
+            let rows = try Indexing.position(rowKey, extent: m.rows).map(IndexSelection.single)
+                ?? Indexing.select(rowKey, extent: m.rows, growable: false, dimension: "row", at: indices[0].span)
+            let colKey = try indexValue(indices[1], extent: m.cols, ip, frame)
+            if case .single(let i) = rows, let j = Indexing.position(colKey, extent: m.cols) {
+                return m.isLogical ? .bool(m[i, j] != 0) : .number(m[i, j])
+            }
+            let cols = try Indexing.select(colKey, extent: m.cols, growable: false, dimension: "column", at: indices[1].span)
+            return Indexing.read(m, [rows, cols])
+        }
+        return try index(.matrix(m), indices, ip, frame, at: span)
+    }
+
+    /// The value of one index expression, with `end` standing for `extent`.
+    @inline(__always)
+    static func indexValue(_ node: ExprNode, extent: Int, _ ip: Interpreter, _ frame: Frame) throws -> Value {
+        ip.endStack.append(extent)
+        defer { ip.endStack.removeLast() }
+        return try node.eval(ip, frame)
     }
 
     static func index(_ value: Value, _ indices: [ExprNode], _ ip: Interpreter, _ frame: Frame, at span: SourceSpan) throws -> Value {
@@ -239,9 +298,7 @@ final class IndexNode: ExprNode {
                 out.append(.all)
                 continue
             }
-            ip.endStack.append(extents[k])
-            defer { ip.endStack.removeLast() }
-            let v = try node.eval(ip, frame)
+            let v = try indexValue(node, extent: extents[k], ip, frame)
             let dimension = indices.count == 1 ? "element" : (k == 0 ? "row" : "column")
             out.append(try Indexing.select(v, extent: extents[k], growable: growable && indices.count == 1, dimension: dimension, at: node.span))
         }

@@ -5,8 +5,8 @@
 /// to `eval` is one virtual dispatch.
 class ExprNode {
     let span: SourceSpan
-    /// Whether `number` can answer: the node only reads variables or constants and does
-    /// scalar arithmetic on them. Stored, so a parent checks it without a virtual call.
+    /// Whether `number` can answer: the node only reads variables, constants or elements of
+    /// them and does scalar arithmetic on them. Stored, so a parent checks it without a virtual call.
     let pure: Bool
     init(_ span: SourceSpan, pure: Bool = false) {
         self.span = span

@@ -52,6 +52,10 @@ enum Arithmetic {
             if site.op == .equal || site.op == .notEqual { return .bool(site.op == .notEqual) }
             throw MMLError(kind: .type, "cannot apply \(site.op.rawValue) to a \(a.typeName) and a \(b.typeName)", at: site.span,
                            hint: site.op == .add ? "to join text with a number, convert it first: \"x = \" + string(x)" : nil)
+        case (.number(let x), .matrix(let m)):
+            if let v = try stretched(site, x, m, numberOnLeft: true) { return v }
+        case (.matrix(let m), .number(let x)):
+            if let v = try stretched(site, x, m, numberOnLeft: false) { return v }
         default:
             break
         }
@@ -197,24 +201,46 @@ enum Arithmetic {
         }
     }
 
-    static func elementwise(_ ip: Interpreter, _ site: OperatorSite, _ a: Matrix, _ b: Matrix, logical: Bool) throws -> Value {
-        let f: (Double, Double) -> Double
-        switch site.op {
-        case .add: f = { $0 + $1 }
-        case .subtract: f = { $0 - $1 }
-        case .multiply, .elementMultiply, .dot: f = { $0 * $1 }
-        case .divide, .elementDivide: f = { $0 / $1 }
-        case .leftDivide: f = { $1 / $0 }
-        case .power, .elementPower: f = { power($0, $1) }
-        case .equal: f = { $0 == $1 ? 1 : 0 }
-        case .notEqual: f = { $0 != $1 ? 1 : 0 }
-        case .less: f = { $0 < $1 ? 1 : 0 }
-        case .lessEqual: f = { $0 <= $1 ? 1 : 0 }
-        case .greater: f = { $0 > $1 ? 1 : 0 }
-        case .greaterEqual: f = { $0 >= $1 ? 1 : 0 }
-        case .and: f = { $0 != 0 && $1 != 0 ? 1 : 0 }
-        case .or: f = { $0 != 0 || $1 != 0 ? 1 : 0 }
+    /// What `op` does to one pair of elements (a comparison gives 1 or 0).
+    static func kernel(_ op: BinaryOperator) -> (Double, Double) -> Double {
+        switch op {
+        case .add: return { $0 + $1 }
+        case .subtract: return { $0 - $1 }
+        case .multiply, .elementMultiply, .dot: return { $0 * $1 }
+        case .divide, .elementDivide: return { $0 / $1 }
+        case .leftDivide: return { $1 / $0 }
+        case .power, .elementPower: return { power($0, $1) }
+        case .equal: return { $0 == $1 ? 1 : 0 }
+        case .notEqual: return { $0 != $1 ? 1 : 0 }
+        case .less: return { $0 < $1 ? 1 : 0 }
+        case .lessEqual: return { $0 <= $1 ? 1 : 0 }
+        case .greater: return { $0 > $1 ? 1 : 0 }
+        case .greaterEqual: return { $0 >= $1 ? 1 : 0 }
+        case .and: return { $0 != 0 && $1 != 0 ? 1 : 0 }
+        case .or: return { $0 != 0 || $1 != 0 ? 1 : 0 }
         }
+    }
+
+    /// `x op m` or `m op x` for a number x, when `matrices` would stretch x over m
+    /// elementwise: the same result, without making x a 1×1 matrix first. Nil for the
+    /// operators that treat a number and a matrix otherwise (`x / A` is an error, `A ^ x`
+    /// may be a matrix power, `u ⋅ x` needs equal lengths, …).
+    @inline(__always)
+    static func stretched(_ site: OperatorSite, _ x: Double, _ m: Matrix, numberOnLeft: Bool) throws -> Value? {
+        switch site.op {
+        case .add, .subtract, .multiply, .elementMultiply, .elementDivide: break
+        case .divide where !numberOnLeft: break
+        default: return nil
+        }
+        let f = kernel(site.op)
+        let result = try Interpreter.locating(at: site.span) {
+            try numberOnLeft ? m.mapped { f(x, $0) } : m.mapped { f($0, x) }
+        }
+        return .matrix(result)
+    }
+
+    static func elementwise(_ ip: Interpreter, _ site: OperatorSite, _ a: Matrix, _ b: Matrix, logical: Bool) throws -> Value {
+        let f = kernel(site.op)
         guard let m = try Matrix.broadcast(a, b, logical: logical || site.op == .and || site.op == .or, f) else {
             throw MMLError(kind: .shape,
                            "\(describe(ip, site.left)) is \(a.shapeDescription) and \(describe(ip, site.right)) is \(b.shapeDescription): \(site.op.rawValue) works elementwise and needs equal shapes",
