@@ -11,7 +11,7 @@ extension Matrix {
         let count = try LinAlgLimits.checkedCount(rows: rows, cols: cols)
         if count <= smallCount {
             // One chunk, no stop check: a short vector made in a learner's loop.
-            var data = smallStorage(count)
+            var data = zeroStorage(count)
             try data.withUnsafeMutableBufferPointer { try fill(0..<count, $0) }
             return Matrix(rows: rows, cols: cols, data: data, isLogical: logical)
         }
@@ -34,16 +34,17 @@ extension Matrix {
         return Matrix(rows: rows, cols: cols, data: data, isLogical: logical)
     }
 
-    /// Up to this many elements, storage is made by `smallStorage`.
+    /// Up to this many elements, `chunked` fills the storage in one go.
     static let smallCount = 16
 
-    /// `count` zeros (at most `smallCount`) as a new array, made through `reserveCapacity`:
-    /// on Linux `init(unsafeUninitializedCapacity:)` and `init(repeating:count:)` ask the
-    /// runtime for the array's storage type at every call (a locked hash lookup of about
-    /// 600 instructions, more than the rest of making a short vector), while this path's
-    /// lookup is specialized and cached once per program.
+    /// `count` zeros as a new array. A short one is made through `reserveCapacity`: on Linux
+    /// `init(unsafeUninitializedCapacity:)` and `init(repeating:count:)` ask the runtime for
+    /// the array's storage type at every call (a locked hash lookup of about 600
+    /// instructions, more than the rest of making a short vector), while this path's lookup
+    /// is specialized and cached once per program.
     @inline(__always)
-    static func smallStorage(_ count: Int) -> [Double] {
+    static func zeroStorage(_ count: Int) -> [Double] {
+        guard count <= smallCount else { return [Double](repeating: 0, count: count) }
         var data: [Double] = []
         data.reserveCapacity(count)
         for _ in 0..<count { data.append(0) }

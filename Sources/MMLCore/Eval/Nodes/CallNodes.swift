@@ -128,6 +128,7 @@ final class CallNode: ExprNode {
             let count = args.count
             guard count <= code.parameterCount else { throw ip.arityError(user, given: count, at: span) }
             if let x = numericCall(code, ip, frame) { return .number(x) }
+            if let m = numericMatrix(code, ip, frame) { return m }
             var callee = code.takeFrame(parent: user.captured)
             // If an argument throws, the frame is simply dropped (its deinit empties it).
             for i in 0..<count { callee.initialize(i, to: try args.eval(i, ip, frame)) }
@@ -166,9 +167,49 @@ final class CallNode: ExprNode {
     /// computes pure arguments again: nothing happens twice).
     @inline(__always)
     private func numericCall(_ code: CompiledFunction, _ ip: Interpreter, _ frame: Frame) -> Double? {
-        guard !code.numericBailed, let body = code.numericBody(), body.root != nil, body.parameterCount == args.count else { return nil }
+        guard !code.numericBailed, let body = code.numericBody(), body.returnsNumber, body.parameterCount == args.count else { return nil }
+        return numericRun(code, body, ip, frame) { body.run(ip, $0) }
+    }
+
+    /// As `numericCall` for a function that gives a small vector or matrix (`return [gx, gy]`,
+    /// `∇f(x, y) = [2x, 2y]`): its entries go straight into the matrix's storage.
+    @inline(never)
+    private func numericMatrix(_ code: CompiledFunction, _ ip: Interpreter, _ frame: Frame) -> Value? {
+        guard !code.numericBailed, let body = code.numericBody(), !body.returnsNumber, body.parameterCount == args.count else { return nil }
+        return numericRun(code, body, ip, frame) { numericFrame in
+            var data = Matrix.zeroStorage(body.entryCount)
+            let done = data.withUnsafeMutableBufferPointer { body.evaluateEntries(ip, numericFrame, into: $0.baseAddress!) }
+            return done ? .matrix(Matrix(rows: body.rows, cols: body.cols, data: data)) : nil
+        }
+    }
+
+    /// `a, b = f(x, y)` when f's numeric form gives a column of `count` numbers: runs it as
+    /// `numericCall` would and hands the numbers to `take` in order, without making the
+    /// vector. False means take the ordinary path (nothing has happened).
+    func numericColumn(count: Int, _ ip: Interpreter, _ frame: Frame, _ take: (Int, Double) -> Void) -> Bool {
+        guard globalSlot >= 0, keywords.isEmpty, let function = ip.globals.function(at: globalSlot), function.isUserFunction else { return false }
+        let code = unsafeDowncast(function, to: UserFunction.self).code
+        guard !code.numericBailed, let body = code.numericBody(), body.parameterCount == args.count,
+              !body.returnsNumber, body.cols == 1, body.rows == count else { return false }
+        let done: Bool? = numericRun(code, body, ip, frame) { numericFrame in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { out in
+                guard body.evaluateEntries(ip, numericFrame, into: out.baseAddress!) else { return nil }
+                for i in 0..<count { take(i, out[i]) }
+                return true
+            }
+        }
+        return done != nil
+    }
+
+    /// Runs `body` on the numeric frame of a call of `code` whose arguments are computed
+    /// straight onto the numeric stack; nil when an argument is not a pure number or the
+    /// numeric form bailed (which marks it, as `Interpreter.numericCall` does: a body that
+    /// bailed is not entered again).
+    @inline(__always)
+    private func numericRun<T>(_ code: CompiledFunction, _ numeric: NumericBody, _ ip: Interpreter, _ frame: Frame,
+                               _ body: (UnsafeMutablePointer<Double>) -> T?) -> T? {
         var argumentsAreNumbers = true
-        let result = body.call(ip) { numericFrame in
+        let result = numeric.call(ip, setArguments: { numericFrame in
             for i in 0..<args.count {
                 guard let x = args.pureNumber(i, ip, frame) else {
                     argumentsAreNumbers = false
@@ -177,8 +218,7 @@ final class CallNode: ExprNode {
                 numericFrame[i] = x
             }
             return true
-        }
-        // As in `Interpreter.numericCall`: a body that bailed is not entered again.
+        }, body: body)
         if result == nil && argumentsAreNumbers { code.numericBailed = true }
         return result
     }

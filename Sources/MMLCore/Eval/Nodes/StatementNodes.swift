@@ -179,13 +179,20 @@ final class DestructureNode: StmtNode {
     let targets: [VariableRef]
     let names: [String]
     let value: ExprNode
+    /// `value` when it is a call (`gx, gy = grad(x, y)`), whose numeric form may give the
+    /// numbers without a vector.
+    private let call: CallNode?
     init(targets: [VariableRef], names: [String], value: ExprNode, _ span: SourceSpan) {
         self.targets = targets
         self.names = names
         self.value = value
+        call = value as? CallNode
         super.init(span)
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        if let call, call.numericColumn(count: targets.count, ip, frame, { targets[$0].store(.number($1), ip, frame) }) {
+            return .normal
+        }
         let v = try value.eval(ip, frame)
         let items: [Value]
         switch v {

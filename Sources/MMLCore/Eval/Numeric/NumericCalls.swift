@@ -3,9 +3,12 @@
 
 /// The numeric form of one function: its body and the size of its frame on the numeric stack.
 final class NumericBody {
-    /// The body, when the function returns a number; a math function's expression is
+    /// The body, when the function is not a literal; a math function's expression is
     /// wrapped in a `return`.
     let root: NumStmt?
+    /// Where a body whose `return`s give matrix literals leaves their entries (column by
+    /// column, in the frame's slots from here on, after the locals); -1 when it returns numbers.
+    let entryBase: Int
     /// The entries, column by column, when the function is a matrix or vector literal of
     /// numbers (`∇f(x, y) = [2x, 2y]`), and its shape.
     let entries: [NumExpr]
@@ -19,6 +22,7 @@ final class NumericBody {
 
     init(root: NumStmt, parameterCount: Int, slotCount: Int) {
         self.root = root
+        entryBase = -1
         entries = []
         entryRefs = []
         (rows, cols) = (1, 1)
@@ -26,8 +30,21 @@ final class NumericBody {
         frameSize = max(slotCount, 1)
     }
 
+    /// A body whose `return`s give `rows × cols` literals, their entries left from slot
+    /// `entryBase` on (the slot count: the frame holds them after the locals).
+    init(root: NumStmt, entryBase: Int, rows: Int, cols: Int, parameterCount: Int) {
+        self.root = root
+        self.entryBase = entryBase
+        entries = []
+        entryRefs = []
+        (self.rows, self.cols) = (rows, cols)
+        self.parameterCount = parameterCount
+        frameSize = entryBase + rows * cols
+    }
+
     init(entries: [NumExpr], rows: Int, cols: Int, parameterCount: Int, slotCount: Int) {
         root = nil
+        entryBase = -1
         self.entries = entries
         entryRefs = entries.map { Unmanaged.passUnretained($0) }
         (self.rows, self.cols) = (rows, cols)
@@ -61,8 +78,21 @@ final class NumericBody {
         return body(frame)
     }
 
-    /// Evaluates the entries of a matrix-literal body into `out`; false means bail.
+    /// Whether calls give a number (else a `rows × cols` matrix).
+    var returnsNumber: Bool { root != nil && entryBase < 0 }
+
+    /// The number of entries of the matrix a call gives (when not `returnsNumber`).
+    var entryCount: Int { rows * cols }
+
+    /// Evaluates the matrix a call gives into `out` (`entryCount` entries, column by
+    /// column): the literal's entries, or the body run to a `return` of a literal. False
+    /// means bail.
     func evaluateEntries(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>) -> Bool {
+        if let root {
+            guard entryBase >= 0, case .returnedEntries = root.exec(ip, frame) else { return false }
+            out.update(from: frame + entryBase, count: entryCount)
+            return true
+        }
         for i in 0..<entryRefs.count {
             guard let x = entryRefs[i]._withUnsafeGuaranteedRef({ $0.value(ip, frame) }) else { return false }
             out[i] = x
@@ -115,7 +145,7 @@ final class NumCall: NumExpr {
     private func callee(_ ip: Interpreter) -> NumericBody? {
         guard let function = ip.globals.function(at: slot), function.isUserFunction,
               let body = unsafeDowncast(function, to: UserFunction.self).code.numericBody(),
-              body.root != nil, body.parameterCount == arguments.count else { return nil }
+              body.returnsNumber, body.parameterCount == arguments.count else { return nil }
         return body
     }
 }
@@ -148,7 +178,7 @@ extension Interpreter {
     /// in `frame` is a number; nil means the ordinary code must run (nothing has changed).
     @inline(__always)
     func numericCall(_ code: CompiledFunction, _ frame: Frame) -> Double? {
-        guard !code.numericBailed, let body = code.numericBody(), body.root != nil else { return nil }
+        guard !code.numericBailed, let body = code.numericBody(), body.returnsNumber else { return nil }
         for i in 0..<body.parameterCount where frame.number(i) == nil { return nil }
         let result = body.call(self) { numericFrame in
             for i in 0..<body.parameterCount { numericFrame[i] = frame.number(i)! }
@@ -178,7 +208,7 @@ struct NumericEntry {
     /// f(x) when f returns a number; nil when it is a matrix literal or bailed (then call f
     /// the ordinary way).
     func number(_ ip: Interpreter, _ x: [Double]) -> Double? {
-        guard !code.numericBailed, body.root != nil else { return nil }
+        guard !code.numericBailed, body.returnsNumber else { return nil }
         let result = body.call(ip) { frame in
             for i in 0..<x.count { frame[i] = x[i] }
             return true
@@ -190,15 +220,15 @@ struct NumericEntry {
     /// f(x) when f is a matrix literal: its entries column by column and its shape; nil as
     /// for `number`.
     func array(_ ip: Interpreter, _ x: [Double]) -> (entries: [Double], rows: Int, cols: Int)? {
-        guard !code.numericBailed, body.root == nil else { return nil }
-        var entries = zeros(body.entries.count)
+        guard !code.numericBailed, !body.returnsNumber else { return nil }
+        var entries = Matrix.zeroStorage(body.entryCount)
         return write(ip, x, into: &entries) ? (entries, body.rows, body.cols) : nil
     }
 
     /// f(x) into `out` when f is a matrix literal with a row or column of `out.count` entries;
     /// false as `number` gives nil (then `out` may hold some entries: the caller overwrites it).
     func fill(_ ip: Interpreter, _ x: [Double], into out: inout [Double]) -> Bool {
-        guard !code.numericBailed, body.root == nil, body.entries.count == out.count, body.rows == 1 || body.cols == 1 else { return false }
+        guard !code.numericBailed, !body.returnsNumber, body.entryCount == out.count, body.rows == 1 || body.cols == 1 else { return false }
         return write(ip, x, into: &out)
     }
 
@@ -212,19 +242,5 @@ struct NumericEntry {
         }
         if done == nil { code.numericBailed = true }
         return done != nil
-    }
-}
-
-/// `count` zeros. Short arrays are written as literals: on Linux `Array(repeating:count:)`
-/// looks up the array's type metadata in the runtime at every call (about 500 instructions,
-/// a fifth of a gradient-descent step), while a literal's storage type is looked up once.
-@inline(__always)
-private func zeros(_ count: Int) -> [Double] {
-    switch count {
-    case 1: return [0]
-    case 2: return [0, 0]
-    case 3: return [0, 0, 0]
-    case 4: return [0, 0, 0, 0]
-    default: return [Double](repeating: 0, count: count)
     }
 }

@@ -14,10 +14,29 @@ enum NumericCompiler {
             }
             return nil
         }
-        if let b = function.body, let n = statement(b) {
+        var returns = Returns(base: slots)
+        if let b = function.body, let n = statement(b, &returns), !returns.conflict {
+            if let (rows, cols) = returns.shape {
+                return NumericBody(root: n, entryBase: slots, rows: rows, cols: cols, parameterCount: parameters)
+            }
             return NumericBody(root: n, parameterCount: parameters, slotCount: slots)
         }
         return nil
+    }
+
+    /// What a body's `return`s give: numbers, or matrix literals of one shape whose entries go
+    /// to the slots from `base` on. A body that mixes them (or shapes) has no numeric form.
+    struct Returns {
+        let base: Int
+        var numbers = false
+        var shape: (rows: Int, cols: Int)?
+        var conflict: Bool { numbers && shape != nil }
+
+        mutating func entries(rows: Int, cols: Int) -> Bool {
+            if let s = shape { return s == (rows, cols) }
+            shape = (rows, cols)
+            return true
+        }
     }
 
     /// A matrix literal of numbers: its entries column by column and its shape. One row
@@ -123,11 +142,11 @@ enum NumericCompiler {
         return NumCompare(op, l, r)
     }
 
-    static func statement(_ node: StmtNode) -> NumStmt? {
+    static func statement(_ node: StmtNode, _ returns: inout Returns) -> NumStmt? {
         guard DepthGuard.hasRoom else { return nil }
         switch node {
         case let n as SequenceNode:
-            guard let first = statement(n.first), let rest = statement(n.rest) else { return nil }
+            guard let first = statement(n.first, &returns), let rest = statement(n.rest, &returns) else { return nil }
             return NumSequence(first, rest)
         case is EmptyNode:
             return NumEmpty()
@@ -137,20 +156,20 @@ enum NumericCompiler {
             guard case .local(let slot) = n.target, let value = expression(n.value) else { return nil }
             return NumAssign(slot: slot, value)
         case let n as IfNode:
-            guard let condition = test(n.condition), let then = statement(n.then) else { return nil }
+            guard let condition = test(n.condition), let then = statement(n.then, &returns) else { return nil }
             var otherwise: NumStmt?
             if let e = n.otherwise {
-                guard let o = statement(e) else { return nil }
+                guard let o = statement(e, &returns) else { return nil }
                 otherwise = o
             }
             return NumIf(condition, then: then, otherwise: otherwise)
         case let n as WhileNode:
-            guard let condition = test(n.condition), let body = statement(n.body) else { return nil }
+            guard let condition = test(n.condition), let body = statement(n.body, &returns) else { return nil }
             return NumWhile(condition, body)
         case let n as ForNode:
             guard case .local(let slot) = n.variable, let range = n.sequence as? RangeNode,
                   let start = expression(range.start), let stop = expression(range.stop),
-                  let body = statement(n.body) else { return nil }
+                  let body = statement(n.body, &returns) else { return nil }
             var step: NumExpr?
             if let s = range.step {
                 guard let x = expression(s) else { return nil }
@@ -162,6 +181,11 @@ enum NumericCompiler {
         case is ContinueNode:
             return NumContinue()
         case let n as ReturnNode:
+            if let literal = n.value as? MatrixLiteralNode {
+                guard let (entries, rows, cols) = array(literal), returns.entries(rows: rows, cols: cols) else { return nil }
+                return NumReturnEntries(entries, base: returns.base)
+            }
+            returns.numbers = true
             return n.value.flatMap(expression).map(NumReturn.init)
         default:
             return nil

@@ -31,6 +31,8 @@ enum NumFlow {
     case breakLoop
     case continueLoop
     case returned(Double)
+    /// A `return` of a matrix literal: its entries are in the frame (see `NumReturnEntries`).
+    case returnedEntries
     case bail
 }
 
@@ -342,5 +344,21 @@ final class NumReturn: NumStmt {
     override func exec(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>) -> NumFlow {
         guard let x = value.value(ip, frame) else { return .bail }
         return .returned(x)
+    }
+}
+
+/// `return [a, b]` in a function whose every `return` gives a matrix literal of this shape: the
+/// entries, column by column, go to the frame's slots from `base` on (the slots after the
+/// locals), where the caller reads them.
+final class NumReturnEntries: NumStmt {
+    let entries: [NumExpr]
+    let base: Int
+    init(_ entries: [NumExpr], base: Int) { (self.entries, self.base) = (entries, base) }
+    override func exec(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>) -> NumFlow {
+        for i in 0..<entries.count {
+            guard let x = entries[i].value(ip, frame) else { return .bail }
+            frame[base + i] = x
+        }
+        return .returnedEntries
     }
 }
