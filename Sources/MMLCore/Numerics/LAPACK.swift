@@ -128,8 +128,9 @@ enum LAPACK {
     /// `x · y` with ddot (the lengths must agree); a short one summed in order.
     static func dot(_ x: [Double], _ y: [Double]) throws -> Double {
         if x.count <= shortVector {
-            var sum = 0.0
-            for i in 0..<x.count { sum += x[i] * y[i] }
+            guard !x.isEmpty else { return 0 }
+            var sum = x[0] * y[0]  // (not 0 + x₀y₀, which turns −0 into 0)
+            for i in 1..<x.count { sum += x[i] * y[i] }
             return sum
         }
         let lib = try BLASRuntime.routines()

@@ -70,7 +70,8 @@ struct SmallVectorPathTests {
         #expect(try numbers("norm([3, 4])") == [5])
         #expect(try numbers("norm([3, -4], 1)") == [7])
         #expect(try numbers("zeros(2)") == [0, 0])
-        #expect(error("dot(\"a\", [1, 2])")?.under == "\"a\"")
+        #expect(error("norm(\"a\", 1)")?.under == "\"a\"")
+        #expect(error("dot(\"a\", [1, 2])")?.message == "dot: `u` must be a number, vector or matrix, not a string")
         #expect(error("norm()")?.message == "norm needs the argument `x`")
         #expect(error("dot([1, 2])")?.message == "dot needs the argument `v`")
     }
@@ -85,6 +86,33 @@ struct SmallVectorPathTests {
         #expect(try numbers("norm([0, 0])") == [0])
         #expect(try numbers("norm([1, 2] .* 0) + dot([1], [2])") == [2])
         #expect(try numbers("norm([nan, 1])")[0].isNaN)
+    }
+
+    @Test("v = [a, b, c] of numbers reuses v's own vector only when nothing else sees it")
+    func vectorLiteralAssignment() throws {
+        // Another name holding the old vector keeps it.
+        #expect(try numbers("v = [1, 2, 3]\nu = v\nv = [4, 5, 6]\n[u; v]") == [1, 2, 3, 4, 5, 6])
+        // A record field holding it keeps it too.
+        #expect(try numbers("v = [1, 2]\nr.a = v\nv = [7, 8]\n[r.a; v]") == [1, 2, 7, 8])
+        // The literal is complete before the variable changes (a swap), and reads its own elements.
+        #expect(try numbers("v = [1, 2]\nv = [v[2], v[1]]\nv") == [2, 1])
+        // A different length, a row, a mask or a number before: a new column vector.
+        #expect(try numbers("v = [1, 2]\nv = [3, 4, 5]\nv") == [3, 4, 5])
+        guard case .matrix(let col) = try value("v = [1, 2, 3]'\nv = [4, 5, 6]\nv") else { Issue.record("a vector"); return }
+        #expect(col.rows == 3 && col.cols == 1)
+        guard case .matrix(let m) = try value("v = [1, 2] > 1\nv = [3, 4]\nv") else { Issue.record("a vector"); return }
+        #expect(!m.isLogical && m.data == [3, 4])
+        #expect(try numbers("v = 5\nv = [v, v + 1]\nv") == [5, 6])
+        // In a loop inside a function, on a local, and when an element is not a number.
+        #expect(try numbers("fn f(n) {\n    s = 0\n    for i in 1:n {\n        w = [i, 2 * i]\n        s = s + w[1] * w[2]\n    }\n    return s\n}\nf(3)") == [28])
+        #expect(try numbers("b = [1, 2]\nv = [1, 2]\nv = [3, b]\nv") == [3, 1, 2])
+        #expect(error("v = [1, 2]\nv = [1, nowhere]")?.under == "nowhere")
+        // After that error the variable still holds what it held.
+        let ip = Interpreter()
+        _ = try ip.evaluate("v = [1, 2]")
+        #expect(throws: MMLError.self) { try ip.evaluate("v = [v[1] + 1, nowhere]") }
+        guard case .matrix(let kept) = try ip.evaluate("v") else { Issue.record("v is kept"); return }
+        #expect(kept.data == [1, 2])
     }
 
     @Test("a function returning [a, b] from its numeric form: the vector, unpacked or kept")

@@ -68,9 +68,17 @@ func storable(_ value: Value, at span: SourceSpan) throws -> Value {
 final class AssignNode: StmtNode {
     let target: VariableRef
     let value: ExprNode
+    /// The elements of `value` when it is a short one-row literal of pure expressions
+    /// (`xi = [1, x1[i], x2[i]]` in a loop), which `storeVector` writes without a new vector.
+    private let pureVector: NodeList?
     init(_ target: VariableRef, _ value: ExprNode, _ span: SourceSpan) {
         self.target = target
         self.value = value
+        pureVector = (value as? MatrixLiteralNode).flatMap { literal in
+            guard literal.rows.count == 1, !literal.nestedRows, (1...Matrix.smallCount).contains(literal.rows[0].count),
+                  literal.rows[0].allSatisfy(\.pure) else { return nil }
+            return NodeList(literal.rows[0])
+        }
         super.init(span)
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
@@ -78,10 +86,37 @@ final class AssignNode: StmtNode {
             target.store(.number(x), ip, frame)
             return .normal
         }
+        if let pureVector, storeVector(pureVector, ip, frame) { return .normal }
         let v = try value.eval(ip, frame)
         if case .number = v {} else { _ = try storable(v, at: value.span) }
         target.store(v, ip, frame)
         return .normal
+    }
+
+    /// Stores the column of `items` when every one is a number: into the variable's own vector
+    /// when it is a column of that length (copied first only if something else holds it, as
+    /// any write), else as a new vector. False, with nothing changed, when an item is not a
+    /// number (the literal then runs as usual; its items are pure, so evaluating them again
+    /// is harmless).
+    private func storeVector(_ items: NodeList, _ ip: Interpreter, _ frame: Frame) -> Bool {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: items.count) { numbers in
+            for i in 0..<items.count {
+                guard let x = items.pureNumber(i, ip, frame) else { return false }
+                numbers[i] = x
+            }
+            var old = target.take(ip, frame)
+            if case .matrix(var m)? = old, m.rows == items.count, m.cols == 1, !m.isLogical {
+                old = nil
+                m.storage.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: numbers) }
+                target.store(.matrix(m), ip, frame)
+            } else {
+                old = nil
+                var data = Matrix.zeroStorage(items.count)
+                data.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: numbers) }
+                target.store(.matrix(Matrix(rows: items.count, cols: 1, data: data)), ip, frame)
+            }
+            return true
+        }
     }
 }
 

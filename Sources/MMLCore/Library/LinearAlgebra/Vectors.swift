@@ -3,16 +3,15 @@
 
 extension Builtins {
     static let vectorBuiltins: [Builtin] = [
-        Builtin("dot", [.req("u"), .req("v")], area: .linearAlgebra, summary: "Dot product u·v (the same as u ⋅ v)",
+        // Binary (no argument binding): dot(w, x) is the inner step of hand-written regressions.
+        .binary("dot", "u", "v", area: .linearAlgebra, summary: "Dot product u·v (the same as u ⋅ v)",
                 help: "dot(u, v) is Σ uᵢvᵢ for two vectors of the same length (rows or columns). It is ‖u‖·‖v‖·cos θ, so it is 0 exactly when u and v are perpendicular. Type ⋅ as the operator u ⋅ v.",
                 examples: [BuiltinExample("dot([1, 2, 3], [4, 5, 6])", "32"), BuiltinExample("dot([1, 0], [0, 1])", "0")],
                 // In a formula dot(u, v) is sum(u .* v), differentiated as such.
                 calculus: FunctionCalculus(arity: 2...2, kernel: .binary { $0 * $1 }, derivative: .partials { a in [a[1], a[0]] },
-                                           vector: .pairs, rewrite: { a in a.count == 2 ? Formula.apply("sum", [Formula.mul(a)]) : nil }),
-                body: .general { args in
-            let u = try args.matrix("u"), v = try args.matrix("v")
-            return .number(try LinAlg.dot(u, v))
-        }),
+                                           vector: .pairs, rewrite: { a in a.count == 2 ? Formula.apply("sum", [Formula.mul(a)]) : nil })) { u, v, span in
+            .number(try LinAlg.dot(try vectorOperand(u, "u", of: "dot", at: span), try vectorOperand(v, "v", of: "dot", at: span)))
+        },
         Builtin("cross", [.req("u"), .req("v")], area: .linearAlgebra, summary: "Cross product u × v of two 3-vectors",
                 help: "cross(u, v) is the vector perpendicular to both u and v, with length ‖u‖·‖v‖·sin θ (the area of the parallelogram they span) and direction by the right-hand rule. cross(v, u) = -cross(u, v).",
                 examples: [BuiltinExample("cross([1, 0, 0], [0, 1, 0])", "[0, 0, 1]")], body: .general { args in
@@ -112,4 +111,13 @@ extension Builtins {
             return .number(try args.blaming("A") { try LinAlg.trace(a) })
         }),
     ]
+}
+
+/// An argument of a binary linear-algebra builtin as a matrix, or the error naming it.
+private func vectorOperand(_ value: Value, _ name: String, of builtin: String, at span: SourceSpan) throws -> Matrix {
+    guard let m = try value.matrixOperand() else {
+        throw MMLError(kind: .argument, "\(builtin): `\(name)` must be a number, vector or matrix, not a \(value.typeName)", at: span,
+                       hint: "\(builtin)(u, v) takes two vectors of the same length")
+    }
+    return m
 }
