@@ -96,6 +96,11 @@ final class CallNode: ExprNode {
     /// How many names wait for the result: more than 1 when the call is unpacked
     /// (`m, i = max(v)`); a builtin may then give a tuple.
     var resultCount = 1
+    /// For `numericColumn`: the callee's code and numeric form, looked up when
+    /// `Globals.epoch` was `columnEpoch` (as `NumCall` caches its callee: until the epoch
+    /// moves, the global slot still holds that function, which keeps both alive).
+    private var columnCallee: (Unmanaged<CompiledFunction>, Unmanaged<NumericBody>)?
+    private var columnEpoch = -1
 
     init(callee: ExprNode, args: [ExprNode], keywords: [(name: String, value: ExprNode, span: SourceSpan)], _ span: SourceSpan) {
         self.callee = callee
@@ -183,22 +188,37 @@ final class CallNode: ExprNode {
         }
     }
 
-    /// `a, b = f(x, y)` when f's numeric form gives a column of `count` numbers: runs it as
-    /// `numericCall` would and hands the numbers to `take` in order, without making the
-    /// vector. False means take the ordinary path (nothing has happened).
-    func numericColumn(count: Int, _ ip: Interpreter, _ frame: Frame, _ take: (Int, Double) -> Void) -> Bool {
-        guard globalSlot >= 0, keywords.isEmpty, let function = ip.globals.function(at: globalSlot), function.isUserFunction else { return false }
-        let code = unsafeDowncast(function, to: UserFunction.self).code
-        guard !code.numericBailed, let body = code.numericBody(), body.parameterCount == args.count,
-              !body.returnsNumber, body.cols == 1, body.rows == count else { return false }
-        let done: Bool? = numericRun(code, body, ip, frame) { numericFrame in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { out in
-                guard body.evaluateEntries(ip, numericFrame, into: out.baseAddress!) else { return nil }
-                for i in 0..<count { take(i, out[i]) }
-                return true
+    /// `a, b = f(x, y)` when f's numeric form gives a column of as many numbers as there are
+    /// `targets`: runs it as `numericCall` would and stores the numbers in order, without
+    /// making the vector. False means take the ordinary path (nothing has happened).
+    func numericColumn(into targets: [VariableRef], _ ip: Interpreter, _ frame: Frame) -> Bool {
+        let count = targets.count
+        if columnEpoch != ip.globals.epoch {
+            columnCallee = columnFunction(ip)
+            columnEpoch = ip.globals.epoch
+        }
+        guard let (codeRef, bodyRef) = columnCallee else { return false }
+        return codeRef._withUnsafeGuaranteedRef { code in
+            bodyRef._withUnsafeGuaranteedRef { body in
+                guard !code.numericBailed, body.rows == count else { return false }
+                let done: Bool? = numericRun(code, body, ip, frame) { numericFrame in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { out in
+                        guard body.evaluateEntries(ip, numericFrame, into: out.baseAddress!) else { return nil }
+                        for i in 0..<count { targets[i].store(.number(out[i]), ip, frame) }
+                        return true
+                    }
+                }
+                return done != nil
             }
         }
-        return done != nil
+    }
+
+    /// The global function this node calls and its numeric form, when that gives a column.
+    private func columnFunction(_ ip: Interpreter) -> (Unmanaged<CompiledFunction>, Unmanaged<NumericBody>)? {
+        guard globalSlot >= 0, keywords.isEmpty, let function = ip.globals.function(at: globalSlot), function.isUserFunction else { return nil }
+        let code = unsafeDowncast(function, to: UserFunction.self).code
+        guard let body = code.numericBody(), body.parameterCount == args.count, !body.returnsNumber, body.cols == 1 else { return nil }
+        return (Unmanaged.passUnretained(code), Unmanaged.passUnretained(body))
     }
 
     /// Runs `body` on the numeric frame of a call of `code` whose arguments are computed

@@ -225,9 +225,7 @@ final class DestructureNode: StmtNode {
         super.init(span)
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
-        if let call, call.numericColumn(count: targets.count, ip, frame, { targets[$0].store(.number($1), ip, frame) }) {
-            return .normal
-        }
+        if let call, call.numericColumn(into: targets, ip, frame) { return .normal }
         let v = try value.eval(ip, frame)
         let items: [Value]
         switch v {

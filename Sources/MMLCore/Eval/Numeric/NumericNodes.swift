@@ -352,11 +352,16 @@ final class NumReturn: NumStmt {
 /// locals), where the caller reads them.
 final class NumReturnEntries: NumStmt {
     let entries: [NumExpr]
+    /// `entries` without reference counting (`entries` keeps them alive).
+    private let entryRefs: [Unmanaged<NumExpr>]
     let base: Int
-    init(_ entries: [NumExpr], base: Int) { (self.entries, self.base) = (entries, base) }
+    init(_ entries: [NumExpr], base: Int) {
+        (self.entries, self.base) = (entries, base)
+        entryRefs = entries.map { Unmanaged.passUnretained($0) }
+    }
     override func exec(_ ip: Interpreter, _ frame: UnsafeMutablePointer<Double>) -> NumFlow {
-        for i in 0..<entries.count {
-            guard let x = entries[i].value(ip, frame) else { return .bail }
+        for i in 0..<entryRefs.count {
+            guard let x = entryRefs[i]._withUnsafeGuaranteedRef({ $0.value(ip, frame) }) else { return .bail }
             frame[base + i] = x
         }
         return .returnedEntries
