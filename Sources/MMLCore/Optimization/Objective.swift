@@ -10,6 +10,10 @@ public struct Objective {
     /// ∇f(x) written into an n-entry array in place, when the source can (no allocation per
     /// step); without it an optimizer uses `gradient`.
     public var fillGradient: (([Double], inout [Double]) throws -> Void)?
+    /// f(x), with ∇f(x) written into an n-entry array when f(x) is finite, in one evaluation
+    /// when the source can share their work; without it an optimizer calls `value` and then
+    /// `fillGradient` or `gradient`.
+    public var valueAndGradient: (([Double], inout [Double]) throws -> Double)?
     /// The n×n Hessian; when nil, Newton's method differentiates the gradient numerically.
     public var hessian: (([Double]) throws -> Matrix)?
     /// The relative accuracy of the Hessian: Newton's method treats singular values below
@@ -19,11 +23,13 @@ public struct Objective {
     public init(value: @escaping ([Double]) throws -> Double,
                 gradient: @escaping ([Double]) throws -> [Double],
                 fillGradient: (([Double], inout [Double]) throws -> Void)? = nil,
+                valueAndGradient: (([Double], inout [Double]) throws -> Double)? = nil,
                 hessian: (([Double]) throws -> Matrix)? = nil,
                 hessianAccuracy: Double? = nil) {
         self.value = value
         self.gradient = gradient
         self.fillGradient = fillGradient
+        self.valueAndGradient = valueAndGradient
         self.hessian = hessian
         self.hessianAccuracy = hessianAccuracy ?? (hessian == nil ? FiniteDifferences.gradientDifferenceAccuracy : 1e-12)
     }
