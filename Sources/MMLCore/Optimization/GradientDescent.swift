@@ -30,7 +30,7 @@ public enum GradientDescent {
         let value = objective.value
         let gradient = objective.gradient
         let fillGradient = objective.fillGradient
-        let valueAndGradient = objective.valueAndGradient
+        let joint = objective.joint
         var x = x0
         var fx = try value(x)
         var g = try gradient(x)
@@ -51,8 +51,9 @@ public enum GradientDescent {
             }
             fx = .nan
             if Vec.isFinite(x) {
-                if let valueAndGradient {
-                    fx = try valueAndGradient(x, &g)
+                // (Optional chaining, not `if let`: binding retains and releases the object.)
+                if let y = try joint?.valueAndGradient(x, into: &g) {
+                    fx = y
                 } else {
                     fx = try value(x)
                     if fx.isFinite {
