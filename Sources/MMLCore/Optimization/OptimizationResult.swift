@@ -137,6 +137,19 @@ struct PathRecorder {
             }
         }
         columns.removeLast((c - count) * dimension)
+        // A run that stopped well short of its budget: an exact copy (few pages), rather than
+        // keeping the room laid out for the rest alive with the result.
+        if count == 0 {
+            columns = []
+        } else if count < c / 2 {
+            let exact = columns.count
+            columns = columns.withUnsafeBufferPointer { from in
+                [Double](unsafeUninitializedCapacity: exact) { out, initialized in
+                    out.baseAddress!.initialize(from: from.baseAddress!, count: exact)
+                    initialized = exact
+                }
+            }
+        }
         capacity = count
         return OptimizationResult(method: method, x: x, value: values.last ?? .nan, residual: residual,
                                   steps: steps, stop: stop, message: message, hint: hint, caution: caution,

@@ -14,7 +14,8 @@ import Testing
         return recorder.result(.gradientDescent, stop: .maxSteps, message: "done")
     }
 
-    @Test(arguments: [(capacity: 5, iterates: 5), (capacity: 10, iterates: 3), (capacity: 2, iterates: 7), (capacity: 1, iterates: 1)])
+    @Test(arguments: [(capacity: 5, iterates: 5), (capacity: 10, iterates: 3), (capacity: 2, iterates: 7), (capacity: 1, iterates: 1),
+                        (capacity: 1000, iterates: 1)])
     func keepsEveryIterateColumnByColumn(_ c: (capacity: Int, iterates: Int)) {
         let r = run(capacity: c.capacity, iterates: c.iterates)
         let ks = (0..<c.iterates).map(Double.init)
@@ -23,6 +24,11 @@ import Testing
         #expect(r.path == ks.map { [$0, 10 + $0, -$0] })
         #expect(r.x == [ks.last!, 10 + ks.last!, -ks.last!])
         #expect(r.values == ks.map { $0 * $0 } && r.gradientNorms == ks.map { $0 / 2 })
+    }
+
+    @Test func nothingRecorded() {
+        let r = run(capacity: 4, iterates: 0)
+        #expect(r.pathColumns.isEmpty && r.pathCount == 0 && r.x.isEmpty)
     }
 
     @Test func theRecordsPathIsTheMatrixOfIterates() throws {
