@@ -37,6 +37,7 @@ final class NumericObjective {
     /// f(x), with ∇f(x) written into `g` when f(x) is finite. Nil means compute them the
     /// ordinary way (which gives any error), in the cases where the tree walk would bail too:
     /// Ctrl-C, calls nested to the limit, a global or builtin that changed, a form that bailed.
+    @inline(__always)  // into the optimizer's one call per step
     func evaluate(_ ip: Interpreter, _ x: [Double], gradient g: inout [Double]) -> Double? {
         guard !bailed, !value.code.numericBailed, !gradient.code.numericBailed, x.count == dimension, g.count == dimension,
               ip.callDepth < ip.maxCallDepth, !ip.stop.isRequested else { return nil }
