@@ -30,6 +30,7 @@ public enum GradientDescent {
         let value = objective.value
         let gradient = objective.gradient
         let fillGradient = objective.fillGradient
+        let joint = objective.joint
         var x = x0
         var fx = try value(x)
         var g = try gradient(x)
@@ -48,10 +49,19 @@ public enum GradientDescent {
                 velocity[i] = options.momentum * velocity[i] - options.rate * g[i]
                 x[i] += velocity[i]
             }
-            fx = Vec.isFinite(x) ? try value(x) : .nan
-            if fx.isFinite {
-                if let fillGradient { try fillGradient(x, &g) } else { g = try gradient(x) }
-            } else {
+            fx = .nan
+            if Vec.isFinite(x) {
+                // (Optional chaining, not `if let`: binding retains and releases the object.)
+                if let y = try joint?.valueAndGradient(x, into: &g) {
+                    fx = y
+                } else {
+                    fx = try value(x)
+                    if fx.isFinite {
+                        if let fillGradient { try fillGradient(x, &g) } else { g = try gradient(x) }
+                    }
+                }
+            }
+            if !fx.isFinite {
                 for i in g.indices { g[i] = .nan }
             }
             gn = Vec.norm(g)

@@ -49,7 +49,7 @@ public enum Newton {
             }
             tinyStep = abs(dx) <= 4 * Double.ulpOfOne * max(1, abs(x))
         }
-        return rootOutcome(recorder, residual: abs(fx), tinyStep: tinyStep, options: options, system: nil)
+        return rootOutcome(&recorder, residual: abs(fx), tinyStep: tinyStep, options: options, system: nil)
     }
 
     /// A root of F: ℝⁿ → ℝⁿ (n equations in n unknowns) from x0, given the Jacobian.
@@ -87,7 +87,7 @@ public enum Newton {
             }
             tinyStep = Vec.norm(dx) <= 4 * Double.ulpOfOne * max(1, Vec.norm(x))
         }
-        return rootOutcome(recorder, residual: Vec.norm(fx), tinyStep: tinyStep, options: options, system: fx)
+        return rootOutcome(&recorder, residual: Vec.norm(fx), tinyStep: tinyStep, options: options, system: fx)
     }
 
     /// A stationary point of f (a minimum when the Hessian there is positive definite) from x0.
@@ -137,7 +137,7 @@ public enum Newton {
         }
     }
 
-    private static func rootOutcome(_ recorder: PathRecorder, residual: Double, tinyStep: Bool, options: NewtonOptions, system: [Double]?) -> OptimizationResult {
+    private static func rootOutcome(_ recorder: inout PathRecorder, residual: Double, tinyStep: Bool, options: NewtonOptions, system: [Double]?) -> OptimizationResult {
         let steps = recorder.steps
         let size = system == nil ? "|f(x)|" : "‖f(x)‖"
         if residual <= options.tolerance {

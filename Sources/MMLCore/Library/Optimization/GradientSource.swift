@@ -27,6 +27,9 @@ struct GradientSource {
     let gradient: ([Double]) throws -> [Double]
     /// The gradient written in place, when it has a numeric form (see `Objective.fillGradient`).
     var fill: (([Double], inout [Double]) throws -> Void)?
+    /// f(x) and the gradient in one evaluation, when both have numeric forms that flatten
+    /// into one program (see `Objective.joint`).
+    var joint: (any JointEvaluation)?
     let origin: DerivativeOrigin
 
     /// The gradient of `f`: the given function when there is one, else the symbolic gradient
@@ -36,12 +39,14 @@ struct GradientSource {
         if let given {
             let n = f.dimension
             return GradientSource(gradient: { try given.vector($0, count: n) },
-                                  fill: { try given.vector($0, into: &$1, count: n) }, origin: .given)
+                                  fill: { try given.vector($0, into: &$1, count: n) },
+                                  joint: Together(f, given), origin: .given)
         }
         if let exact = symbolicGradient(of: f) {
             let n = f.dimension
             return GradientSource(gradient: { try exact.vector($0, count: n) },
-                                  fill: { try exact.vector($0, into: &$1, count: n) }, origin: .symbolic)
+                                  fill: { try exact.vector($0, into: &$1, count: n) },
+                                  joint: Together(f, exact), origin: .symbolic)
         }
         DerivativeNotes.say(.gradient, of: f, caller: caller)
         return GradientSource(gradient: { x in try FiniteDifferences.gradient({ try f.number($0) }, at: x) }, origin: .numeric)
@@ -63,6 +68,29 @@ struct GradientSource {
               let derived = try? make(user, f.ip, f.span)
         else { return nil }
         return try? PointFunction(derived, dimension: f.dimension, role: role, ip: f.ip, at: f.span)
+    }
+}
+
+/// f(x) and ∇f(x) by one straight-line program of both numeric forms (see `NumericObjective`);
+/// by the separate calls when that program bails.
+private final class Together: JointEvaluation {
+    private let both: NumericObjective
+    private let f: PointFunction, gradient: PointFunction
+    /// f's interpreter, held here: read through `f` it is retained and released at each call.
+    private let ip: Interpreter
+
+    /// Nil unless f and its gradient both have numeric forms that flatten into one program.
+    init?(_ f: PointFunction, _ gradient: PointFunction) {
+        guard let value = f.numericEntry, let g = gradient.numericEntry,
+              let both = NumericObjective(value: value, gradient: g, dimension: f.dimension) else { return nil }
+        (self.both, self.f, self.gradient, ip) = (both, f, gradient, f.ip)
+    }
+
+    func valueAndGradient(_ x: [Double], into g: inout [Double]) throws -> Double {
+        if let fx = both.evaluate(ip, x, gradient: &g) { return fx }
+        let fx = try f.number(x)
+        if fx.isFinite { try gradient.vector(x, into: &g, count: f.dimension) }
+        return fx
     }
 }
 

@@ -41,7 +41,8 @@ extension Builtins {
             let options = GradientDescentOptions(rate: rate, steps: try args.int("steps", default: 1000, in: 0...maxOptimizerSteps),
                                                  tolerance: try args.tolerance(default: 1e-8), momentum: momentum)
             let source = GradientSource.make(for: f, given: given, caller: "gd")
-            let objective = Objective(value: ValueSource.make(for: f), gradient: source.gradient, fillGradient: source.fill)
+            let objective = Objective(value: ValueSource.make(for: f), gradient: source.gradient, fillGradient: source.fill,
+                                      joint: source.joint)
             let result = try GradientDescent.run(objective, from: x0, options: options)
             if try args.bool("trace", default: false) {
                 let x0Text = pointText(x0)

@@ -21,7 +21,7 @@ final class PointFunction {
     let ip: Interpreter
     let span: SourceSpan
     /// f's numeric form, when it takes the point's coordinates as numbers.
-    private let numericEntry: NumericEntry?
+    let numericEntry: NumericEntry?
 
     init(_ function: Function, dimension n: Int, role: String, ip: Interpreter, at span: SourceSpan) throws {
         self.function = function

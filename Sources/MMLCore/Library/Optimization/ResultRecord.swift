@@ -22,17 +22,6 @@ extension OptimizationResult {
         let n = x.count
         let xValue: Value = scalar && n == 1 ? .number(x[0]) : .matrix(Matrix(column: x))
         let valueField: Value = residual.map { .matrix(Matrix(column: $0)) } ?? .number(value)
-        let count = pathCount
-        // Row-major → column-major, through pointers (with checked indexing this took 4% of a
-        // 200,000-step gd run).
-        let flat = [Double](unsafeUninitializedCapacity: count * n) { out, initialized in
-            pathData.withUnsafeBufferPointer { rows in
-                for k in 0..<count {
-                    for j in 0..<n { out[k + j * count] = rows[k * n + j] }
-                }
-            }
-            initialized = count * n
-        }
         let fields: [(String, Value)] = [
             ("x", xValue),
             ("value", valueField),
@@ -40,7 +29,7 @@ extension OptimizationResult {
             ("converged", .bool(converged)),
             ("diverged", .bool(diverged)),
             ("message", .string(message)),
-            ("path", .matrix(Matrix(rows: count, cols: n, data: flat))),
+            ("path", .matrix(Matrix(rows: pathCount, cols: n, data: pathColumns))),
             ("values", .matrix(Matrix(column: values))),
             ("grad_norm", .matrix(Matrix(column: gradientNorms))),
             ("f", .function(function)),
