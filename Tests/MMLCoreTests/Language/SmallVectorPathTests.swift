@@ -64,6 +64,22 @@ struct SmallVectorPathTests {
         #expect(error("3 ⋅ [1, 2]")?.message.contains("a dot product needs equal lengths") == true)
     }
 
+    @Test("an operator writes over a temporary operand, never over a value someone else holds")
+    func resultsOverTemporaries() throws {
+        #expect(try numbers("v = [1, 2]\ng = [10, 20]\ng = g + 2 * v\n[g; v]") == [12, 24, 1, 2])
+        #expect(try numbers("w = [1, 1]\ng = [2, 4]\nw = w - 0.5 * g\n[w; g]") == [0, -1, 2, 4])
+        #expect(try numbers("v = [2, 4]\n(v * 1) / 2 - (v .* v) ./ [2, 2]") == [-1, -6])
+        // A function handing back its argument, a record field: the operand is shared, so copied.
+        #expect(try numbers("fn same(x) { return x }\nv = [1, 2]\nu = same(v) + 1\n[u; v]") == [2, 3, 1, 2])
+        #expect(try numbers("r.a = [1, 2]\nu = r.a * 3\nu = u + r.a\n[u; r.a]") == [4, 8, 1, 2])
+        // Shapes that differ, masks, and a number divided by a vector keep the general answers.
+        #expect(error("[1, 2] * 2 + [1, 2, 3]")?.message.contains("works elementwise and needs equal shapes") == true)
+        guard case .matrix(let m) = try value("([1, 2] > 1) + 1") else { Issue.record("a matrix"); return }
+        #expect(!m.isLogical && m.data == [1, 2])
+        #expect(error("1 / ([1, 2] * 2)")?.message.hasPrefix("cannot divide a number by a") == true)
+        #expect(try numbers("[1, 2; 3, 4] * ([1, 0; 0, 1] * 1)") == [1, 3, 2, 4])
+    }
+
     @Test("builtins called by position bind as with the general binding, errors under the argument")
     func positionalBuiltins() throws {
         #expect(try numbers("dot([1, 2, 3], [4, 5, 6])") == [32])

@@ -4,25 +4,34 @@ final class BinaryNode: ExprNode {
     let site: OperatorSite
     let lhs: ExprNode
     let rhs: ExprNode
+    /// Which operand's result the operator may write over (see `Arithmetic.overwriting`): one
+    /// the expression computes, not a variable's value (which would be copied first).
+    private let reusable: (left: Bool, right: Bool)
     init(_ op: BinaryOperator, _ lhs: ExprNode, _ rhs: ExprNode, _ span: SourceSpan) {
         self.site = OperatorSite(op: op, span: span, left: lhs.span, right: rhs.span)
         self.lhs = lhs
         self.rhs = rhs
+        func computed(_ node: ExprNode) -> Bool { !(node is GlobalGet || node is LocalGet || node is CapturedGet || node is ConstantNode) }
+        reusable = (computed(lhs), computed(rhs))
         super.init(span, pure: lhs.pure && rhs.pure && Arithmetic.isArithmetic(op))
     }
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
         // Pure operands are read as Doubles first (`s + f(x)`: `s` without making a Value).
         if lhs.pure, let x = lhs.number(ip, frame) {
             if rhs.pure, let y = rhs.number(ip, frame) { return Arithmetic.scalar(site.op, x, y) }
-            let b = try rhs.eval(ip, frame)
+            var b = try rhs.eval(ip, frame)
             if case .number(let y) = b { return Arithmetic.scalar(site.op, x, y) }
-            return try Arithmetic.binary(ip, site, .number(x), b)
+            var a = Value.number(x)
+            if reusable.right, let v = Arithmetic.overwriting(site, &a, &b, right: true) { return v }
+            return try Arithmetic.binary(ip, site, a, b)
         }
-        let a = try lhs.eval(ip, frame)
-        let b = try rhs.eval(ip, frame)
+        var a = try lhs.eval(ip, frame)
+        var b = try rhs.eval(ip, frame)
         if case .number(let x) = a, case .number(let y) = b {
             return Arithmetic.scalar(site.op, x, y)
         }
+        if reusable.right, let v = Arithmetic.overwriting(site, &a, &b, right: true) { return v }
+        if reusable.left, let v = Arithmetic.overwriting(site, &a, &b, right: false) { return v }
         return try Arithmetic.binary(ip, site, a, b)
     }
     override func number(_ ip: Interpreter, _ frame: Frame) -> Double? {

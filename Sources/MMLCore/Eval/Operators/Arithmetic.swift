@@ -239,6 +239,37 @@ enum Arithmetic {
         return .matrix(result)
     }
 
+    /// `a op b` written over the storage of one operand (`right`: b, else a), a temporary the
+    /// expression made (`g + e * xi`, `w - lr * g`): the result needs no new vector. For an
+    /// elementwise operator on two matrices of one shape, or a matrix and a number that
+    /// `stretched` would stretch, up to one chunk of elements; nil otherwise (then nothing has
+    /// changed). Copy-on-write keeps it right should that operand be shared after all.
+    static func overwriting(_ site: OperatorSite, _ a: inout Value, _ b: inout Value, right: Bool) -> Value? {
+        guard case .matrix(var out) = right ? b : a, !out.isLogical, out.count <= StopToken.chunk else { return nil }
+        switch (site.op, right ? a : b) {
+        case (.add, .number), (.subtract, .number), (.multiply, .number), (.elementMultiply, .number), (.elementDivide, .number):
+            break
+        case (.divide, .number) where !right:
+            break
+        case (.add, .matrix(let m)), (.subtract, .matrix(let m)), (.elementMultiply, .matrix(let m)), (.elementDivide, .matrix(let m)):
+            guard m.rows == out.rows && m.cols == out.cols && !m.isLogical else { return nil }
+        default:
+            return nil
+        }
+        if right { b = .nothing } else { a = .nothing }  // `out` is now the only reference
+        let f = kernel(site.op)
+        out.storage.withUnsafeMutableBufferPointer { z in
+            switch (right, right ? a : b) {
+            case (true, .number(let x)): for i in z.indices { z[i] = f(x, z[i]) }
+            case (false, .number(let y)): for i in z.indices { z[i] = f(z[i], y) }
+            case (true, .matrix(let m)): m.storage.withUnsafeBufferPointer { x in for i in z.indices { z[i] = f(x[i], z[i]) } }
+            case (false, .matrix(let n)): n.storage.withUnsafeBufferPointer { y in for i in z.indices { z[i] = f(z[i], y[i]) } }
+            default: break
+            }
+        }
+        return .matrix(out)
+    }
+
     static func elementwise(_ ip: Interpreter, _ site: OperatorSite, _ a: Matrix, _ b: Matrix, logical: Bool) throws -> Value {
         let f = kernel(site.op)
         guard let m = try Matrix.broadcast(a, b, logical: logical || site.op == .and || site.op == .or, f) else {
