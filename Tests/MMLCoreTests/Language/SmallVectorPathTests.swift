@@ -80,6 +80,30 @@ struct SmallVectorPathTests {
         #expect(try numbers("[1, 2; 3, 4] * ([1, 0; 0, 1] * 1)") == [1, 3, 2, 4])
     }
 
+    @Test("v = v ± s * u updates v in place with the operators' results and errors")
+    func scaledSteps() throws {
+        #expect(try numbers("w = [1, 1]\ng = [2, 4]\nw = w - 0.5 * g\n[w; g]") == [0, -1, 2, 4])
+        #expect(try numbers("w = [1, 1]\ng = [2, 4]\nw = w + g * 0.25\nw") == [1.5, 2])
+        #expect(try numbers("w = [1, 1]\ng = [2, 4]\nw = w + 3 .* g\nw") == [7, 13])
+        // The vector itself on the right, another name holding it, a record field, a local.
+        #expect(try numbers("v = [1, 2]\nv = v + 2 * v\nv") == [3, 6])
+        #expect(try numbers("v = [1, 2]\nu = v\nv = v - 1 * [1, 1]\n[u; v]") == [1, 2, 0, 1])
+        #expect(try numbers("fn f(w) {\n    for k in 1:3 { w = w - 0.5 * w }\n    return w\n}\nv = [8, 16]\n[f(v); v]") == [1, 2, 8, 16])
+        // Numbers, matrices and shapes the in-place form does not take: the operators' answers.
+        #expect(try numbers("x = 1\nx = x + 2 * 3\nx") == [7])
+        #expect(try numbers("A = [1, 2; 3, 4]\nA = A + [1, 0; 0, 1] * [1, 0; 0, 1]\nA") == [2, 3, 2, 5])
+        #expect(try numbers("v = [1, 2]\nv = v + [1, 2]' * 2\nv") == [3, 4, 5, 6])
+        #expect(error("v = [1, 2]\nv = v + 2 * [1, 2, 3]")?.message.contains("works elementwise and needs equal shapes") == true)
+        // Errors come in the operators' order: the variable first, then the factors.
+        #expect(error("v = nowhere - 2 * also_nowhere")?.under == "nowhere")
+        #expect(error("v = [1, 2]\nv = v - 2 * nowhere")?.under == "nowhere")
+        let ip = Interpreter()
+        _ = try ip.evaluate("v = [1, 2]")
+        #expect(throws: MMLError.self) { try ip.evaluate("v = v - \"a\" * [1, 2]") }
+        guard case .matrix(let kept) = try ip.evaluate("v") else { Issue.record("v is kept"); return }
+        #expect(kept.data == [1, 2])
+    }
+
     @Test("builtins called by position bind as with the general binding, errors under the argument")
     func positionalBuiltins() throws {
         #expect(try numbers("dot([1, 2, 3], [4, 5, 6])") == [32])

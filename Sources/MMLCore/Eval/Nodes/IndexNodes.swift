@@ -194,6 +194,7 @@ final class IndexNode: ExprNode {
     }
 
     override func eval(_ ip: Interpreter, _ frame: Frame) throws -> Value {
+        if pure, let x = number(ip, frame) { return .number(x) }
         let value = try target.eval(ip, frame)
         if case .matrix(let m) = value, indices.count <= 2 { return try IndexNode.element(m, indices, ip, frame, at: span) }
         return try IndexNode.index(value, indices, ip, frame, at: span)

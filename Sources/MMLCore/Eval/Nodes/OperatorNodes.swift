@@ -27,6 +27,13 @@ final class BinaryNode: ExprNode {
         }
         var a = try lhs.eval(ip, frame)
         var b = try rhs.eval(ip, frame)
+        return try apply(ip, &a, &b)
+    }
+
+    /// The operator on its operands' values; the one the expression computed may be written
+    /// over (see `Arithmetic.overwriting`).
+    @inline(__always)
+    func apply(_ ip: Interpreter, _ a: inout Value, _ b: inout Value) throws -> Value {
         if case .number(let x) = a, case .number(let y) = b {
             return Arithmetic.scalar(site.op, x, y)
         }

@@ -38,6 +38,15 @@ enum VariableRef {
         }
     }
 
+    /// Whether `node` reads this variable.
+    func isRead(by node: ExprNode) -> Bool {
+        switch self {
+        case .local(let s): return (node as? LocalGet)?.slot == s
+        case .global(let s): return (node as? GlobalGet)?.slot == s
+        case .captured(let depth, let s): return (node as? CapturedGet).map { $0.depth == depth && $0.slot == s } ?? false
+        }
+    }
+
     /// Moves the value out (leaving the variable empty) so it can be mutated in place.
     func take(_ ip: Interpreter, _ frame: Frame) -> Value? {
         switch self {
@@ -71,6 +80,10 @@ final class AssignNode: StmtNode {
     /// The elements of `value` when it is a short one-row literal of pure expressions
     /// (`xi = [1, x1[i], x2[i]]` in a loop), which `storeVector` writes without a new vector.
     private let pureVector: NodeList?
+    /// `v = v ± a * b` (a gradient step `w = w - lr * g`), which `step` runs.
+    private let scaledStep: (sum: BinaryNode, product: BinaryNode)?
+    /// Whether `pureVector` or `scaledStep` is set (one flag for `exec` to test).
+    private let hasVectorForm: Bool
     init(_ target: VariableRef, _ value: ExprNode, _ span: SourceSpan) {
         self.target = target
         self.value = value
@@ -79,17 +92,74 @@ final class AssignNode: StmtNode {
                   literal.rows[0].allSatisfy(\.pure) else { return nil }
             return NodeList(literal.rows[0])
         }
+        scaledStep = (value as? BinaryNode).flatMap { sum in
+            guard sum.site.op == .add || sum.site.op == .subtract, target.isRead(by: sum.lhs),
+                  let product = sum.rhs as? BinaryNode,
+                  product.site.op == .multiply || product.site.op == .elementMultiply else { return nil }
+            return (sum, product)
+        }
+        hasVectorForm = pureVector != nil || scaledStep != nil
         super.init(span)
+    }
+
+    /// The vector forms: true when one of them did the assignment.
+    @inline(never)
+    private func assignVector(_ ip: Interpreter, _ frame: Frame) throws -> Bool {
+        if let pureVector { return storeVector(pureVector, ip, frame) }
+        if let scaledStep {
+            _ = try step(scaledStep.sum, scaledStep.product, ip, frame)
+            return true
+        }
+        return false
     }
     override func exec(_ ip: Interpreter, _ frame: Frame) throws -> Flow {
         if value.pure, let x = value.number(ip, frame) {
             target.store(.number(x), ip, frame)
             return .normal
         }
-        if let pureVector, storeVector(pureVector, ip, frame) { return .normal }
+        if hasVectorForm, try assignVector(ip, frame) { return .normal }
         let v = try value.eval(ip, frame)
         if case .number = v {} else { _ = try storable(v, at: value.span) }
         target.store(v, ip, frame)
+        return .normal
+    }
+
+    /// `v = v ± a * b`, evaluated in the operators' order. When one factor is a number s and
+    /// the other a vector u of v's shape, v[i] ± s·u[i] is written into v's own storage
+    /// (copied first only if something else holds it): the same operations, without the
+    /// vector s·u between them. Otherwise the operators finish the work on these values.
+    @inline(never)
+    private func step(_ sum: BinaryNode, _ product: BinaryNode, _ ip: Interpreter, _ frame: Frame) throws -> Flow {
+        var v = try sum.lhs.eval(ip, frame)
+        var a = try product.lhs.eval(ip, frame)
+        var b = try product.rhs.eval(ip, frame)
+        let scaled: (s: Double, u: Matrix)?
+        switch (a, b) {
+        case (.number(let s), .matrix(let u)), (.matrix(let u), .number(let s)): scaled = (s, u)
+        default: scaled = nil
+        }
+        if let (s, u) = scaled, case .matrix(let m) = v, m.rows == u.rows, m.cols == u.cols, !m.isLogical, !u.isLogical,
+           u.count <= StopToken.chunk {
+            v = .nothing  // with the variable's value taken next, `w` is its only holder
+            if case .matrix(var w)? = target.take(ip, frame) {
+                let subtract = sum.site.op == .subtract
+                w.storage.withUnsafeMutableBufferPointer { z in
+                    u.storage.withUnsafeBufferPointer { x in
+                        if subtract {
+                            for i in z.indices { z[i] = z[i] - s * x[i] }
+                        } else {
+                            for i in z.indices { z[i] = z[i] + s * x[i] }
+                        }
+                    }
+                }
+                target.store(.matrix(w), ip, frame)
+                return .normal
+            }
+        }
+        var p = try product.apply(ip, &a, &b)
+        let result = try sum.apply(ip, &v, &p)
+        if case .number = result {} else { _ = try storable(result, at: value.span) }
+        target.store(result, ip, frame)
         return .normal
     }
 
@@ -98,6 +168,7 @@ final class AssignNode: StmtNode {
     /// any write), else as a new vector. False, with nothing changed, when an item is not a
     /// number (the literal then runs as usual; its items are pure, so evaluating them again
     /// is harmless).
+    @inline(never)
     private func storeVector(_ items: NodeList, _ ip: Interpreter, _ frame: Frame) -> Bool {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: items.count) { numbers in
             for i in 0..<items.count {
