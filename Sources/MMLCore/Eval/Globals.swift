@@ -77,6 +77,14 @@ public final class Globals {
         }
     }
 
+    /// Moves the value out of a slot, leaving it unassigned (so a matrix in it can be
+    /// changed in place and stored back).
+    @inline(__always)
+    func take(at slot: Int) -> Value? {
+        epoch &+= 1
+        return storage[slot].take()
+    }
+
     /// The function in a slot, read in place (nil when the slot holds anything else).
     @inline(__always)
     func function(at slot: Int) -> Function? {

@@ -53,8 +53,7 @@ enum VariableRef {
         case .local(let s):
             return frame.take(s)
         case .global(let s):
-            defer { ip.globals[slot: s] = nil }
-            return ip.globals[slot: s]
+            return ip.globals.take(at: s)
         case .captured(let depth, let s):
             return frame.ancestor(depth).take(s)
         }
