@@ -137,8 +137,7 @@ final class AssignNode: StmtNode {
         case (.number(let s), .matrix(let u)), (.matrix(let u), .number(let s)): scaled = (s, u)
         default: scaled = nil
         }
-        if let (s, u) = scaled, case .matrix(let m) = v, m.rows == u.rows, m.cols == u.cols, !m.isLogical, !u.isLogical,
-           u.count <= StopToken.chunk {
+        if let (s, u) = scaled, !u.isLogical, u.count <= StopToken.chunk, AssignNode.isMatrix(v, shapedLike: u) {
             v = .nothing  // with the variable's value taken next, `w` is its only holder
             if case .matrix(var w)? = target.take(ip, frame) {
                 let subtract = sum.site.op == .subtract
@@ -160,6 +159,14 @@ final class AssignNode: StmtNode {
         if case .number = result {} else { _ = try storable(result, at: value.span) }
         target.store(result, ip, frame)
         return .normal
+    }
+
+    /// Whether `v` is a matrix of numbers shaped as `u` (checked apart, so that no copy of
+    /// v's matrix outlives the check and keeps the variable's storage shared).
+    @inline(never)
+    private static func isMatrix(_ v: Value, shapedLike u: Matrix) -> Bool {
+        guard case .matrix(let m) = v else { return false }
+        return m.rows == u.rows && m.cols == u.cols && !m.isLogical
     }
 
     /// Stores the column of `items` when every one is a number: into the variable's own vector
