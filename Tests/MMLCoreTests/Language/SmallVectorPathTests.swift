@@ -107,6 +107,10 @@ struct SmallVectorPathTests {
     @Test("builtins called by position bind as with the general binding, errors under the argument")
     func positionalBuiltins() throws {
         #expect(try numbers("dot([1, 2, 3], [4, 5, 6])") == [32])
+        #expect(try numbers("dot([1, 2, 3]', [4, 5, 6])") == [32])
+        #expect(try numbers("dot(2, 3)") == [6])
+        #expect(error("dot([1, 2], [1, 2, 3])")?.message.contains("different lengths") == true)
+        #expect(error("dot([1, 2; 3, 4], [1, 2, 3, 4])") != nil)
         #expect(try numbers("norm([3, 4])") == [5])
         #expect(try numbers("norm([3, -4], 1)") == [7])
         #expect(try numbers("zeros(2)") == [0, 0])

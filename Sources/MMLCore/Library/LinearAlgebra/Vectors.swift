@@ -10,7 +10,11 @@ extension Builtins {
                 // In a formula dot(u, v) is sum(u .* v), differentiated as such.
                 calculus: FunctionCalculus(arity: 2...2, kernel: .binary { $0 * $1 }, derivative: .partials { a in [a[1], a[0]] },
                                            vector: .pairs, rewrite: { a in a.count == 2 ? Formula.apply("sum", [Formula.mul(a)]) : nil })) { u, v, span in
-            .number(try LinAlg.dot(try vectorOperand(u, "u", of: "dot", at: span), try vectorOperand(v, "v", of: "dot", at: span)))
+            // Two vectors of one length, the call in a loop: their elements summed where they are.
+            if case .matrix(let a) = u, case .matrix(let b) = v, a.count == b.count, a.isAnyVector, b.isAnyVector {
+                return .number(try LAPACK.dot(a.storage, b.storage))
+            }
+            return .number(try LinAlg.dot(try vectorOperand(u, "u", of: "dot", at: span), try vectorOperand(v, "v", of: "dot", at: span)))
         },
         Builtin("cross", [.req("u"), .req("v")], area: .linearAlgebra, summary: "Cross product u × v of two 3-vectors",
                 help: "cross(u, v) is the vector perpendicular to both u and v, with length ‖u‖·‖v‖·sin θ (the area of the parallelogram they span) and direction by the right-hand rule. cross(v, u) = -cross(u, v).",
