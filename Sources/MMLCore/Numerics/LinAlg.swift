@@ -22,11 +22,12 @@ public enum LinAlg {
 
     /// The dot product of two vectors of equal length (rows or columns).
     public static func dot(_ u: Matrix, _ v: Matrix) throws -> Double {
-        let x = try u.vectorElements("dot"), y = try v.vectorElements("dot")
-        guard x.count == y.count else {
-            throw LinAlgError("dot: the vectors have different lengths (\(x.count) and \(y.count))")
+        guard u.isAnyVector else { throw LinAlgError.notVector("dot", u) }
+        guard v.isAnyVector else { throw LinAlgError.notVector("dot", v) }
+        guard u.count == v.count else {
+            throw LinAlgError("dot: the vectors have different lengths (\(u.count) and \(v.count))")
         }
-        return try LAPACK.dot(x, y)
+        return try LAPACK.dot(u.storage, v.storage)
     }
 
     /// The cross product of two 3-vectors (a column, unless `u` is a row).

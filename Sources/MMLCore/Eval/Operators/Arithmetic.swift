@@ -227,16 +227,32 @@ enum Arithmetic {
     /// may be a matrix power, `u ⋅ x` needs equal lengths, …).
     @inline(__always)
     static func stretched(_ site: OperatorSite, _ x: Double, _ m: Matrix, numberOnLeft: Bool) throws -> Value? {
-        switch site.op {
-        case .add, .subtract, .multiply, .elementMultiply, .elementDivide: break
-        case .divide where !numberOnLeft: break
-        default: return nil
-        }
+        guard stretchesNumber(site.op, numberOnLeft: numberOnLeft) else { return nil }
         let f = kernel(site.op)
         let result = try Interpreter.locating(at: site.span) {
             try numberOnLeft ? m.mapped { f(x, $0) } : m.mapped { f($0, x) }
         }
         return .matrix(result)
+    }
+
+    /// Whether `matrices` applies `op` to a number and a matrix by stretching the number over
+    /// every element.
+    @inline(__always)
+    static func stretchesNumber(_ op: BinaryOperator, numberOnLeft: Bool) -> Bool {
+        switch op {
+        case .add, .subtract, .multiply, .elementMultiply, .elementDivide: return true
+        case .divide: return !numberOnLeft
+        default: return false
+        }
+    }
+
+    /// Whether `matrices` applies `op` to two matrices of one shape element by element.
+    @inline(__always)
+    static func pairsElements(_ op: BinaryOperator) -> Bool {
+        switch op {
+        case .add, .subtract, .elementMultiply, .elementDivide: return true
+        default: return false
+        }
     }
 
     /// `a op b` written over the storage of one operand (`right`: b, else a), a temporary the
@@ -246,13 +262,11 @@ enum Arithmetic {
     /// changed). Copy-on-write keeps it right should that operand be shared after all.
     static func overwriting(_ site: OperatorSite, _ a: inout Value, _ b: inout Value, right: Bool) -> Value? {
         guard case .matrix(var out) = right ? b : a, !out.isLogical, out.count <= StopToken.chunk else { return nil }
-        switch (site.op, right ? a : b) {
-        case (.add, .number), (.subtract, .number), (.multiply, .number), (.elementMultiply, .number), (.elementDivide, .number):
-            break
-        case (.divide, .number) where !right:
-            break
-        case (.add, .matrix(let m)), (.subtract, .matrix(let m)), (.elementMultiply, .matrix(let m)), (.elementDivide, .matrix(let m)):
-            guard m.rows == out.rows && m.cols == out.cols && !m.isLogical else { return nil }
+        switch right ? a : b {
+        case .number:
+            guard stretchesNumber(site.op, numberOnLeft: right) else { return nil }
+        case .matrix(let m):
+            guard pairsElements(site.op), m.rows == out.rows, m.cols == out.cols, !m.isLogical else { return nil }
         default:
             return nil
         }

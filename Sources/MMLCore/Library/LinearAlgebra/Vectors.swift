@@ -10,11 +10,7 @@ extension Builtins {
                 // In a formula dot(u, v) is sum(u .* v), differentiated as such.
                 calculus: FunctionCalculus(arity: 2...2, kernel: .binary { $0 * $1 }, derivative: .partials { a in [a[1], a[0]] },
                                            vector: .pairs, rewrite: { a in a.count == 2 ? Formula.apply("sum", [Formula.mul(a)]) : nil })) { u, v, span in
-            // Two vectors of one length, the call in a loop: their elements summed where they are.
-            if case .matrix(let a) = u, case .matrix(let b) = v, a.count == b.count, a.isAnyVector, b.isAnyVector {
-                return .number(try LAPACK.dot(a.storage, b.storage))
-            }
-            return .number(try LinAlg.dot(try vectorOperand(u, "u", of: "dot", at: span), try vectorOperand(v, "v", of: "dot", at: span)))
+            .number(try LinAlg.dot(try vectorOperand(u, "u", of: "dot", at: span), try vectorOperand(v, "v", of: "dot", at: span)))
         },
         Builtin("cross", [.req("u"), .req("v")], area: .linearAlgebra, summary: "Cross product u × v of two 3-vectors",
                 help: "cross(u, v) is the vector perpendicular to both u and v, with length ‖u‖·‖v‖·sin θ (the area of the parallelogram they span) and direction by the right-hand rule. cross(v, u) = -cross(u, v).",
@@ -118,7 +114,9 @@ extension Builtins {
 }
 
 /// An argument of a binary linear-algebra builtin as a matrix, or the error naming it.
+@inline(__always)
 private func vectorOperand(_ value: Value, _ name: String, of builtin: String, at span: SourceSpan) throws -> Matrix {
+    if case .matrix(let m) = value { return m }  // the usual case, without `asMatrix`'s copy
     guard let m = try value.matrixOperand() else {
         throw MMLError(kind: .argument, "\(builtin): `\(name)` must be a number, vector or matrix, not a \(value.typeName)", at: span,
                        hint: "\(builtin)(u, v) takes two vectors of the same length")
