@@ -15,6 +15,11 @@ public enum LinAlgLimits {
         guard !overflow, count <= maxElements else {
             throw LinAlgError.tooLarge(rows: rows, cols: cols, limit: maxElements)
         }
+        // A matrix keeps its shape in 32 bits. Within the element limit only an empty matrix
+        // (0×10¹⁰) can have a longer side: it is refused here rather than trapped.
+        guard rows <= Int(Int32.max), cols <= Int(Int32.max) else {
+            throw LinAlgError("a \(rows)×\(cols) matrix has too many \(rows > Int(Int32.max) ? "rows" : "columns"): a matrix has at most \(Int32.max) of each")
+        }
         try reserve(count)
         return count
     }
